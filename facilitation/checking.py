@@ -1,0 +1,77 @@
+"""`facilitation validate`: check files and folders, report every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from facilitation.errors import Problem, UserError
+from facilitation.library import Library, _yaml_files
+from facilitation.yamlio import read_path
+
+
+def _is_session(path: Path) -> bool:
+    try:
+        doc = read_path(path)
+    except UserError:
+        return False
+    return isinstance(doc.data, dict) and "days" in doc.data
+
+
+def validate_paths(paths: list[Path], settings: Any) -> str:
+    """Validate; return a one-line report, or raise UserError with every problem."""
+    problems: list[Problem] = []
+    n_ex = n_sessions = 0
+    if not paths:
+        lib = Library(settings.folders)
+        problems.extend(lib.problems)
+        n_ex = len(lib.exercises)
+    exercise_files: list[Path] = []
+    session_files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            lib = Library([p, *settings.folders])
+            problems.extend(_within(lib.problems, p))
+            n_ex += sum(len(e) and 1 for e in lib.entries.values() if e[0].layer == 0)
+            continue
+        if not p.exists():
+            problems.append(Problem("no such file or folder", file=str(p)))
+            continue
+        (session_files if _is_session(p) else exercise_files).append(p)
+    if exercise_files:
+        lib = Library(settings.folders, files=exercise_files)
+        for f in exercise_files:
+            problems.extend(_within(lib.problems, f))
+        n_ex += len(exercise_files)
+    if session_files:
+        from facilitation.sessions import load_session
+
+        lib = Library(settings.folders)
+        for f in session_files:
+            try:
+                load_session(f, lib)
+                n_sessions += 1
+            except UserError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise UserError(sorted(problems, key=lambda q: (q.file or "", q.line or 0, q.column or 0)))
+    parts = [f"{n_ex} exercise{'s' if n_ex != 1 else ''}"]
+    if n_sessions:
+        parts.append(f"{n_sessions} session{'s' if n_sessions != 1 else ''}")
+    return f"ok: {', '.join(parts)} valid"
+
+
+def _within(problems: list[Problem], path: Path) -> list[Problem]:
+    """The problems found in a file, or in the files below a folder."""
+    root = path.resolve()
+    out = []
+    for q in problems:
+        if q.file is None:
+            continue
+        f = Path(q.file).resolve()
+        if f == root or f.is_relative_to(root):
+            out.append(q)
+    return out
+
+
+__all__ = ["validate_paths", "_yaml_files"]

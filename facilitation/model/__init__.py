@@ -1,0 +1,1 @@
+"""Validated models: they know nothing of files or PDF."""

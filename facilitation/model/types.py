@@ -1,0 +1,214 @@
+"""Field types shared by the exercise and session models."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import BaseModel as _Base
+
+from facilitation.durations import DurationError, parse_duration
+from facilitation.i18n import ANY, LANGS, is_localized
+
+
+class Model(_Base):
+    """Every model forbids unknown keys, so `duraton:` never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
+# --- text ---------------------------------------------------------------------------------------
+def _text(value: Any) -> dict[str, str]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        return {ANY: value}
+    if isinstance(value, dict):
+        if ANY in value and len(value) == 1:
+            return value
+        bad = [k for k in value if k not in LANGS]
+        if bad:
+            msg = f"a text is a string or a mapping of languages (fr, en); found key '{bad[0]}'"
+            if " " in str(bad[0]):
+                msg += " (a text holding ': ' must be put in quotes)"
+            raise ValueError(msg)
+        out = {}
+        for k, v in value.items():
+            if not isinstance(v, (str, int, float)) or isinstance(v, bool):
+                raise ValueError(f"the '{k}' text must be a string, found {type(v).__name__}")
+            out[k] = str(v)
+        if not out:
+            raise ValueError("a text cannot be an empty mapping")
+        return out
+    raise ValueError(
+        f"expected a text (a string, or {{fr: ..., en: ...}}), found {_kind(value)}"
+    )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+_TEXT_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "properties": {"fr": {"type": "string"}, "en": {"type": "string"}},
+            "additionalProperties": False,
+        },
+    ]
+}
+Text = Annotated[
+    dict[str, str],
+    PlainValidator(_text),
+    PlainSerializer(lambda v: v),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+
+
+# --- durations ----------------------------------------------------------------------------------
+def _minutes(value: Any) -> int:
+    try:
+        return parse_duration(value)
+    except DurationError as exc:
+        raise ValueError(str(exc)) from None
+
+
+Minutes = Annotated[
+    int,
+    PlainValidator(_minutes),
+    PlainSerializer(lambda v: v),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "examples": ["45 min", "1h30", "1 h 30", "90 min"]},
+            ]
+        }
+    ),
+]
+
+
+# --- ids ----------------------------------------------------------------------------------------
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+def _id(value: Any) -> str:
+    if not isinstance(value, str) or not ID_RE.match(value):
+        raise ValueError(
+            f"expected an id in lowercase letters, digits and dashes (like 'debat-mouvant'), "
+            f"found {_kind(value)}"
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    PlainValidator(_id),
+    PlainSerializer(lambda v: v),
+    WithJsonSchema({"type": "string", "pattern": ID_RE.pattern}),
+]
+
+
+# --- group configuration ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Configuration:
+    """How people work: plenary, pairs, individual, groups (of N people, or N groups)."""
+
+    kind: str  # plenary | pairs | individual | groups
+    size: int | None = None  # groups of N
+    count: int | None = None  # N groups
+
+    def groups_for(self, participants: int) -> int:
+        """How many working units a number of participants makes."""
+        if self.kind == "plenary":
+            return 1
+        if self.kind == "individual":
+            return participants
+        if self.kind == "pairs":
+            return max(1, participants // 2)
+        if self.count:
+            return self.count
+        size = self.size or 5
+        return max(1, round(participants / size))
+
+    def label(self, lang: str) -> str:
+        fr = lang == "fr"
+        if self.kind == "plenary":
+            return "en plénière" if fr else "plenary"
+        if self.kind == "pairs":
+            return "en binômes" if fr else "in pairs"
+        if self.kind == "individual":
+            return "seul" if fr else "individually"
+        if self.size:
+            return f"groupes de {self.size}" if fr else f"groups of {self.size}"
+        if self.count:
+            return f"{self.count}\u00a0groupes" if fr else f"{self.count} groups"
+        return "en groupes" if fr else "in groups"
+
+    def __str__(self) -> str:
+        if self.size:
+            return f"groups of {self.size}"
+        if self.count:
+            return f"{self.count} groups"
+        return self.kind
+
+
+_CONF_RE = re.compile(
+    r"^\s*(?:(?P<plain>plenary|pairs|individual|groups)"
+    r"|groups\s+of\s+(?P<size>\d+)|(?P<count>\d+)\s+groups)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _configuration(value: Any) -> Configuration:
+    if isinstance(value, Configuration):
+        return value
+    m = _CONF_RE.match(value) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(
+            "expected plenary, pairs, individual, groups, 'groups of 4' or '3 groups', "
+            f"found {_kind(value)}"
+        )
+    if m.group("plain"):
+        return Configuration(m.group("plain").lower())
+    if m.group("size"):
+        size = int(m.group("size"))
+        if size < 2:
+            raise ValueError("a group has at least 2 people")
+        return Configuration("groups", size=size)
+    count = int(m.group("count"))
+    if count < 1:
+        raise ValueError("at least one group")
+    return Configuration("groups", count=count)
+
+
+ConfigurationField = Annotated[
+    Configuration,
+    PlainValidator(_configuration),
+    PlainSerializer(str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(plenary|pairs|individual|groups|groups of \d+|\d+ groups)$",
+        }
+    ),
+]
+
+
+def localizable(value: Any) -> dict[str, Any]:
+    """A parameter value, the same in every language or given per language."""
+    if is_localized(value):
+        return dict(value)
+    return {ANY: value}
+
+

@@ -1,0 +1,1 @@
+"""Renderers: they take validated models and plans, never raw YAML."""

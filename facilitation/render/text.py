@@ -1,0 +1,140 @@
+"""An exercise as a readable sheet in a terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from facilitation.durations import format_duration
+from facilitation.i18n import ARCS, COLOURS, tr, word
+from facilitation.materials import material_label
+from facilitation.model.exercise import Exercise
+
+
+def duration_range(ex: Exercise, lang: str) -> str:
+    d = ex.duration
+    text = format_duration(d.typical, lang)
+    if d.min != d.typical or d.max != d.typical:
+        text += f" ({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)})"
+    return text.replace("\u00a0", " ")
+
+
+def group_range(ex: Exercise, lang: str) -> str:
+    g = ex.group_size
+    if g.max is None:
+        return f"{g.min}+"
+    return f"{g.min}–{g.max}"
+
+
+def per_label(per: str, lang: str) -> str:
+    return word(f"per_{per}", lang)
+
+
+def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
+    """The whole exercise, as plain text wrapped to `width`."""
+    colon = " : " if lang == "fr" else ": "
+    bold = style or (lambda s: s)
+    out: list[str] = []
+
+    def para(text: str, indent: str = "", first: str | None = None) -> None:
+        text = " ".join(text.split())
+        out.append(
+            textwrap.fill(
+                text, width=width, initial_indent=first if first is not None else indent,
+                subsequent_indent=indent, break_on_hyphens=False,
+            )
+        )
+
+    def heading(key: str) -> None:
+        out.append("")
+        out.append(bold(word(key, lang).upper()))
+
+    title = tr(ex.title, lang)
+    out.append(bold(title))
+    out.append(bold("=" * len(title)))
+    if ex.tagline:
+        para(tr(ex.tagline, lang))
+    out.append("")
+    facts = [
+        f"{word('arc', lang)}{colon}{ARCS[ex.arc][lang]}",
+        f"{word('duration', lang)}{colon}{duration_range(ex, lang)}",
+        f"{word('group', lang)}{colon}{group_range(ex, lang)} {word('people', lang)}",
+        f"{ex.configuration.label(lang)}",
+    ]
+    out.append(" · ".join(facts))
+    if ex.tags:
+        out.append(f"{word('tags', lang)}{colon}{', '.join(ex.tags)}")
+    if ex.extends:
+        out.append(f"{word('extends', lang)}{colon}{ex.extends}")
+    for key in ("purpose", "invitation", "space"):
+        value = getattr(ex, key)
+        if value:
+            heading(key)
+            para(tr(value, lang))
+    if ex.materials:
+        heading("materials")
+        for m in ex.materials:
+            q = m.quantity
+            qty = str(int(q)) if float(q).is_integer() else str(q)
+            label = material_label(m, lang)
+            if m.colour:
+                label += f" ({COLOURS[m.colour][lang]})"
+            extra = f" × {m.quantity_param}" if m.quantity_param else ""
+            para(f"{label} — {qty}{extra} {per_label(m.per, lang)}", indent="    ", first="  - ")
+    heading("steps")
+    for i, s in enumerate(ex.steps, 1):
+        conf = f", {s.configuration.label(lang)}" if s.configuration else ""
+        out.append(f"  {i}. {tr(s.title, lang)} ({s.minutes} min{conf})")
+        para(tr(s.instructions, lang), indent="     ")
+    for key in ("makes_possible", "tips", "pitfalls", "vigilance", "outputs"):
+        items = getattr(ex, key)
+        if items:
+            heading(key)
+            for item in items:
+                para(tr(item, lang), indent="    ", first="  - ")
+    if ex.variants:
+        heading("variants")
+        for v in ex.variants:
+            para(f"{tr(v.title, lang)} [{v.id}]{colon}{tr(v.description, lang)}", indent="    ",
+                 first="  - ")
+    if ex.supports:
+        heading("supports")
+        for s in ex.supports:
+            name = tr(s.title, lang) if s.title else s.id
+            src = f" <- {s.source}" if s.source else ""
+            para(f"{name} ({s.kind}: {s.layout}{src})", indent="    ", first="  - ")
+    if ex.parameters:
+        heading("parameters")
+        for name, p in ex.parameters.items():
+            para(f"{name} ({p.type}){colon}{tr(p.label, lang)}", indent="    ", first="  - ")
+            if p.help:
+                para(tr(p.help, lang), indent="      ")
+            value = ex.param_default(name, lang)
+            for line in _value_lines(value):
+                para(line, indent="        ", first="      · ")
+    for key in ("source", "credits"):
+        value = getattr(ex, key)
+        if value:
+            out.append("")
+            para(f"{word(key, lang)}{colon}{tr(value, lang)}")
+    if ex.licence:
+        out.append(f"{word('licence', lang)}{colon}{ex.licence}")
+    return "\n".join(out).replace("\u00a0", " ").replace("\u202f", " ") + "\n"
+
+
+def _value_lines(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        lines = []
+        for v in value:
+            if isinstance(v, dict):
+                parts = []
+                for k, x in v.items():
+                    x = "; ".join(map(str, x)) if isinstance(x, list) else x
+                    parts.append(f"{k}: {x}")
+                lines.append(" — ".join(parts))
+            else:
+                lines.append(str(v))
+        return lines
+    return [str(value)]
