@@ -125,6 +125,148 @@ def validate(paths: tuple[str, ...], lang: str, settings: Any) -> None:
     click.echo(report)
 
 
+def _session(path: str, settings: Any) -> Any:
+    from facilitation.library import Library
+    from facilitation.printdata import set_user_dirs
+    from facilitation.sessions import load_session
+
+    library = Library.from_settings(settings)
+    library.check()
+    set_user_dirs(settings.folders)
+    return load_session(Path(path), library)
+
+
+@main.command()
+@click.argument("session", type=click.Path(dir_okay=False))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 if any).")
+@common
+def check(session: str, strict: bool, lang: str, settings: Any) -> None:
+    """Check a session plan and list what will go wrong on the day.
+
+    Warnings name the block and its line: days running late, long stretches without a
+    break, no lunch, durations outside an exercise's range, group configurations the head
+    count cannot make, parallel tracks ending at different times.
+    """
+    from facilitation.plan import schedule
+
+    plan = schedule(_session(session, settings))
+    for w in plan.warnings:
+        click.echo(w.format())
+    n = len(plan.warnings)
+    days = len(plan.days)
+    blocks = len(plan.all_slots())
+    summary = f"{session}: {days} day{'s' if days != 1 else ''}, {blocks} blocks, "
+    summary += f"{n} warning{'s' if n != 1 else ''}"
+    if strict and n:
+        from facilitation.errors import Problem
+
+        raise UserError([Problem(f"{n} warning(s) with --strict", file=session)])
+    click.echo(summary)
+
+
+@main.command()
+@click.argument("session", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write into (created if needed).")
+@click.option("--format", "formats", default="all", show_default=True,
+              help="Comma-separated: pdf, md, html, ics, or all.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="Paper of the participants' agenda and run-sheet.")
+@click.option("--wall", default="a3", show_default=True,
+              help="Paper of the wall agenda (a3, a2, a1, tabloid...).")
+@click.option("--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
+              help="A folder of jinja2 templates replacing ours by name (repeatable).")
+@common
+def agenda(session: str, out_dir: str, formats: str, paper: str, wall: str,
+           template_dirs: tuple[str, ...], lang: str, settings: Any) -> None:
+    """Print a session's agendas: participants (PDF), run-sheet, wall, Markdown, HTML, .ics."""
+    from facilitation.agenda import parse_formats, write_agenda
+    from facilitation.output import Outputs
+    from facilitation.plan import schedule
+
+    fmts = parse_formats(formats)
+    plan = schedule(_session(session, settings))
+    dirs = [Path(d) for d in template_dirs] + [f / "templates" for f in settings.folders
+                                                if (f / "templates").is_dir()]
+    with Outputs(Path(out_dir)) as out:
+        written = write_agenda(plan, out, lang, paper=paper, formats=fmts, template_dirs=dirs,
+                               wall=wall)
+    for w in plan.warnings:
+        click.echo(w.format(), err=True)
+    for item in written:
+        click.echo(f"wrote {Path(out_dir) / item.name}")
+
+
+def _mm(value: str, name: str) -> float:
+    import re
+
+    m = re.match(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(mm)?\s*$", value or "")
+    if not m:
+        raise click.BadParameter(f"expected millimetres such as 3mm, found '{value}'",
+                                 param_hint=name)
+    return float(m.group(1).replace(",", "."))
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write into (created if needed).")
+@click.option("--format", "card_fmt", default="auto", show_default=True,
+              help="Card format: poker, tarot, a6, a7, business, mini, WxH in mm, or auto "
+                   "(poker; a6 for personas, tarot for roles).")
+@click.option("--sheet", default="a4", show_default=True, help="Paper: a4, letter, a3.")
+@click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long",
+              show_default=True, help="Backs: flip on the long or short edge, fold-over, none.")
+@click.option("--bleed", default="0mm", show_default=True, help="Bleed around each card (3mm).")
+@click.option("--copies", type=click.IntRange(1, 200), default=1, show_default=True,
+              help="Decks of each set (e.g. one per group).")
+@click.option("--back-offset", default="0,0", show_default=True,
+              help="Shift of the backs in mm, x,y, for printers that shift the back.")
+@click.option("--theme", default="default", show_default=True, help="Theme id (cards/themes.yaml).")
+@click.option("--programme", default="", help="Programme name printed on the backs.")
+@common
+def cards(targets: tuple[str, ...], out_dir: str, card_fmt: str, sheet: str, duplex: str,
+          bleed: str, copies: int, back_offset: str, theme: str, programme: str, lang: str,
+          settings: Any) -> None:
+    """Print cards for exercises (ids) or for a whole session (a .yaml file).
+
+    Each exercise gives its participant decks (fronts, then backs), its facilitator card
+    (A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each.
+    """
+    from facilitation.cardset import CardOptions, write_exercise_cards
+    from facilitation.output import Outputs
+    from facilitation.printdata import set_user_dirs
+
+    try:
+        bx, by = (_mm(v, "--back-offset") for v in back_offset.split(","))
+    except ValueError:
+        raise click.BadParameter("expected x,y in mm such as 0.5,-1",
+                                 param_hint="--back-offset") from None
+    opts = CardOptions(format=card_fmt, sheet=sheet.lower(), duplex=duplex,
+                       bleed=_mm(bleed, "--bleed"), copies=copies, lang=lang, theme=theme,
+                       back_offset=(bx, by), programme=programme)
+    set_user_dirs(settings.folders)
+    jobs = []
+    if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
+        from facilitation.kit import session_card_jobs
+
+        loaded = _session(targets[0], settings)
+        opts.programme = opts.programme or loaded.session.programme
+        with Outputs(Path(out_dir)) as out:
+            jobs = session_card_jobs(loaded, opts, out)
+    else:
+        library = _library(settings)
+        exercises = [library.get(t) for t in targets]
+        with Outputs(Path(out_dir)) as out:
+            for ex in exercises:
+                folder = library.folder_of(ex.id)
+                root = folder if isinstance(folder, Path) else None
+                jobs += write_exercise_cards(ex, opts, out, picture_root=root)
+    for j in jobs:
+        click.echo(f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, "
+                   f"{'double-sided ' + j.duplex + ' edge' if j.duplex in ('long', 'short') else j.duplex})")
+
+
 @main.group()
 def new() -> None:
     """Write a commented skeleton to start from."""

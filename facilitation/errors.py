@@ -25,12 +25,12 @@ class Problem:
     severity: str = "error"  # error | warning
 
     def format(self) -> str:
-        where = self.file or "<input>"
-        if self.line is not None:
+        where = self.file or ""
+        if self.line is not None and where:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        head = f"{where}: {self.severity}: "
+        head = f"{where}: {self.severity}: " if where else f"{self.severity}: "
         if self.path:
             head += f"{self.path}: "
         text = head + self.message

@@ -106,6 +106,8 @@ COLOURS: dict[str, dict[str, str]] = {
     "pink": {"fr": "roses", "en": "pink"},
     "green": {"fr": "verts", "en": "green"},
     "white": {"fr": "blancs", "en": "white"},
+    "red": {"fr": "rouges", "en": "red"},
+    "purple": {"fr": "violets", "en": "purple"},
 }
 
 

@@ -26,7 +26,7 @@ from facilitation.model.types import (
 
 Arc = Literal["open", "explore", "converge", "close", "energise", "logistics"]
 Per = Literal["participant", "pair", "group", "session", "facilitator"]
-Colour = Literal["yellow", "blue", "orange", "pink", "green", "white"]
+Colour = Literal["yellow", "blue", "orange", "pink", "green", "white", "red", "purple"]
 ARC_ORDER = ["logistics", "open", "energise", "explore", "converge", "close"]
 
 
@@ -103,6 +103,7 @@ class Support(Model):
     per: Literal["session", "group", "pair", "participant"] = "session"
     each: str | None = None  # one copy per item of this parameter
     copies: int = Field(1, ge=1)
+    copies_param: str | None = None  # an integer parameter that multiplies the copies
     title: Text | None = None
 
 
@@ -227,6 +228,13 @@ class Exercise(Model):
                 out.append(
                     (("supports", i, "source"), "a card set needs a source parameter", None)
                 )
+        for i, s in enumerate(self.supports):
+            if s.copies_param is not None:
+                p = params.get(s.copies_param)
+                if p is None or p.type != "integer":
+                    out.append((("supports", i, "copies_param"),
+                                f"no integer parameter named '{s.copies_param}'",
+                                _near(s.copies_param, params)))
         for i, m in enumerate(self.materials):
             if m.quantity_param is not None:
                 p = params.get(m.quantity_param)

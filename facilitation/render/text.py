@@ -6,9 +6,18 @@ import textwrap
 from typing import Any
 
 from facilitation.durations import format_duration
-from facilitation.i18n import ARCS, COLOURS, tr, word
+from facilitation.i18n import ARCS, COLOURS, word
+from facilitation.i18n import tr as _tr
 from facilitation.materials import material_label
 from facilitation.model.exercise import Exercise
+from facilitation.typography import typeset
+
+
+SUPPORT_KINDS = {
+    "cards": {"fr": "cartes", "en": "cards"},
+    "canvas": {"fr": "canevas mural", "en": "wall canvas"},
+    "sheet": {"fr": "fiche A4", "en": "A4 sheet"},
+}
 
 
 def duration_range(ex: Exercise, lang: str) -> str:
@@ -33,6 +42,10 @@ def per_label(per: str, lang: str) -> str:
 def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     """The whole exercise, as plain text wrapped to `width`."""
     colon = " : " if lang == "fr" else ": "
+
+    def tr(value: Any, lang: str) -> str:
+        return typeset(_tr(value, lang), lang)
+
     bold = style or (lambda s: s)
     out: list[str] = []
 
@@ -79,7 +92,10 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
             label = material_label(m, lang)
             if m.colour:
                 label += f" ({COLOURS[m.colour][lang]})"
-            extra = f" × {m.quantity_param}" if m.quantity_param else ""
+            extra = ""
+            if m.quantity_param:
+                factor = ex.param_default(m.quantity_param, lang)
+                extra = f" × {factor} ({m.quantity_param})"
             para(f"{label} — {qty}{extra} {per_label(m.per, lang)}", indent="    ", first="  - ")
     heading("steps")
     for i, s in enumerate(ex.steps, 1):
@@ -101,8 +117,16 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         heading("supports")
         for s in ex.supports:
             name = tr(s.title, lang) if s.title else s.id
-            src = f" <- {s.source}" if s.source else ""
-            para(f"{name} ({s.kind}: {s.layout}{src})", indent="    ", first="  - ")
+            bits = [f"{SUPPORT_KINDS[s.kind][lang]} « {s.layout} »" if lang == "fr"
+                    else f"{SUPPORT_KINDS[s.kind][lang]} '{s.layout}'"]
+            if s.each:
+                bits.append(("un par élément de « " + s.each + " »") if lang == "fr"
+                            else f"one per item of '{s.each}'")
+            elif s.per != "session":
+                bits.append(per_label(s.per, lang))
+            if s.source:
+                bits.append(("contenu : " if lang == "fr" else "content: ") + s.source)
+            para(f"{name} ({', '.join(bits)})", indent="    ", first="  - ")
     if ex.parameters:
         heading("parameters")
         for name, p in ex.parameters.items():

@@ -1,0 +1,313 @@
+"""`facilitation cards`: participant decks, facilitator cards and floor signs as PDFs.
+
+Plan (which cards, how many) -> card design (faces in mm) -> imposition (sheets) -> drawing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from facilitation.deck import Deck, decks, param_value
+from facilitation.durations import format_duration
+from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.i18n import ARCS, tr
+from facilitation.layout.card_design import PREFERRED_FORMAT, CardContent, Element, Face, back, front
+from facilitation.layout.imposition import ImpositionError, impose
+from facilitation.materials import material_label
+from facilitation.model.exercise import Exercise, Support
+from facilitation.output import Outputs
+from facilitation.printdata import _table, sheet_mm
+from facilitation.render.text import group_range
+from facilitation.themes import theme as load_theme
+
+DARK_HATS = {"black", "noir", "blue", "bleu", "red", "rouge", "green", "vert"}
+
+
+@dataclass
+class CardOptions:
+    format: str = "auto"  # auto: each layout's preferred format (poker for most)
+    sheet: str = "a4"
+    duplex: str = "long"  # long | short | fold | none
+    bleed: float = 0.0
+    copies: int = 1
+    lang: str = "fr"
+    theme: str = "default"
+    margin: float = 5.0
+    back_offset: tuple[float, float] = (0.0, 0.0)
+    facilitator_format: str = "a6"
+    programme: str = ""
+
+
+@dataclass
+class Job:
+    """One PDF written: what a printing guide needs to know about it."""
+
+    name: str
+    kind: str  # cards | facilitator | signs | agenda | canvas | ...
+    paper: str
+    duplex: str
+    pages: int
+    copies: int = 1
+    cutting: str = ""
+    sheets: int = 0
+    title: str = ""
+
+
+def card_format(name: str) -> dict[str, Any]:
+    table = _table("formats")
+    key = name.lower()
+    if key in table:
+        f = dict(table[key])
+        f.setdefault("safe", 4)
+        f["id"] = key
+        return f
+    import re
+
+    m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*$", key)
+    if m:
+        return {"id": key.replace(" ", ""), "width": float(m.group(1)),
+                "height": float(m.group(2)), "safe": 4, "label": f"{key} mm"}
+    raise UserError(Problem(f"unknown card format '{name}'",
+                            hint=did_you_mean(key, table) or
+                            f"known: {', '.join(table)}, or a size such as 60x90"))
+
+
+def _hat_colours(cards: list[CardContent], th: dict[str, Any]) -> None:
+    for c in cards:
+        if c.layout != "hat":
+            continue
+        word = str(c.fields.get("colour", "")).strip().lower()
+        c.fields["_colour"] = th["hats"].get(word, "#ffffff")
+        c.fields["_text_colour"] = "#ffffff" if word in DARK_HATS else th["ink"]
+
+
+def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
+                      th: dict[str, Any]) -> tuple[Face, Face | None]:
+    """The facilitator card: front, and a back when the sheet needs both sides."""
+    from facilitation.render.cards_pdf import FitError, fit
+
+    s = safe
+    iw = w - 2 * s
+    fr = lang == "fr"
+    arc = th["arcs"][ex.arc]
+    d = ex.duration
+    facts = (f"{ARCS[ex.arc][lang]} · {format_duration(d.typical, lang)} "
+             f"({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)}) · "
+             f"{group_range(ex, lang)} {'pers.' if fr else 'people'} · "
+             f"{ex.configuration.label(lang)}")
+    runs: list[tuple[str, Any]] = []
+    if ex.materials:
+        runs.append(("label", "Matériel" if fr else "Materials"))
+        for m in ex.materials:
+            q = m.quantity
+            qty = str(int(q)) if float(q).is_integer() else str(q)
+            per = {"participant": "/pers." if fr else "/person", "pair": "/binôme" if fr else
+                   "/pair", "group": "/groupe" if fr else "/group", "session": "",
+                   "facilitator": "/animateur" if fr else "/facilitator"}[m.per]
+            runs.append(("bullet", f"{material_label(m, lang)} — {qty}{per}"))
+    runs.append(("label", "Déroulé" if fr else "Steps"))
+    for st in ex.steps:
+        runs.append(("step", (st.minutes, tr(st.title, lang), tr(st.instructions, lang))))
+    if ex.vigilance:
+        runs.append(("label", "Vigilance"))
+        runs.extend(("bullet", tr(v, lang)) for v in ex.vigilance)
+    if ex.tips:
+        runs.append(("label", "Conseils" if fr else "Tips"))
+        runs.extend(("bullet", tr(t, lang)) for t in ex.tips)
+    head_h = 21.0
+    name = f"{ex.id} / {'fiche animateur' if fr else 'facilitator card'}"
+    header = [
+        Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
+        Element("text", s, h - s - 10, iw - 8, 8, text=tr(ex.title, lang), size=14,
+                min_size=9, bold=True, colour=th["ink"], valign="top"),
+        Element("circle", w - s - 3.5, h - s - 5, 3.2, fill=arc["colour"], stroke=th["ink"],
+                width=0.6),
+        Element("text", w - s - 6.7, h - s - 8.2, 6.4, 6.4, text=arc["mark"], size=8,
+                min_size=6, bold=True, align="center", valign="middle", colour=th["ink"]),
+        Element("text", s, h - s - head_h, iw, 10.5, rich=True,
+                runs=[("italic", tr(ex.tagline, lang) if ex.tagline else ""), ("body", facts)],
+                size=7.5, min_size=6.5, colour=th["muted"]),
+    ]
+
+    def body(part: list[tuple[str, Any]], top: float) -> Element:
+        return Element("text", s, s, iw, top - s, rich=True, runs=part, size=8.5,
+                       min_size=7, colour=th["ink"])
+
+    first = body(runs, h - s - head_h - 1)
+    try:
+        fit(first, lang, name)
+        return Face(header + [first], name), None
+    except FitError:
+        pass
+    # over both sides: as many runs as fit on the front, the rest on the back
+    for k in range(len(runs) - 1, 0, -1):
+        el = body(runs[:k], h - s - head_h - 1)
+        try:
+            fit(el, lang, name)
+        except FitError:
+            continue
+        cont = ("suite" if fr else "continued")
+        back_header = [Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
+                       Element("text", s, h - s - 7, iw, 6,
+                               text=f"{tr(ex.title, lang)} ({cont})", size=9, min_size=7,
+                               bold=True, colour=th["muted"])]
+        rest = runs[k:]
+        if rest[0][0] != "label":
+            rest = [("label", "Déroulé (suite)" if fr else "Steps (continued)")] + rest
+        return (Face(header + [el], name),
+                Face(back_header + [body(rest, h - s - 9)], name + " (verso)"))
+    raise UserError(Problem(f"{name}: the sheet does not fit on both sides of the card",
+                            hint="use a larger facilitator format (--facilitator-format a5)"))
+
+
+def glyph_check(faces: list[Face]) -> None:
+    from facilitation.render.pdf import glyph_problems
+
+    items = []
+    for f in faces:
+        for el in f.elements:
+            if el.kind == "text":
+                text = el.text + " ".join(
+                    str(r[1]) if not isinstance(r[1], tuple) else f"{r[1][1]} {r[1][2]}"
+                    for r in el.runs)
+                items.append((f.name, text))
+    problems = glyph_problems(items)
+    if problems:
+        raise UserError(problems)
+
+
+def _impose(fmt: dict[str, Any], opts: CardOptions, fold: bool = False) -> Any:
+    sw, sh = sheet_mm(opts.sheet)
+    try:
+        return impose(fmt["width"], fmt["height"], sw, sh, margin=opts.margin, bleed=opts.bleed,
+                      fold=fold)
+    except ImpositionError as exc:
+        raise UserError(Problem(str(exc), hint="choose a smaller card format or a larger sheet")
+                        ) from None
+
+
+def write_exercise_cards(ex: Exercise, opts: CardOptions, out: Outputs,
+                         overrides: dict[str, Any] | None = None, picture_root: Any = None,
+                         copies_for: Any = None, variant: str | None = None,
+                         prefix: str = "", facilitator: bool = True) -> list[Job]:
+    """The PDFs of one exercise: participant decks, facilitator card, floor signs."""
+    from facilitation.render.cards_pdf import SheetCard, render_cards
+    from facilitation.render.pdf import Meta
+
+    th = load_theme(opts.theme)
+    lang = opts.lang
+    jobs: list[Job] = []
+    logo = None
+    if th.get("logo"):
+        logo = Path(th["logo"])
+    title = tr(ex.title, lang)
+    arc_label = ARCS[ex.arc][lang]
+    programme = opts.programme
+    fold = opts.duplex == "fold"
+    cutting = ("fold on the dashed line, then cut" if fold else "cut on the marks")
+    ex_decks: list[Deck] = decks(ex, lang, overrides, picture_root, variant)
+    by_format: dict[str, list[Deck]] = {}
+    for deck in ex_decks:
+        key = opts.format if opts.format != "auto" else PREFERRED_FORMAT.get(
+            deck.support.layout, "poker")
+        by_format.setdefault(key, []).append(deck)
+    for fmt_id, fmt_decks in by_format.items():
+        fmt = card_format(fmt_id)
+        sheet_cards: list[SheetCard] = []
+        faces: list[Face] = []
+        for deck in fmt_decks:
+            _hat_colours(deck.cards, th)
+            n = copies_for(deck.support) if copies_for else opts.copies
+            for _ in range(n):
+                for content in deck.cards:
+                    face = front(content, fmt["width"], fmt["height"], fmt["safe"], th)
+                    faces.append(face)
+                    sheet_cards.append(SheetCard(face, "back", None))
+        if not sheet_cards:
+            continue
+        glyph_check(faces)
+        imp = _impose(fmt, opts, fold)
+        backs = {"back": back(title, programme, ex.arc, arc_label, fmt["width"],
+                              fmt["height"], fmt["safe"], th, logo)}
+        glyph_check([Face(backs["back"], f"{ex.id} / back")])
+        name = f"{prefix}{ex.id}-{'cartes' if lang == 'fr' else 'cards'}-{fmt['id']}.pdf"
+        meta = Meta(title=f"{title} — {'cartes' if lang == 'fr' else 'cards'}",
+                    author=programme, subject=ex.id, lang=lang)
+        duplex = "none" if fold else opts.duplex
+        pages = render_cards(out.path(name), sheet_cards, imp, duplex, backs, meta, lang,
+                             opts.back_offset)
+        sheets = pages // 2 if duplex in ("long", "short") else pages
+        jobs.append(Job(name, "cards", opts.sheet, "fold" if fold else duplex, pages,
+                        cutting=cutting, sheets=sheets, title=title))
+    if facilitator:
+        jobs.append(_facilitator_job(ex, opts, out, th, prefix))
+    for s in ex.supports:
+        if s.kind == "sheet" and s.layout == "floor-sign":
+            jobs.append(_signs_job(ex, s, opts, out, overrides or {}, prefix))
+    return jobs
+
+
+def _facilitator_job(ex: Exercise, opts: CardOptions, out: Outputs, th: dict[str, Any],
+                     prefix: str) -> Job:
+    from facilitation.render.cards_pdf import SheetCard, render_cards
+    from facilitation.render.pdf import Meta
+
+    lang = opts.lang
+    fmt = card_format(opts.facilitator_format)
+    f, b = facilitator_faces(ex, lang, fmt["width"], fmt["height"], fmt["safe"], th)
+    glyph_check([f] + ([b] if b else []))
+    imp = _impose(fmt, CardOptions(**{**opts.__dict__, "bleed": 0.0}))
+    title = tr(ex.title, lang)
+    word = "fiche" if lang == "fr" else "facilitator"
+    name = f"{prefix}{ex.id}-{word}-{fmt['id']}.pdf"
+    meta = Meta(title=f"{title} — {'fiche animateur' if lang == 'fr' else 'facilitator card'}",
+                author=opts.programme or "facilitation", subject=ex.id, lang=lang)
+    duplex = "long" if b else "none"
+    pages = render_cards(out.path(name), [SheetCard(f, None, b)], imp, duplex, {}, meta, lang)
+    return Job(name, "facilitator", opts.sheet, duplex, pages, cutting="cut on the marks",
+               sheets=1, title=title)
+
+
+def _signs_job(ex: Exercise, s: Support, opts: CardOptions, out: Outputs,
+               overrides: dict[str, Any], prefix: str) -> Job:
+    """Floor signs (OUI / NON): one landscape page each, huge letters."""
+    from reportlab.lib.colors import HexColor
+
+    from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, PrintCanvas, glyph_problems
+
+    lang = opts.lang
+    words = [str(w) for w in (param_value(ex, s.source, lang, overrides) if s.source else [])]
+    problems = glyph_problems([(f"{ex.id} / {s.id}", " ".join(words))])
+    if problems:
+        raise UserError(problems)
+    sw, sh = sheet_mm(opts.sheet)
+    W, H = sh * MM, sw * MM  # landscape
+    name = f"{prefix}{ex.id}-{'panneaux' if lang == 'fr' else 'signs'}-{opts.sheet}.pdf"
+    title = tr(s.title, lang) if s.title else tr(ex.title, lang)
+    c = PrintCanvas(str(out.path(name)), (W, H), Meta(title=title, author=opts.programme,
+                                                      subject=ex.id, lang=lang))
+    for word in words:
+        size = 400.0
+        while size > 20 and c.stringWidth(word, BOLD, size) > W - 30 * MM:
+            size -= 4
+        size = min(size, (H - 60 * MM) / 0.75)
+        c.setFillColor(HexColor("#111111"))
+        c.setFont(BOLD, size)
+        c.drawCentredString(W / 2, H / 2 - size * 0.35, word)
+        c.setFont(REGULAR, 11)
+        c.setFillColor(HexColor("#555555"))
+        c.drawCentredString(W / 2, 10 * MM, f"{tr(ex.title, lang)} — {title}")
+        c.setTrimBox((0, 0, W, H))
+        c.showPage()
+    c.save()
+    return Job(name, "signs", opts.sheet, "none", len(words), title=title,
+               cutting="none", sheets=len(words))
+
+
+def resolve_targets(targets: tuple[str, ...], library: Any) -> list[Exercise]:
+    out = []
+    for t in targets:
+        out.append(library.get(t))
+    return out

@@ -1,0 +1,1 @@
+"""Layout: plain geometry in millimetres, testable without opening a PDF."""

@@ -1,0 +1,51 @@
+"""Writing output files all at once, or not at all.
+
+Why: a bad input found half-way must leave nothing half-written on disk. Files are written
+into a temporary folder beside the target and moved into place only when everything worked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from types import TracebackType
+
+from facilitation.errors import Problem, UserError
+
+
+class Outputs:
+    """with Outputs(dir) as out: out.path('x.pdf') ... -> files appear only on success."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = Path(target)
+        self.written: list[str] = []
+
+    def __enter__(self) -> Outputs:
+        parent = self.target.resolve().parent
+        if not parent.is_dir():
+            raise UserError(Problem("the folder to write into does not exist",
+                                    file=str(parent)))
+        if self.target.exists() and not self.target.is_dir():
+            raise UserError(Problem("exists and is not a folder", file=str(self.target)))
+        self.tmp = Path(tempfile.mkdtemp(prefix=".facilitation-", dir=parent))
+        return self
+
+    def path(self, name: str) -> Path:
+        p = self.tmp / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        self.written.append(name)
+        return p
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        try:
+            if exc_type is None:
+                self.target.mkdir(parents=True, exist_ok=True)
+                for name in self.written:
+                    dest = self.target / name
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(self.tmp / name, dest)
+        finally:
+            shutil.rmtree(self.tmp, ignore_errors=True)

@@ -1,0 +1,240 @@
+"""Agenda PDFs: the participants' agenda, the facilitators' run-sheet, the wall agenda."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, canvas_maker, doc_kwargs, markup
+from facilitation.render.pdf import style as mkstyle
+
+GREY = colors.Color(0.35, 0.35, 0.35)
+LIGHT = colors.Color(0.88, 0.88, 0.88)
+
+
+def _doc(path: Path, size: tuple[float, float], meta: Meta, margin: float = 15) -> Any:
+    return SimpleDocTemplate(
+        str(path), pagesize=size, leftMargin=margin * MM, rightMargin=margin * MM,
+        topMargin=margin * MM, bottomMargin=margin * MM, **doc_kwargs(meta),
+    )
+
+
+def _footer(text: str, lang: str) -> Any:
+    def draw(canv: Any, doc: Any) -> None:
+        canv.saveState()
+        canv.setFont(REGULAR, 8)
+        canv.setFillColor(GREY)
+        canv.drawString(doc.leftMargin, 8 * MM, text)
+        canv.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * MM, str(doc.page))
+        canv.restoreState()
+    return draw
+
+
+def P(text: str, st: Any, lang: str) -> Paragraph:
+    """A paragraph of user text (typography applied, markup characters escaped)."""
+    return Paragraph(markup(text, lang), st)
+
+
+def R(marked: str, st: Any) -> Paragraph:
+    """A paragraph of markup built here from already escaped pieces."""
+    return Paragraph(marked, st)
+
+
+def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
+    """A4/Letter portrait, one page per day: times, titles, a line of purpose, rooms."""
+    lang = view["lang"]
+    meta = Meta(title=f"{view['words']['agenda']} — {view['title']}", author=view["programme"],
+                subject=view["heading"], lang=lang)
+    doc = _doc(path, size, meta)
+    h1 = mkstyle(20, lang, bold=True, leading=24, hyphenate=False)
+    h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
+    small = mkstyle(9, lang, colour=GREY)
+    body = mkstyle(10.5, lang, leading=13)
+    bold = mkstyle(10.5, lang, bold=True, leading=13)
+    time_st = mkstyle(10.5, lang, bold=True, leading=13, hyphenate=False)
+    width = size[0] - 30 * MM
+    story: list[Any] = []
+    for i, day in enumerate(view["days"]):
+        if i:
+            story.append(PageBreak())
+        story.append(P(view["heading"], small, lang))
+        story.append(P(view["title"], h1, lang))
+        head = f"{view['words']['day']} {day['index']} — {day['label']}"
+        story.append(P(head, h2, lang))
+        sub = " · ".join(x for x in (day["title"], day["place"], day["time"]) if x)
+        story.append(P(sub, small, lang))
+        story.append(Spacer(1, 5 * MM))
+        data = []
+        styles = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ]
+        for r in day["rows"]:
+            if r["audience"] == "facilitators":
+                continue
+            what: list[Any] = [P(r["title"], bold, lang)]
+            if r["purpose"]:
+                what.append(P(r["purpose"], body, lang))
+            for t in r["tracks"]:
+                items = "; ".join(f"{x['title']} ({x['time']})" for x in t["rows"])
+                where = f" — {t['room']}" if t["room"] else ""
+                sep = "\u00a0: " if lang == "fr" else ": "
+                what.append(R(f"<b>{markup(t['name'], lang)}</b>{markup(where, lang)}{sep}"
+                              f"{markup(items, lang)}", body))
+            if r["kind"] == "logistics":
+                styles.append(("BACKGROUND", (0, len(data)), (-1, len(data)),
+                               colors.Color(0.95, 0.95, 0.95)))
+            data.append([P(r["time"], time_st, lang), what, P(r["room"], body, lang)])
+        table = Table(data, colWidths=[32 * MM, width - 32 * MM - 38 * MM, 38 * MM],
+                      style=TableStyle(styles), repeatRows=0)
+        story.append(table)
+    doc.build(story, onFirstPage=_footer(view["heading"], lang),
+              onLaterPages=_footer(view["heading"], lang), canvasmaker=canvas_maker(meta))
+
+
+def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
+    """Every block with its steps and their minutes, materials, who leads, notes."""
+    lang = view["lang"]
+    words = view["words"]
+    meta = Meta(title=f"{words['runsheet']} — {view['title']}", author=view["programme"],
+                subject=view["heading"], lang=lang)
+    doc = _doc(path, size, meta, margin=14)
+    h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
+    h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
+    h3 = mkstyle(11, lang, bold=True, leading=14)
+    body = mkstyle(9.5, lang, leading=12)
+    small = mkstyle(8.5, lang, leading=10.5, colour=GREY)
+    width = size[0] - 28 * MM
+    story: list[Any] = [P(view["heading"], small, lang), P(words["runsheet"], h1, lang),
+                        P(view["title"], h2, lang)]
+    people = [f"{view['participants']} {words['participants']}"]
+    if view["facilitators"]:
+        people.append(f"{words['facilitators']} : " + ", ".join(view["facilitators"])
+                      if lang == "fr" else f"{words['facilitators']}: "
+                      + ", ".join(view["facilitators"]))
+    if view["partners"]:
+        people.append(f"{words['partners']} : " + ", ".join(view["partners"])
+                      if lang == "fr" else f"{words['partners']}: " + ", ".join(view["partners"]))
+    for p in people:
+        story.append(P(p, body, lang))
+
+    def block(r: dict[str, Any], prefix: str = "") -> list[Any]:
+        out: list[Any] = []
+        meta_bits = [x for x in (r["configuration"], r["room"],
+                                 f"{words['lead']} : {r['lead']}" if lang == "fr" and r["lead"]
+                                 else (f"{words['lead']}: {r['lead']}" if r["lead"] else ""))
+                     if x]
+        title = f"{r['time']} · {prefix}{r['title']} ({r['minutes']} min)"
+        out.append(P(title, h3, lang))
+        if meta_bits:
+            out.append(P(" · ".join(meta_bits), small, lang))
+        if r["steps"]:
+            rows = [[P(s["time"], body, lang), P(f"{s['minutes']} min", body, lang),
+                     [R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}",
+                        body)]] for s in r["steps"]]
+            t = Table(rows, colWidths=[16 * MM, 14 * MM, width - 30 * MM],
+                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                        ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
+                                        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                                        ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+            out.append(t)
+        for p in r["params"]:
+            out.append(P(f"{p['label']} : " + " · ".join(p["items"]) if lang == "fr"
+                         else f"{p['label']}: " + " · ".join(p["items"]), body, lang))
+        if r["materials"]:
+            label = words["materials"] + (" : " if lang == "fr" else ": ")
+            out.append(P(label + " ; ".join(r["materials"]) if lang == "fr"
+                         else label + "; ".join(r["materials"]), small, lang))
+        for v in r["vigilance"]:
+            out.append(P(f"{words['vigilance']} — {v}", small, lang))
+        if r["notes"]:
+            out.append(P(f"{words['notes']} — {r['notes']}", body, lang))
+        out.append(Spacer(1, 3 * MM))
+        return out
+
+    for day in view["days"]:
+        story.append(CondPageBreak(60 * MM))
+        story.append(Spacer(1, 4 * MM))
+        story.append(P(f"{words['day']} {day['index']} — {day['label']}", h2, lang))
+        story.append(P(" · ".join(x for x in (day["title"], day["place"], day["time"]) if x),
+                       small, lang))
+        story.append(Spacer(1, 2 * MM))
+        for r in day["rows"]:
+            if r["tracks"]:
+                story.append(P(f"{r['time']} · {words['parallel']}", h3, lang))
+                for t in r["tracks"]:
+                    for c in t["rows"]:
+                        story.append(KeepTogether(block(c, prefix=f"{t['name']} — ")))
+            else:
+                story.append(KeepTogether(block(r)))
+    doc.build(story, onFirstPage=_footer(view["heading"], lang),
+              onLaterPages=_footer(view["heading"], lang), canvasmaker=canvas_maker(meta))
+
+
+def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
+    """A3 or larger, one page per day, readable from across the room."""
+    lang = view["lang"]
+    meta = Meta(title=f"{view['words']['wall']} — {view['title']}", author=view["programme"],
+                subject=view["heading"], lang=lang)
+    margin = 15
+    doc = _doc(path, size, meta, margin=margin)
+    width = size[0] - 2 * margin * MM
+    height = size[1] - 2 * margin * MM
+    scale = size[0] / (297 * MM)  # type sizes are set for A3 and grow with the paper
+    story: list[Any] = []
+    for i, day in enumerate(view["days"]):
+        rows = [r for r in day["rows"] if r["audience"] != "facilitators"]
+        for base in (30, 26, 23, 20, 18, 16, 14, 12):
+            pt = base * scale
+            head = mkstyle(pt * 1.5, lang, bold=True, align=TA_CENTER, hyphenate=False)
+            sub = mkstyle(pt * 0.8, lang, align=TA_CENTER, colour=GREY, hyphenate=False)
+            tst = mkstyle(pt, lang, bold=True, hyphenate=False)
+            wst = mkstyle(pt, lang, hyphenate=False)
+            small = mkstyle(pt * 0.62, lang, colour=GREY, hyphenate=False)
+            flow: list[Any] = [P(day["label"].capitalize(), head, lang),
+                               P(" · ".join(x for x in (view["title"], day["place"]) if x), sub,
+                                 lang), Spacer(1, pt * 0.8)]
+            data = []
+            for r in rows:
+                what: list[Any] = [P(r["title"], wst, lang)]
+                for t in r["tracks"]:
+                    items = " / ".join(x["title"] for x in t["rows"])
+                    what.append(P(f"{t['name']} : {items}" if lang == "fr"
+                                  else f"{t['name']}: {items}", small, lang))
+                if r["room"]:
+                    what.append(P(r["room"], small, lang))
+                data.append([P(r["start_label"], tst, lang), what])
+            table = Table(data, colWidths=[pt * 4.2, width - pt * 4.2], style=TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), max(0.8, pt / 20), colors.black),
+                ("TOPPADDING", (0, 0), (-1, -1), pt * 0.3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pt * 0.4),
+            ]))
+            flow.append(table)
+            total = sum(f.wrap(width, height)[1] + getattr(f, "spaceAfter", 0) for f in flow)
+            if total <= height * 0.97:
+                break
+        if i:
+            story.append(PageBreak())
+        story.extend(flow)
+    doc.build(story, canvasmaker=canvas_maker(meta))
+
+
+__all__ = ["participants_pdf", "runsheet_pdf", "wall_pdf", "BOLD"]

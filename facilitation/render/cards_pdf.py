@@ -1,0 +1,321 @@
+"""Drawing cards: fitted text, pictures cropped to fill, backs as one reusable form, crop
+marks, TrimBox/BleedBox, duplex preferences.
+
+Text never clips in silence: each text box shrinks to its floor, and past that the card and
+the text are named in an error before any file is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Paragraph
+
+from facilitation.errors import Problem, UserError
+from facilitation.layout.card_design import Element, Face
+from facilitation.layout.imposition import Imposition, Rect, back_of
+from facilitation.render.pdf import MM, Meta, PrintCanvas, markup
+from facilitation.render.pdf import style as mkstyle
+
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+STEP = 0.5
+
+
+class FitError(Exception):
+    pass
+
+
+@dataclass
+class Fitted:
+    paragraphs: list[Paragraph]
+    heights: list[float]
+    size: float
+
+
+def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
+    align = ALIGN[el.align]
+    colour = HexColor(el.colour)
+    if not el.rich:
+        st = mkstyle(size, lang, bold=el.bold, italic=el.italic, leading=size * el.leading,
+                     align=align, colour=colour, hyphenate=el.hyphenate)
+        return [Paragraph(markup(el.text, lang), st)]
+    out = []
+    body = mkstyle(size, lang, leading=size * 1.18, align=align, colour=colour,
+                   space_after=size * 0.25)
+    for kind, text in el.runs:
+        if not str(text).strip():
+            continue
+        if kind == "label":
+            st = mkstyle(size * 0.82, lang, bold=True, leading=size, colour=colour,
+                         space_after=0)
+            out.append(Paragraph(markup(str(text).upper(), lang), st))
+        elif kind == "heading":
+            st = mkstyle(size * 1.15, lang, bold=True, leading=size * 1.3, colour=colour,
+                         space_after=size * 0.2)
+            out.append(Paragraph(markup(str(text), lang), st))
+        elif kind == "italic":
+            st = mkstyle(size, lang, italic=True, leading=size * 1.18, colour=colour,
+                         space_after=size * 0.35)
+            out.append(Paragraph(markup(str(text), lang), st))
+        elif kind == "bullet":
+            st = mkstyle(size, lang, leading=size * 1.18, colour=colour,
+                         space_after=size * 0.15)
+            st.leftIndent = size * 0.9
+            st.bulletIndent = 0
+            out.append(Paragraph(markup(str(text), lang), st, bulletText="•"))
+        elif kind == "step":
+            minutes, title, text2 = text  # type: ignore[misc]
+            st = mkstyle(size, lang, leading=size * 1.18, colour=colour,
+                         space_after=size * 0.3)
+            out.append(Paragraph(f"<b>{markup(title, lang)} ({minutes}\u00a0min)</b> "
+                                 f"{markup(text2, lang)}", st))
+        else:
+            out.append(Paragraph(markup(str(text), lang), body))
+    return out
+
+
+def fit(el: Element, lang: str, name: str) -> Fitted:
+    """The largest size from el.size down to el.min_size at which the text fits its box."""
+    w, h = el.w * MM, el.h * MM
+    size = el.size
+    while True:
+        paras = _paragraphs(el, size, lang)
+        heights = []
+        total = 0.0
+        ok = True
+        for i, p in enumerate(paras):
+            pw, ph = p.wrap(w, 10_000)
+            if pw > w + 0.01 or _too_wide(p, w):
+                ok = False
+                break
+            space = p.style.spaceAfter if i < len(paras) - 1 else 0
+            heights.append(ph + space)
+            total += ph + space
+        if ok and total <= h + 0.01:
+            return Fitted(paras, heights, size)
+        if size - STEP < el.min_size - 1e-9:
+            text = el.text or " / ".join(str(t[1]) if not isinstance(t[1], tuple) else t[1][1]
+                                         for t in el.runs)
+            short = text if len(text) <= 70 else text[:67] + "…"
+            raise FitError(f"{name}: the text does not fit even at {el.min_size:g} pt: "
+                           f"« {short} »")
+        size = round(size - STEP, 2)
+
+
+def _too_wide(p: Paragraph, w: float) -> bool:
+    lines = getattr(p, "blPara", None)
+    if lines is None:
+        return False
+    for line in getattr(lines, "lines", []):
+        extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+        if extra < -0.5:
+            return True
+    return False
+
+
+class CardDrawer:
+    """Draws faces onto a canvas, with fitted text cached per element."""
+
+    def __init__(self, canv: PrintCanvas, lang: str, bleed: float) -> None:
+        self.c = canv
+        self.lang = lang
+        self.bleed = bleed
+        self._images: dict[str, Any] = {}
+
+    def draw(self, elements: list[Element], name: str) -> None:
+        c = self.c
+        for el in elements:
+            b = self.bleed if el.bleed else 0.0
+            if el.kind == "rect":
+                c.saveState()
+                if el.fill:
+                    c.setFillColor(HexColor(el.fill))
+                if el.stroke:
+                    c.setStrokeColor(HexColor(el.stroke))
+                    c.setLineWidth(el.width)
+                c.rect((el.x - b) * MM, (el.y - b) * MM, (el.w + 2 * b) * MM,
+                       (el.h + 2 * b) * MM, stroke=1 if el.stroke else 0,
+                       fill=1 if el.fill else 0)
+                c.restoreState()
+            elif el.kind == "hatch":
+                self._hatch(el, b)
+            elif el.kind == "circle":
+                c.saveState()
+                if el.fill:
+                    c.setFillColor(HexColor(el.fill))
+                if el.stroke:
+                    c.setStrokeColor(HexColor(el.stroke))
+                    c.setLineWidth(el.width)
+                c.circle(el.x * MM, el.y * MM, el.w * MM, stroke=1 if el.stroke else 0,
+                         fill=1 if el.fill else 0)
+                c.restoreState()
+            elif el.kind == "line":
+                c.saveState()
+                c.setStrokeColor(HexColor(el.stroke or "#000000"))
+                c.setLineWidth(el.width)
+                if el.dash:
+                    c.setDash(*el.dash)
+                c.line(el.x * MM, el.y * MM, el.w * MM, el.h * MM)
+                c.restoreState()
+            elif el.kind == "text":
+                self._text(el, name)
+            elif el.kind == "image":
+                self._image(el)
+
+    def _hatch(self, el: Element, b: float) -> None:
+        c = self.c
+        c.saveState()
+        x, y, w, h = (el.x - b) * MM, (el.y - b) * MM, (el.w + 2 * b) * MM, (el.h + 2 * b) * MM
+        p = c.beginPath()
+        p.rect(x, y, w, h)
+        c.clipPath(p, stroke=0, fill=0)
+        c.setStrokeColor(HexColor(el.stroke or "#000000"))
+        c.setLineWidth(el.width)
+        step = 3.2 * MM
+        k = -h
+        while k < w:
+            c.line(x + k, y, x + k + h, y + h)
+            k += step
+        c.restoreState()
+
+    def _text(self, el: Element, name: str) -> None:
+        fitted = fit(el, self.lang, name)
+        total = sum(fitted.heights)
+        x, y, w, h = el.x * MM, el.y * MM, el.w * MM, el.h * MM
+        if el.valign == "middle":
+            top = y + h - (h - total) / 2
+        elif el.valign == "bottom":
+            top = y + total
+        else:
+            top = y + h
+        for p, ph in zip(fitted.paragraphs, fitted.heights, strict=True):
+            p.drawOn(self.c, x, top - (ph - (p.style.spaceAfter if ph != fitted.heights[-1]
+                                              else 0)))
+            top -= ph
+
+    def _image(self, el: Element) -> None:
+        c = self.c
+        key = str(el.path)
+        if key not in self._images:
+            self._images[key] = ImageReader(key)
+        img = self._images[key]
+        iw, ih = img.getSize()
+        x, y, w, h = el.x * MM, el.y * MM, el.w * MM, el.h * MM
+        scale = max(w / iw, h / ih)  # cover the box, crop what spills
+        dw, dh = iw * scale, ih * scale
+        c.saveState()
+        p = c.beginPath()
+        p.rect(x, y, w, h)
+        c.clipPath(p, stroke=0, fill=0)
+        c.drawImage(img, x + (w - dw) / 2, y + (h - dh) / 2, dw, dh)
+        c.restoreState()
+        if el.stroke:
+            c.saveState()
+            c.setStrokeColor(HexColor(el.stroke))
+            c.setLineWidth(0.4)
+            c.rect(x, y, w, h, stroke=1, fill=0)
+            c.restoreState()
+
+
+def _place(c: PrintCanvas, rect: Rect, rotated: bool, card_w: float, card_h: float,
+           turn: int) -> None:
+    """Move the origin to a card's bottom-left corner in its own (portrait) orientation."""
+    c.translate(rect.x * MM, rect.y * MM)
+    if rotated:
+        c.translate(rect.w * MM, 0)
+        c.rotate(90)
+    if turn == 180:
+        c.translate(card_w * MM, card_h * MM)
+        c.rotate(180)
+
+
+def _boxes(c: PrintCanvas, imp: Imposition) -> None:
+    bb, tb = imp.bleed_box(), imp.trim_box()
+    c.setTrimBox((tb.x * MM, tb.y * MM, tb.right * MM, tb.top * MM))
+    c.setBleedBox((bb.x * MM, bb.y * MM, bb.right * MM, bb.top * MM))
+
+
+def _marks(c: PrintCanvas, imp: Imposition) -> None:
+    c.saveState()
+    c.setStrokeColor(HexColor("#000000"))
+    c.setLineWidth(0.3)
+    for m in imp.marks:
+        c.line(m.x1 * MM, m.y1 * MM, m.x2 * MM, m.y2 * MM)
+    if imp.folds:
+        c.setDash(2, 2)
+        c.setStrokeColor(HexColor("#777777"))
+        for f in imp.folds:
+            c.line(f.x1 * MM, f.y1 * MM, f.x2 * MM, f.y2 * MM)
+    c.restoreState()
+
+
+@dataclass
+class SheetCard:
+    front: Face
+    back_form: str | None  # name of the deck's back form
+    back_face: Face | None = None  # an explicit back (facilitator card continued)
+
+
+def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str,
+                 backs: dict[str, list[Element]], meta: Meta, lang: str,
+                 back_shift: tuple[float, float] = (0, 0)) -> int:
+    """Write the PDF; return the number of pages."""
+    pref = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}.get(duplex)
+    c = PrintCanvas(str(path), (imp.sheet_w * MM, imp.sheet_h * MM), meta, duplex=pref)
+    d = CardDrawer(c, lang, imp.bleed)
+    cw, ch, bleed = imp.card_w, imp.card_h, imp.bleed
+    for name, elements in backs.items():  # each back drawn once, reused as a form
+        c.beginForm(name, -bleed * MM, -bleed * MM, (cw + bleed) * MM, (ch + bleed) * MM)
+        d.draw(elements, name)
+        c.endForm()
+    n = imp.per_sheet
+    pages = 0
+    problems: list[str] = []
+    for start in range(0, len(cards), n):
+        chunk = cards[start:start + n]
+        _boxes(c, imp)
+        for card, slot in zip(chunk, imp.slots, strict=False):
+            c.saveState()
+            _place(c, slot.trim, slot.rotated, cw, ch, 0)
+            try:
+                d.draw(card.front.elements, card.front.name)
+            except FitError as exc:
+                problems.append(str(exc))
+            if imp.fold:
+                c.translate(cw * MM, 0)
+                _draw_back(c, d, card, problems)
+            c.restoreState()
+        _marks(c, imp)
+        c.showPage()
+        pages += 1
+        if duplex in ("long", "short"):
+            _boxes(c, imp)
+            for card, slot in zip(chunk, imp.slots, strict=False):
+                rect, turn = back_of(slot, imp, duplex, back_shift)
+                c.saveState()
+                _place(c, rect, slot.rotated, cw, ch, turn)
+                _draw_back(c, d, card, problems)
+                c.restoreState()
+            c.showPage()
+            pages += 1
+    if problems:
+        fmt = f"{imp.card_w:g} × {imp.card_h:g} mm"
+        raise UserError([Problem(p + f" on a {fmt} card",
+                                 hint="shorten the text, or choose a larger card format "
+                                      "(--format tarot, a6)") for p in problems])
+    c.save()
+    return pages
+
+
+def _draw_back(c: PrintCanvas, d: CardDrawer, card: SheetCard, problems: list[str]) -> None:
+    if card.back_face is not None:
+        try:
+            d.draw(card.back_face.elements, card.back_face.name)
+        except FitError as exc:
+            problems.append(str(exc))
+    elif card.back_form:
+        c.doForm(card.back_form)

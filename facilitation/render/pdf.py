@@ -1,0 +1,146 @@
+"""What every PDF shares: the embedded font family, French-aware paragraphs, metadata,
+deterministic output, and print settings.
+
+Why a Canvas subclass: reportlab's canvas falls back to an unembedded base-14 font unless
+`initialFontName` is set, and byte-identical files need `invariant=1`; both are set here once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+
+from facilitation import __version__
+from facilitation.errors import Problem
+from facilitation.resources import font_dir
+from facilitation.typography import typeset
+
+REGULAR = "SourceSans3"
+BOLD = "SourceSans3-Bold"
+ITALIC = "SourceSans3-Italic"
+BOLD_ITALIC = "SourceSans3-BoldItalic"
+MM = 72 / 25.4
+
+
+@cache
+def register_fonts() -> None:
+    d = font_dir()
+    for name, file in ((REGULAR, "SourceSans3-Regular.ttf"), (BOLD, "SourceSans3-Bold.ttf"),
+                       (ITALIC, "SourceSans3-Italic.ttf"),
+                       (BOLD_ITALIC, "SourceSans3-BoldItalic.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(d / file)))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
+                                  boldItalic=BOLD_ITALIC)
+
+
+@cache
+def _cmap() -> frozenset[int]:
+    register_fonts()
+    font = pdfmetrics.getFont(REGULAR)
+    return frozenset(font.face.charToGlyph)
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of `text` the embedded font cannot draw."""
+    cmap = _cmap()
+    return {c for c in text if ord(c) >= 32 and ord(c) not in cmap and c not in "\n\t"}
+
+
+def glyph_problems(items: list[tuple[str, str]]) -> list[Problem]:
+    """(where, text) pairs -> a problem for each text holding characters the font lacks."""
+    out = []
+    for where, text in items:
+        missing = missing_glyphs(text)
+        if missing:
+            chars = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
+            out.append(Problem(f"the font has no glyph for {chars}", path=where,
+                               hint="replace these characters, or they would print as empty boxes"))
+    return out
+
+
+@dataclass
+class Meta:
+    title: str
+    author: str = ""
+    subject: str = ""
+    lang: str = "fr"
+    keywords: str = ""
+
+
+class PrintCanvas(Canvas):
+    """A canvas with our font, deterministic output, metadata and print preferences."""
+
+    def __init__(self, target: Any, pagesize: tuple[float, float], meta: Meta,
+                 duplex: str | None = None, **kw: Any) -> None:
+        register_fonts()
+        super().__init__(
+            target, pagesize=pagesize, invariant=1, pageCompression=1,
+            initialFontName=REGULAR, initialFontSize=10, pdfVersion=(1, 7),
+            lang="fr-FR" if meta.lang == "fr" else "en-GB", **kw,
+        )
+        self.setTitle(meta.title)
+        self.setAuthor(meta.author)
+        self.setSubject(meta.subject)
+        self.setKeywords(meta.keywords)
+        self.setCreator(f"facilitation {__version__}")
+        self.setProducer(f"facilitation {__version__} (reportlab)")
+        self.setViewerPreference("PrintScaling", "None")
+        if duplex:
+            self.setViewerPreference("Duplex", duplex)
+        self.setFont(REGULAR, 10)
+
+
+def canvas_maker(meta: Meta, duplex: str | None = None) -> Any:
+    """A canvasmaker for platypus documents: our canvas, whatever platypus passes."""
+
+    def make(target: Any, pagesize: tuple[float, float] = (595.27, 841.89), **_: Any) -> Canvas:
+        return PrintCanvas(target, pagesize, meta, duplex)
+
+    return make
+
+
+def doc_kwargs(meta: Meta) -> dict[str, Any]:
+    """Metadata for a platypus document template (which sets it on the canvas itself)."""
+    return dict(title=meta.title, author=meta.author, subject=meta.subject,
+                keywords=meta.keywords, creator=f"facilitation {__version__}",
+                producer=f"facilitation {__version__} (reportlab)", invariant=1,
+                lang="fr-FR" if meta.lang == "fr" else "en-GB",
+                initialFontName=REGULAR)
+
+
+def style(size: float, lang: str, bold: bool = False, leading: float | None = None,
+          align: int = TA_LEFT, colour: Any = None, italic: bool = False,
+          space_after: float = 0, hyphenate: bool = True) -> ParagraphStyle:
+    register_fonts()
+    font = BOLD if bold else (ITALIC if italic else REGULAR)
+    kw: dict[str, Any] = {}
+    if colour is not None:
+        kw["textColor"] = colour
+    return ParagraphStyle(
+        f"s{size}{bold}{italic}{align}", fontName=font, fontSize=size,
+        leading=leading or size * 1.22, alignment=align, spaceAfter=space_after,
+        hyphenationLang=("fr_FR" if lang == "fr" else "en_GB") if hyphenate else "",
+        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1, **kw,
+    )
+
+
+def markup(text: str, lang: str) -> str:
+    """User text -> safe Paragraph markup: typography first, then &, <, > escaped."""
+    text = typeset(text, lang, for_pdf=True)
+    return escape(text).replace("\n", "<br/>")
+
+
+def para(text: str, st: ParagraphStyle, lang: str) -> Paragraph:
+    return Paragraph(markup(text, lang), st)
+
+
+CENTER = TA_CENTER
