@@ -9,7 +9,7 @@ from facilitation.durations import DurationError, parse_duration
 from facilitation.errors import Problem, UserError
 from facilitation.i18n import ARCS, tr, word
 from facilitation.model.exercise import Exercise
-from facilitation.render.text import duration_range, group_range
+from facilitation.render.text import group_range
 
 
 def _fold(text: str) -> str:
@@ -56,13 +56,24 @@ def filter_exercises(
     return out
 
 
+def short_range(ex: Exercise, lang: str) -> str:
+    """'45 min (20–75)': the typical duration, then the range in minutes."""
+    from facilitation.durations import format_duration
+
+    d = ex.duration
+    typical = format_duration(d.typical, lang).replace("\u00a0", " ")
+    if d.min == d.max == d.typical:
+        return typical
+    return f"{typical} ({d.min}–{d.max})"
+
+
 def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
     if not exercises:
         return word("no_match", lang) + "\n"
     head = [word("id", lang), word("title", lang), word("duration", lang),
             word("group", lang), word("arc", lang)]
     rows = [
-        [ex.id, tr(ex.title, lang), duration_range(ex, lang), group_range(ex, lang),
+        [ex.id, tr(ex.title, lang), short_range(ex, lang), group_range(ex, lang),
          ARCS[ex.arc][lang]]
         for ex in exercises
     ]

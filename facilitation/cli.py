@@ -94,7 +94,7 @@ def list_cmd(query: str | None, tag: tuple[str, ...], arc: str | None, max_durat
     library.check()
     found = filter_exercises(library.exercises.values(), query=query, tags=tag, arc=arc,
                              max_duration=max_duration, group_size=group_size, lang=lang)
-    width = shutil.get_terminal_size((110, 24)).columns
+    width = shutil.get_terminal_size((110, 24)).columns if sys.stdout.isatty() else 200
     click.echo(table(found, lang, width=max(width, 80)), nl=False)
 
 

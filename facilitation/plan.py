@@ -145,6 +145,24 @@ def _minutes(t: Any) -> int:
     return t.hour * 60 + t.minute
 
 
+def friendly_path(session: Any, path: tuple[Any, ...]) -> str:
+    """'day 1, block 3 (points-de-contact)' rather than days[0].blocks[2]."""
+    if len(path) < 2 or path[0] != "days":
+        return format_path(path)
+    parts = [f"day {path[1] + 1}"]
+    rest = path[2:]
+    node: Any = session.days[path[1]]
+    while len(rest) >= 2 and rest[0] == "blocks":
+        node = node.blocks[rest[1]]
+        name = node.exercise or node.logistics or ("tracks" if node.tracks else "free")
+        parts.append(f"block {rest[1] + 1} ({name})")
+        rest = rest[2:]
+    text = ", ".join(parts)
+    if rest:
+        text += ": " + format_path(rest)
+    return text
+
+
 def check_pins(loaded: LoadedSession) -> None:
     """Pinned blocks that cannot all hold (one ends after the next starts): an error."""
     problems = []
@@ -182,7 +200,8 @@ def schedule(loaded: LoadedSession) -> Plan:
     def warn(path: tuple[Any, ...], message: str, hint: str | None = None) -> None:
         file, line, col = loaded.where(path)
         warnings.append(Problem(message, file=file, line=line, column=col,
-                                path=format_path(path), hint=hint, severity="warning"))
+                                path=friendly_path(session, path), hint=hint,
+                                severity="warning"))
 
     group_sizes = {g.id: g.size for g in session.groups}
     days: list[DayPlan] = []

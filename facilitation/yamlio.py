@@ -216,11 +216,14 @@ class _Builder:
             kpath = path + (key,)
             if key in out:
                 first = self.key_marks.get(kpath)
+                hint = "keep only one of them"
+                if node.flow_style:
+                    hint = "inside { }, a text holding a comma or ': ' must be put in quotes"
                 self._fail(
                     f"duplicate key '{key}'"
                     + (f" (first given on line {first[0]})" if first else ""),
                     key_node,
-                    "keep only one of them",
+                    hint,
                 )
                 continue
             self.key_marks[kpath] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)

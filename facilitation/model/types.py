@@ -31,8 +31,8 @@ def _text(value: Any) -> dict[str, str]:
         bad = [k for k in value if k not in LANGS]
         if bad:
             msg = f"a text is a string or a mapping of languages (fr, en); found key '{bad[0]}'"
-            if " " in str(bad[0]):
-                msg += " (a text holding ': ' must be put in quotes)"
+            if " " in str(bad[0]) or any(v is None for v in value.values()):
+                msg += " (a text holding a comma or ': ' must be put in quotes)"
             raise ValueError(msg)
         out = {}
         for k, v in value.items():

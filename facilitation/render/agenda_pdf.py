@@ -102,7 +102,7 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
                                colors.Color(0.95, 0.95, 0.95)))
             data.append([P(r["time"], time_st, lang), what, P(r["room"], body, lang)])
         table = Table(data, colWidths=[32 * MM, width - 32 * MM - 38 * MM, 38 * MM],
-                      style=TableStyle(styles), repeatRows=0)
+                      style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10)] + styles), repeatRows=0)
         story.append(table)
     doc.build(story, onFirstPage=_footer(view["heading"], lang),
               onLaterPages=_footer(view["heading"], lang), canvasmaker=canvas_maker(meta))
@@ -149,7 +149,7 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
                      [R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}",
                         body)]] for s in r["steps"]]
             t = Table(rows, colWidths=[16 * MM, 14 * MM, width - 30 * MM],
-                      style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                      style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                         ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
                                         ("LEFTPADDING", (0, 0), (-1, -1), 2),
                                         ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -222,6 +222,7 @@ def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> Non
                     what.append(P(r["room"], small, lang))
                 data.append([P(r["start_label"], tst, lang), what])
             table = Table(data, colWidths=[pt * 4.2, width - pt * 4.2], style=TableStyle([
+                ("FONT", (0, 0), (-1, -1), REGULAR, 10),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), max(0.8, pt / 20), colors.black),
                 ("TOPPADDING", (0, 0), (-1, -1), pt * 0.3),

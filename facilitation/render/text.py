@@ -135,7 +135,7 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
                 para(tr(p.help, lang), indent="      ")
             value = ex.param_default(name, lang)
             for line in _value_lines(value):
-                para(line, indent="        ", first="      · ")
+                para(typeset(line, lang), indent="        ", first="      · ")
     for key in ("source", "credits"):
         value = getattr(ex, key)
         if value:
