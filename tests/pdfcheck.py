@@ -1,0 +1,63 @@
+"""Reading PDFs back in tests: text, fonts, boxes, metadata (with pypdf)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def check_fonts_embedded(path: Path) -> set[str]:
+    """Every font is embedded (has a FontFile) and subset (ABCDEF+Name); returns base names."""
+    names = set()
+    for page in PdfReader(str(path)).pages:
+        res = page.get("/Resources") or {}
+        res = res.get_object() if hasattr(res, "get_object") else res
+        fonts = res.get("/Font") or {}
+        fonts = fonts.get_object() if hasattr(fonts, "get_object") else fonts
+        stack = [f.get_object() for f in fonts.values()]
+        xobjs = res.get("/XObject") or {}
+        xobjs = xobjs.get_object() if hasattr(xobjs, "get_object") else xobjs
+        for x in xobjs.values():
+            xr = x.get_object().get("/Resources")
+            if xr:
+                xf = xr.get_object().get("/Font") or {}
+                stack += [f.get_object() for f in xf.get_object().values()]
+        for font in stack:
+            base = str(font["/BaseFont"])
+            desc = font.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in font:
+                desc = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert desc is not None, f"{path.name}: font {base} has no descriptor (base-14?)"
+            desc = desc.get_object()
+            assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
+                f"{path.name}: font {base} is not embedded")
+            assert "+" in base, f"{path.name}: font {base} is not subset"
+            names.add(base.split("+", 1)[1])
+    return names
+
+
+def boxes(path: Path) -> list[tuple[list[float], list[float], list[float]]]:
+    out = []
+    for page in PdfReader(str(path)).pages:
+        out.append(([float(v) for v in page.mediabox], [float(v) for v in page.trimbox],
+                    [float(v) for v in page.bleedbox]))
+    return out
+
+
+def has_trimbox_on_every_page(path: Path) -> bool:
+    return all("/TrimBox" in page for page in PdfReader(str(path)).pages)
+
+
+def metadata(path: Path) -> dict[str, str]:
+    r = PdfReader(str(path))
+    meta = {k: str(v) for k, v in (r.metadata or {}).items()}
+    lang = r.trailer["/Root"].get("/Lang")
+    meta["/Lang"] = str(lang) if lang else ""
+    prefs = r.trailer["/Root"].get("/ViewerPreferences")
+    meta["/ViewerPreferences"] = str(prefs.get_object()) if prefs else ""
+    return meta

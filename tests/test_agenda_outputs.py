@@ -1,0 +1,127 @@
+"""`facilitation agenda` on the Dunkerque example: every output, French and English."""
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from pdfcheck import check_fonts_embedded, metadata, text
+
+DUNKERQUE = EXAMPLES / "dunkerque-2-reflex-energie.yaml"
+
+
+@pytest.fixture(scope="module")
+def agenda_fr(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from facilitation.cli import main
+
+    out = tmp_path_factory.mktemp("agenda")
+    result = CliRunner().invoke(main, ["agenda", str(DUNKERQUE), "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_writes_every_output(agenda_fr):
+    names = sorted(p.name for p in agenda_fr.iterdir())
+    assert names == sorted([
+        "transfo-dunkerque-2-agenda-fr.pdf", "transfo-dunkerque-2-deroule-fr.pdf",
+        "transfo-dunkerque-2-mural-fr.pdf", "transfo-dunkerque-2-agenda-fr.md",
+        "transfo-dunkerque-2-agenda-fr.html", "transfo-dunkerque-2-fr.ics"])
+
+
+def test_participants_agenda_one_page_per_day_in_french(agenda_fr):
+    from pypdf import PdfReader
+
+    pdf = agenda_fr / "transfo-dunkerque-2-agenda-fr.pdf"
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 3
+    page1 = reader.pages[0].extract_text()
+    assert "mardi 2 avril 2019" in page1
+    assert "9 h 30 – 10 h" in page1.replace("\u00a0", " ")
+    assert "Points de contact" in page1
+    assert "jeudi 4 avril 2019" in reader.pages[2].extract_text()
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]
+
+
+def test_pdfs_embed_only_our_font_and_carry_metadata(agenda_fr):
+    for pdf in agenda_fr.glob("*.pdf"):
+        assert check_fonts_embedded(pdf) <= {"SourceSans3-Regular", "SourceSans3-Bold",
+                                             "SourceSans3-Italic", "SourceSans3-BoldItalic"}
+        meta = metadata(pdf)
+        assert meta["/Author"] == "Transfo Dunkerque"
+        assert "Reflex" in meta["/Title"]
+        assert meta["/Lang"] == "fr-FR"
+
+
+def test_wall_agenda_is_a3_and_runsheet_has_steps(agenda_fr):
+    from pypdf import PdfReader
+
+    wall = PdfReader(str(agenda_fr / "transfo-dunkerque-2-mural-fr.pdf"))
+    assert len(wall.pages) == 3
+    assert [round(float(x)) for x in wall.pages[0].mediabox[2:]] == [842, 1191]
+    run = text(agenda_fr / "transfo-dunkerque-2-deroule-fr.pdf")
+    assert "Placer, sans discussion" not in run  # débat mouvant is not in this session
+    assert "Jeu de la bombe" in run
+    assert "Déroulé pour l’équipe d’animation" in run
+    assert "Matériel" in run and "min" in run
+
+
+def test_markdown_html_and_ics(agenda_fr):
+    md = (agenda_fr / "transfo-dunkerque-2-agenda-fr.md").read_text(encoding="utf-8")
+    assert "## Jour 1 — mardi 2 avril 2019" in md and "| 9\u00a0h – 9\u00a0h\u00a030 |" in md
+    html = (agenda_fr / "transfo-dunkerque-2-agenda-fr.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in html and "Reflex’Energie" in html
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical((agenda_fr / "transfo-dunkerque-2-fr.ics").read_bytes())
+    events = [c for c in cal.walk("VEVENT")]
+    assert len(events) >= 20
+    first = min(events, key=lambda e: e.decoded("dtstart"))
+    assert first.decoded("dtstart").isoformat() == "2019-04-02T09:00:00+02:00"
+    assert "Halle aux Sucres" in str(first.get("location"))
+
+
+def test_byte_identical_runs(agenda_fr, tmp_path, run):
+    assert run("agenda", DUNKERQUE, "-o", tmp_path).exit_code == 0
+    for f in agenda_fr.iterdir():
+        assert filecmp.cmp(f, tmp_path / f.name, shallow=False), f.name
+
+
+def test_english_and_letter(tmp_path, run):
+    result = run("agenda", DUNKERQUE, "-o", tmp_path, "--lang", "en", "--paper", "letter",
+                 "--format", "pdf,md")
+    assert result.exit_code == 0
+    md = (tmp_path / "transfo-dunkerque-2-agenda-en.md").read_text(encoding="utf-8")
+    assert "Tuesday 2 April 2019" in md and "9:30–10:00" in md
+    from pypdf import PdfReader
+
+    page = PdfReader(str(tmp_path / "transfo-dunkerque-2-agenda-en.pdf")).pages[0]
+    assert [round(float(x)) for x in page.mediabox[2:]] == [612, 792]
+
+
+def test_user_template_overrides_by_name_in_a_sandbox(tmp_path, run):
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "agenda.md.j2").write_text("# {{ programme }}\n{% for d in days %}- {{ d.label }}\n"
+                                      "{% endfor %}", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("agenda", DUNKERQUE, "-o", out, "--format", "md", "--templates", tpl
+               ).exit_code == 0
+    md = (out / "transfo-dunkerque-2-agenda-fr.md").read_text(encoding="utf-8")
+    assert md.startswith("# Transfo Dunkerque\n- mardi 2 avril 2019")
+    (tpl / "agenda.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}",
+                                      encoding="utf-8")
+    out2 = tmp_path / "out2"
+    bad = run("agenda", DUNKERQUE, "-o", out2, "--format", "md", "--templates", tpl)
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    assert not out2.exists()
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_example_schedules_without_errors(example, run):
+    result = run("check", example)
+    assert result.exit_code == 0, result.output
+    assert "warning" in result.output.splitlines()[-1]
