@@ -80,15 +80,14 @@ class Imposition:
     def per_sheet(self) -> int:
         return len(self.slots)
 
-    def bleed_box(self) -> Rect:
-        xs = [s.trim.x for s in self.slots]
-        ys = [s.trim.y for s in self.slots]
-        x2 = [s.trim.right for s in self.slots]
-        y2 = [s.trim.top for s in self.slots]
-        return Rect(min(xs), min(ys), max(x2) - min(xs), max(y2) - min(ys)).grow(self.bleed)
+    def trim_box(self, rects: list[Rect] | None = None) -> Rect:
+        """The box around the cards in use (all slots by default)."""
+        rs = rects if rects is not None else [s.trim for s in self.slots]
+        x, y = min(r.x for r in rs), min(r.y for r in rs)
+        return Rect(x, y, max(r.right for r in rs) - x, max(r.top for r in rs) - y)
 
-    def trim_box(self) -> Rect:
-        return self.bleed_box().grow(-self.bleed)
+    def bleed_box(self, rects: list[Rect] | None = None) -> Rect:
+        return self.trim_box(rects).grow(self.bleed)
 
 
 class ImpositionError(ValueError):

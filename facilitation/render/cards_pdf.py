@@ -233,8 +233,8 @@ def _place(c: PrintCanvas, rect: Rect, rotated: bool, card_w: float, card_h: flo
         c.rotate(180)
 
 
-def _boxes(c: PrintCanvas, imp: Imposition) -> None:
-    bb, tb = imp.bleed_box(), imp.trim_box()
+def _boxes(c: PrintCanvas, imp: Imposition, rects: list[Rect]) -> None:
+    bb, tb = imp.bleed_box(rects), imp.trim_box(rects)
     c.setTrimBox((tb.x * MM, tb.y * MM, tb.right * MM, tb.top * MM))
     c.setBleedBox((bb.x * MM, bb.y * MM, bb.right * MM, bb.top * MM))
 
@@ -277,7 +277,7 @@ def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str
     problems: list[str] = []
     for start in range(0, len(cards), n):
         chunk = cards[start:start + n]
-        _boxes(c, imp)
+        _boxes(c, imp, [s.trim for s in imp.slots[:len(chunk)]])
         for card, slot in zip(chunk, imp.slots, strict=False):
             c.saveState()
             _place(c, slot.trim, slot.rotated, cw, ch, 0)
@@ -293,7 +293,8 @@ def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str
         c.showPage()
         pages += 1
         if duplex in ("long", "short"):
-            _boxes(c, imp)
+            used = imp.slots[:len(chunk)]
+            _boxes(c, imp, [back_of(s, imp, duplex, back_shift)[0] for s in used])
             for card, slot in zip(chunk, imp.slots, strict=False):
                 rect, turn = back_of(slot, imp, duplex, back_shift)
                 c.saveState()

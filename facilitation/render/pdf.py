@@ -129,7 +129,8 @@ def style(size: float, lang: str, bold: bool = False, leading: float | None = No
         f"s{size}{bold}{italic}{align}", fontName=font, fontSize=size,
         leading=leading or size * 1.22, alignment=align, spaceAfter=space_after,
         hyphenationLang=("fr_FR" if lang == "fr" else "en_GB") if hyphenate else "",
-        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1, **kw,
+        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1, bulletFontName=REGULAR,
+        **kw,
     )
 
 
