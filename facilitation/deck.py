@@ -64,7 +64,10 @@ def safe_picture(root: Any, rel: str, where: str) -> Path:
 
 def param_value(ex: Exercise, name: str, lang: str, overrides: dict[str, Any]) -> Any:
     if name in overrides:
-        return overrides[name]
+        from facilitation.i18n import is_localized, pick
+
+        value = overrides[name]
+        return pick(value, lang)[0] if is_localized(value) else value
     return ex.param_default(name, lang)
 
 

@@ -94,6 +94,8 @@ class Slot:
         return ""
 
     def is_break(self) -> bool:
+        if self.children:  # parallel tracks with a break in them count as one
+            return any(c.is_break() for c in self.children)
         return self.block.logistics in ("welcome", "break", "lunch")
 
     def steps(self) -> list[tuple[int, int, Step]]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from facilitation.i18n import is_localized
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.library import Library
 from facilitation.model.exercise import Exercise, check_value
@@ -82,9 +83,12 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                     bad(p + ("params", name), f"exercise '{ex.id}' has no parameter '{name}'",
                         did_you_mean(name, ex.parameters) or f"its parameters: {known}")
                     continue
-                why = check_value(ex.parameters[name], value)
-                if why:
-                    bad(p + ("params", name), why)
+                per_lang = value if is_localized(value) else {"*": value}
+                for lang_key, v in per_lang.items():
+                    why = check_value(ex.parameters[name], v)
+                    if why:
+                        where = "" if lang_key == "*" else f" ({lang_key})"
+                        bad(p + ("params", name), why + where)
             if block.variant and block.variant not in {v.id for v in ex.variants}:
                 bad(p + ("variant",), f"exercise '{ex.id}' has no variant '{block.variant}'",
                     did_you_mean(block.variant, [v.id for v in ex.variants]))

@@ -54,8 +54,12 @@ def _param_lines(slot: Slot, lang: str) -> list[dict[str, Any]]:
     if not ex or not slot.block.params:
         return []
     out = []
+    from facilitation.i18n import is_localized, pick
+
     for name, value in slot.block.params.items():
         p = ex.parameters[name]
+        if is_localized(value):
+            value = pick(value, lang)[0]
         items: list[str]
         if isinstance(value, list):
             items = []

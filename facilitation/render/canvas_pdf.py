@@ -1,0 +1,286 @@
+"""Drawing canvases at real size, and tiling them onto office paper."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.platypus import Paragraph
+
+from facilitation.layout.canvas import STICKY, CanvasGeometry, Zone
+from facilitation.layout.tiling import Tiling
+from facilitation.render.pdf import BOLD, ITALIC, MM, REGULAR, Meta, PrintCanvas, markup
+from facilitation.render.pdf import style as mkstyle
+
+INK = HexColor("#111111")
+MUTED = HexColor("#555555")
+FAINT = HexColor("#c8c8c8")
+STICKY_COLOURS = {"yellow": "#F0E442", "blue": "#56B4E9", "orange": "#E69F00",
+                  "pink": "#CC79A7", "green": "#009E73", "white": "#FFFFFF",
+                  "red": "#D55E00", "purple": "#9467BD"}
+PT = 0.3528
+
+
+def _para(c: Any, text: str, x: float, top: float, w: float, size: float, lang: str,
+          bold: bool = False, italic: bool = False, colour: Any = INK, align: int = TA_LEFT,
+          max_h: float | None = None) -> float:
+    """Draw a paragraph with its top at `top` (mm); shrink to fit max_h; return its height."""
+    if not text:
+        return 0.0
+    while True:
+        st = mkstyle(size, lang, bold=bold, italic=italic, colour=colour, align=align)
+        p = Paragraph(markup(text, lang), st)
+        _, h = p.wrap(w * MM, 10_000)
+        if max_h is None or h <= max_h * MM or size <= 6:
+            break
+        size *= 0.9
+    p.drawOn(c, x * MM, top * MM - h)
+    return h / MM
+
+
+def draw_canvas(c: Any, g: CanvasGeometry, lang: str) -> None:
+    """Draw a canvas with its origin at the current origin, in its own millimetres."""
+    s = g.sizes
+    m = g.margin
+    top = g.height - m
+    title_h = _para(c, g.title, m, top, g.width * 0.72 - m, s["title"], lang, bold=True,
+                    max_h=g.header_h * 0.62)
+    if g.subtitle:
+        _para(c, g.subtitle, g.width * 0.72, top, g.width * 0.28 - m, s["small"], lang,
+              colour=MUTED, align=2)
+    _para(c, g.prompt, m, top - title_h - 1.5, g.width - 2 * m, s["prompt"], lang, italic=True,
+          colour=MUTED, max_h=g.header_h - title_h - 2)
+    biggest: Zone | None = None
+    for z in g.zones:
+        _zone(c, z, g, lang)
+        if z.kind == "zone" and (biggest is None or z.w * z.h > biggest.w * biggest.h):
+            biggest = z
+    if biggest is not None and biggest.w > STICKY + 20 and biggest.h > STICKY + 30 \
+            and not biggest.lines and g.width >= 400:
+        _sticky_ghost(c, biggest, g, lang)
+    _legend(c, g, lang)
+
+
+def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
+    s = g.sizes
+    c.saveState()
+    c.setLineWidth(max(0.6, s["body"] / 14))
+    c.setStrokeColor(INK)
+    if z.fill:
+        c.setFillColor(HexColor(z.fill))
+    if z.kind != "caption":
+        c.rect(z.x * MM, z.y * MM, z.w * MM, z.h * MM, stroke=1, fill=1 if z.fill else 0)
+    c.restoreState()
+    pad = max(2.5, s["body"] * PT * 0.6)
+    top = z.y + z.h - pad
+    inner_w = z.w - 2 * pad
+    if z.kind == "header":
+        size = s["heading"] * (0.75 if z.w < 60 else 1)
+        _para(c, z.title, z.x + pad, top, inner_w, size, lang, bold=True, max_h=z.h - 2 * pad)
+        return
+    if z.mark:
+        c.saveState()
+        c.setFillColor(FAINT)
+        size = min(z.h, z.w) * 0.45 / PT if z.kind != "zone" or not z.title else s["title"]
+        size = min(size, s["title"] * 1.6)
+        c.setFont(BOLD, size)
+        if z.title:  # a column's mark sits by its heading
+            c.drawRightString((z.x + z.w - pad) * MM, (top - size * PT * 0.8) * MM, z.mark)
+        else:
+            c.drawString((z.x + pad) * MM, (top - size * PT * 0.8) * MM, z.mark)
+        c.restoreState()
+    used = 0.0
+    if z.title:
+        size = s["heading"] if z.kind == "zone" else s["body"]
+        used += _para(c, z.title, z.x + pad, top, inner_w * (0.8 if z.mark else 1), size, lang,
+                      bold=True, max_h=z.h * 0.4)
+    if z.prompt:
+        used += _para(c, z.prompt, z.x + pad, top - used - 0.8, inner_w, s["body"] * 0.85,
+                      lang, italic=True, colour=MUTED, max_h=z.h * 0.3) + 0.8
+    if z.value:
+        used += _para(c, z.value, z.x + pad, top - used - 1, inner_w, s["body"] * 1.2, lang,
+                      bold=True)
+    if z.lines:
+        step = max(7.0, s["body"] * PT * 2.1)
+        y = top - used - step
+        c.saveState()
+        c.setStrokeColor(FAINT)
+        c.setLineWidth(0.5)
+        while y > z.y + pad * 0.6:
+            c.line((z.x + pad) * MM, y * MM, (z.x + z.w - pad) * MM, y * MM)
+            y -= step
+        c.restoreState()
+    if z.kind == "caption":
+        c.saveState()
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.5)
+        c.line(z.x * MM, (z.y + z.h) * MM, (z.x + z.w) * MM, (z.y + z.h) * MM)
+        c.restoreState()
+
+
+def _sticky_ghost(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
+    """A dotted 76 mm square at real size: how big a sticky note is on this sheet."""
+    x = z.x + z.w - STICKY - 4
+    y = z.y + 4
+    c.saveState()
+    c.setStrokeColor(FAINT)
+    c.setDash(2, 3)
+    c.setLineWidth(0.8)
+    c.rect(x * MM, y * MM, STICKY * MM, STICKY * MM, stroke=1, fill=0)
+    c.restoreState()
+    _para(c, "post-it 76 × 76 mm" if lang == "fr" else "sticky note 76 × 76 mm", x + 3,
+          y + STICKY / 2 + 3, STICKY - 6, g.sizes["small"], lang, colour=FAINT,
+          align=TA_CENTER)
+
+
+def _legend(c: Any, g: CanvasGeometry, lang: str) -> None:
+    s = g.sizes
+    x = g.margin
+    y = g.margin
+    box = s["body"] * PT * 1.3
+    for colour, label in g.legend:
+        c.saveState()
+        c.setFillColor(HexColor(STICKY_COLOURS.get(colour, "#ffffff")))
+        c.setStrokeColor(INK)
+        c.setLineWidth(0.6)
+        c.rect(x * MM, y * MM, box * MM, box * MM, stroke=1, fill=1)
+        c.restoreState()
+        c.setFont(REGULAR, s["body"])
+        c.setFillColor(INK)
+        c.drawString((x + box + 2) * MM, (y + box * 0.22) * MM, label)
+        x += box + 6 + c.stringWidth(label, REGULAR, s["body"]) / MM
+    if g.footer:
+        c.setFont(REGULAR, s["small"])
+        c.setFillColor(MUTED)
+        c.drawRightString((g.width - g.margin) * MM, y * MM, g.footer)
+
+
+def write_canvases(path: Any, pages: list[CanvasGeometry], meta: Meta, lang: str) -> int:
+    """Real size: one page per canvas."""
+    first = pages[0]
+    c = PrintCanvas(str(path), (first.width * MM, first.height * MM), meta)
+    for g in pages:
+        c.setPageSize((g.width * MM, g.height * MM))
+        c.setTrimBox((0, 0, g.width * MM, g.height * MM))
+        draw_canvas(c, g, lang)
+        c.showPage()
+    c.save()
+    return len(pages)
+
+
+def write_tiled(path: Any, pages: list[tuple[CanvasGeometry, Tiling]], meta: Meta,
+                lang: str) -> int:
+    """Each canvas drawn once as a form, then shown through one window per tile sheet,
+    after an assembly map."""
+    fr = lang == "fr"
+    t0 = pages[0][1]
+    c = PrintCanvas(str(path), (t0.sheet_w * MM, t0.sheet_h * MM), meta)
+    count = 0
+    for n, (g, t) in enumerate(pages):
+        name = f"canvas{n}"
+        c.beginForm(name, 0, 0, g.width * MM, g.height * MM)
+        draw_canvas(c, g, lang)
+        c.endForm()
+        c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
+        _assembly_map(c, g, t, fr)
+        c.showPage()
+        count += 1
+        for tl in t.tiles:
+            c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
+            m = t.margin
+            win = tl.window
+            c.setTrimBox((m * MM, m * MM, (m + win.w * t.scale) * MM, (m + win.h * t.scale) * MM))
+            c.saveState()
+            p = c.beginPath()
+            p.rect(m * MM, m * MM, win.w * t.scale * MM, win.h * t.scale * MM)
+            c.clipPath(p, stroke=0, fill=0)
+            # place the canvas so that the window's bottom-left sits at (m, m)
+            c.translate((m - win.x * t.scale) * MM, (m - win.y * t.scale) * MM)
+            c.scale(t.scale, t.scale)
+            c.doForm(name)
+            c.restoreState()
+            _tile_marks(c, t, tl, fr)
+            c.showPage()
+            count += 1
+    c.save()
+    return count
+
+
+def _tile_marks(c: Any, t: Tiling, tl: Any, fr: bool) -> None:
+    m, ov = t.margin, t.overlap
+    w, h = tl.window.w * t.scale, tl.window.h * t.scale
+    c.saveState()
+    c.setLineWidth(0.5)
+    c.setStrokeColor(INK)
+    c.setDash(3, 2)
+    if tl.col > 0:  # cut the left overlap away, then glue over the neighbour
+        x = m + ov
+        c.line(x * MM, m * MM, x * MM, (m + h) * MM)
+    if tl.row > 0:
+        y = m + h - ov
+        c.line(m * MM, y * MM, (m + w) * MM, y * MM)
+    c.restoreState()
+    label = (f"{tl.label} — ligne {tl.row + 1}, colonne {tl.col + 1}" if fr
+             else f"{tl.label} — row {tl.row + 1}, column {tl.col + 1}")
+    hint = []
+    if tl.col > 0 or tl.row > 0:
+        hint.append("couper sur les tirets" if fr else "cut on the dashes")
+    if tl.col < t.cols - 1 or tl.row < t.rows - 1:
+        hint.append("coller sous la voisine" if fr else "glue under the neighbour")
+    text = label + ("  ·  " + ", ".join(hint) if hint else "")
+    c.setFont(BOLD, 7)
+    tw = c.stringWidth(text, BOLD, 7) / MM
+    # in the overlap band (hidden once glued), or the canvas margin for the last tile
+    x = m + w - tw - 3
+    y = m + 2
+    c.saveState()
+    c.setFillColor(HexColor("#ffffff"))
+    c.rect((x - 1) * MM, (y - 1) * MM, (tw + 2) * MM, 4.2 * MM, stroke=0, fill=1)
+    c.restoreState()
+    c.setFillColor(INK)
+    c.drawString(x * MM, y * MM, text)
+
+
+def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, fr: bool) -> None:
+    W, H = t.sheet_w, t.sheet_h
+    m = max(t.margin, 12)
+    c.setFont(BOLD, 16)
+    c.setFillColor(INK)
+    c.drawString(m * MM, (H - m - 6) * MM, (f"Plan d'assemblage — {g.title}" if fr
+                                            else f"Assembly map — {g.title}")[:90])
+    c.setFont(REGULAR, 9.5)
+    lines = ([f"{t.rows * t.cols} feuilles ({t.rows} lignes × {t.cols} colonnes), recouvrement "
+              f"{t.overlap:g} mm, échelle {t.scale * 100:.0f} %.",
+              "Imprimer à 100 % (taille réelle). Couper chaque feuille sur les tirets, puis la "
+              "coller sur sa voisine, de gauche à droite et de haut en bas."] if fr else
+             [f"{t.rows * t.cols} sheets ({t.rows} rows × {t.cols} columns), {t.overlap:g} mm "
+              f"overlap, scale {t.scale * 100:.0f} %.",
+              "Print at 100 % (actual size). Cut each sheet on its dashes, then glue it onto its "
+              "neighbour, left to right and top to bottom."])
+    y = H - m - 14
+    for ln in lines:
+        c.drawString(m * MM, y * MM, ln)
+        y -= 5
+    avail_w, avail_h = W - 2 * m, y - m - 5
+    k = min(avail_w / (g.width * t.scale), avail_h / (g.height * t.scale))
+    ox = m + (avail_w - g.width * t.scale * k) / 2
+    oy = m
+    c.saveState()
+    c.setStrokeColor(INK)
+    c.setLineWidth(1.2)
+    c.rect(ox * MM, oy * MM, g.width * t.scale * k * MM, g.height * t.scale * k * MM)
+    c.setLineWidth(0.5)
+    for tl in t.tiles:
+        x = ox + tl.window.x * t.scale * k
+        yy = oy + tl.window.y * t.scale * k
+        w, h = tl.window.w * t.scale * k, tl.window.h * t.scale * k
+        c.setStrokeColor(MUTED)
+        c.rect(x * MM, yy * MM, w * MM, h * MM)
+        c.setFont(BOLD, max(8, min(20, h * 0.3 / PT)))
+        c.setFillColor(INK)
+        c.drawCentredString((x + w / 2) * MM, (yy + h / 2 - 2) * MM, tl.label)
+    c.restoreState()
+
+
+__all__ = ["draw_canvas", "write_canvases", "write_tiled", "ITALIC"]
