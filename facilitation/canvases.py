@@ -54,6 +54,26 @@ def load_layout(layout_id: str) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("kind") not in KINDS or "title" not in data:
         raise UserError(Problem(f"a canvas layout needs a title and a kind ({', '.join(sorted(KINDS))})",
                                 file=display, line=1))
+    problems = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(value, dict):
+            if ("fr" in value or "en" in value) and not (
+                    set(value) <= {"fr", "en"} and all(isinstance(v, str) for v in value.values())):
+                line, col = doc.where(path)
+                problems.append(Problem(
+                    "a text is a string or {fr: ..., en: ...}", file=display, line=line,
+                    column=col, hint="inside { }, a text holding a comma or ': ' must be quoted"))
+                return
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+
+    walk(data, ())
+    if problems:
+        raise UserError(problems)
     data = dict(data)
     data["id"] = layout_id
     return data

@@ -267,6 +267,51 @@ def cards(targets: tuple[str, ...], out_dir: str, card_fmt: str, sheet: str, dup
                    f"{'double-sided ' + j.duplex + ' edge' if j.duplex in ('long', 'short') else j.duplex})")
 
 
+@main.command()
+@click.argument("target")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write into (created if needed).")
+@click.option("--size", help="Paper of the canvas: a4, a3, a2, a1, a0 (default: the layout's).")
+@click.option("--landscape/--portrait", default=None, help="Orientation (default: the layout's).")
+@click.option("--tile", "tile_to", type=click.Choice(["a4", "a3", "letter", "none"]),
+              default="none", show_default=True,
+              help="Print on office sheets to glue together, with an assembly map.")
+@click.option("--overlap", default="10mm", show_default=True, help="Overlap between tiles.")
+@click.option("--fit-sheets", type=click.IntRange(1, 200), default=None,
+              help="Scale the canvas down to fit this many tile sheets.")
+@click.option("--programme", default="", help="Programme name printed on the canvas.")
+@common
+def canvas(target: str, out_dir: str, size: str | None, landscape: bool | None, tile_to: str,
+           overlap: str, fit_sheets: int | None, programme: str, lang: str,
+           settings: Any) -> None:
+    """Print the canvases and sheets of an exercise (or one canvas layout by its id)."""
+    from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases, write_layout
+    from facilitation.canvases import layout_ids
+    from facilitation.output import Outputs
+    from facilitation.printdata import set_user_dirs, sheet_mm
+
+    set_user_dirs(settings.folders)
+    if size:
+        sheet_mm(size)
+    opts = CanvasOptions(lang=lang, size=size, landscape=landscape,
+                         tile=None if tile_to == "none" else tile_to,
+                         overlap=_mm(overlap, "--overlap"), fit_sheets=fit_sheets,
+                         programme=programme)
+    library = _library(settings)
+    with Outputs(Path(out_dir)) as out:
+        if target in library.exercises:
+            jobs = write_exercise_canvases(library.get(target), opts, out)
+            if not jobs:
+                raise UserError(f"exercise '{target}' has no canvas or sheet to print")
+        elif target in layout_ids():
+            jobs = write_layout(target, opts, out)
+        else:
+            library.get(target)  # unknown: the message suggests a close id
+            jobs = []
+    for j in jobs:
+        click.echo(f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper})")
+
+
 @main.group()
 def new() -> None:
     """Write a commented skeleton to start from."""

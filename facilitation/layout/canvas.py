@@ -97,7 +97,7 @@ def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, wi
     elif kind == "grid":
         rows, cols = layout.get("_rows", []), layout.get("_columns", [])
         head_w = min(bw * 0.18, max(35.0, sizes["heading"] * pt * 7))
-        head_h = sizes["heading"] * pt * 2.6
+        head_h = sizes["heading"] * pt * 3.4
         weights = layout.get("column_weights") or [1] * len(cols)
         total = float(sum(weights)) or 1.0
         cell_h = (bh - head_h) / max(1, len(rows))
