@@ -312,6 +312,57 @@ def canvas(target: str, out_dir: str, size: str | None, landscape: bool | None, 
         click.echo(f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper})")
 
 
+@main.command()
+@click.argument("session", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the kit into (created if needed).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+              help="Office paper for agendas, cards, sheets and tiles.")
+@click.option("--tile", "tile_to", type=click.Choice(["a4", "a3", "letter", "none"]),
+              default="a4", show_default=True,
+              help="Tile large canvases on office sheets, or none for a print shop.")
+@click.option("--format", "card_fmt", default="auto", show_default=True,
+              help="Card format for every deck (auto: poker, a6 for personas...).")
+@click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long",
+              show_default=True, help="How card backs are printed.")
+@common
+def kit(session: str, out_dir: str, paper: str, tile_to: str, card_fmt: str, duplex: str,
+        lang: str, settings: Any) -> None:
+    """Build a session's whole kit: printing guide, agendas, booklet, cards, canvases,
+    materials checklist and a JSON manifest."""
+    import time
+
+    from facilitation.kit import build_kit
+    from facilitation.output import Outputs
+
+    start = time.perf_counter()
+    loaded = _session(session, settings)
+    if tile_to == "letter" or paper == "letter":
+        tile_to = "letter" if tile_to != "none" else tile_to
+    steps = ["agenda", "booklet", "cards", "canvases", "checklist", "guide"]
+    dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
+    show = sys.stderr.isatty()
+    with click.progressbar(length=len(steps), label="kit", file=sys.stderr,
+                           show_eta=False, item_show_func=lambda x: x) as bar:
+        def progress(label: str) -> None:
+            bar.update(1, label if show else None)
+
+        with Outputs(Path(out_dir)) as out:
+            manifest = build_kit(loaded, out, lang, paper=paper,
+                                 tile_to=None if tile_to == "none" else tile_to,
+                                 card_format=card_fmt, duplex=duplex, template_dirs=dirs,
+                                 progress=progress)
+    for w in manifest["warnings"]:
+        click.echo(w, err=True)
+    jobs = manifest["jobs"]
+    pages = sum(j["pages"] for j in jobs)
+    files = len(jobs) + len(manifest["other_files"]) + 1
+    sheets = ", ".join(f"{n} {p.upper()}" for p, n in sorted(manifest["sheets"].items()))
+    click.echo(f"wrote {files} files to {out_dir}: {len(jobs)} PDFs, {pages} pages; "
+               f"paper: {sheets} sheets ({time.perf_counter() - start:.1f} s)")
+    click.echo(f"start with {Path(out_dir) / jobs[0]['name']}")
+
+
 @main.group()
 def new() -> None:
     """Write a commented skeleton to start from."""

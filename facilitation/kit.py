@@ -1,0 +1,185 @@
+"""`facilitation kit`: everything a session needs, in one go.
+
+The printing guide comes first (00-), then the agendas and booklet, the participant cards in
+the quantities the session needs, the canvases (one per group where the exercise works in
+groups, tiled on office paper unless asked otherwise), the materials checklist, and a JSON
+manifest of the print jobs. Each PDF holds one paper size and one duplex setting.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from facilitation.agenda import slug, write_agenda
+from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases
+from facilitation.canvases import canvas_supports
+from facilitation.cardset import CardOptions, Job, write_exercise_cards
+from facilitation.deck import card_supports
+from facilitation.output import Outputs
+from facilitation.plan import Plan, Slot, schedule
+from facilitation.printdata import sheet_size
+from facilitation.quantities import material_needs, support_copies
+from facilitation.sessions import LoadedSession
+
+
+def _picture_root(loaded: LoadedSession, slot: Slot) -> Any:
+    """Pictures given in the session come from the session's folder; else the exercise's."""
+    if slot.block.params:
+        return loaded.path.resolve().parent
+    folder = loaded.library.folder_of(slot.exercise.id) if slot.exercise else None
+    return folder if isinstance(folder, Path) else None
+
+
+def _exercise_slots(plan: Plan) -> list[Slot]:
+    return [s for s in plan.all_slots() if s.exercise is not None and s.kind == "exercise"]
+
+
+def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
+                      plan: Plan | None = None, tick: Callable[[], None] | None = None,
+                      facilitator: bool = True) -> list[Job]:
+    """Decks for every exercise of a session: one set per distinct exercise and parameters,
+    in the largest quantity any of its blocks needs."""
+    plan = plan or schedule(loaded)
+    seen: dict[str, tuple[Slot, dict[str, int]]] = {}
+    for slot in _exercise_slots(plan):
+        ex = slot.exercise
+        assert ex is not None
+        key = json.dumps([ex.id, slot.block.params, slot.block.variant], sort_keys=True,
+                         default=str)
+        counts = {s.id: support_copies(s, slot, opts.lang) * opts.copies
+                  for s in card_supports(ex, slot.block.variant)}
+        if key in seen:
+            old = seen[key][1]
+            for k, v in counts.items():
+                old[k] = max(old.get(k, 0), v)
+        else:
+            seen[key] = (slot, counts)
+    jobs: list[Job] = []
+    done_facilitator: set[str] = set()
+    for n, (slot, counts) in enumerate(seen.values()):
+        ex = slot.exercise
+        assert ex is not None
+        variant_suffix = f"-{n}" if any(
+            s.exercise is ex and s is not slot for s, _ in seen.values()) else ""
+        jobs += write_exercise_cards(
+            ex, opts, out, overrides=slot.block.params, picture_root=_picture_root(loaded, slot),
+            copies_for=lambda s, c=counts: c.get(s.id, 1), variant=slot.block.variant,
+            prefix=f"cartes/{variant_suffix.strip('-') + '-' if variant_suffix else ''}"
+            if opts.lang == "fr" else f"cards/{variant_suffix.strip('-') + '-' if variant_suffix else ''}",
+            facilitator=facilitator and ex.id not in done_facilitator)
+        done_facilitator.add(ex.id)
+        if tick:
+            tick()
+    return jobs
+
+
+def session_canvas_jobs(loaded: LoadedSession, plan: Plan, opts: CanvasOptions, out: Outputs,
+                        tick: Callable[[], None] | None = None) -> list[Job]:
+    jobs: list[Job] = []
+    for i, slot in enumerate(_exercise_slots(plan)):
+        ex = slot.exercise
+        assert ex is not None
+        supports = canvas_supports(ex, slot.block.variant)
+        if not supports:
+            continue
+        folder = "canevas/" if opts.lang == "fr" else "canvases/"
+        jobs += write_exercise_canvases(
+            ex, opts, out, copies_for=lambda s, sl=slot: support_copies(s, sl, opts.lang),
+            overrides=slot.block.params, variant=slot.block.variant,
+            prefix=f"{folder}{i + 1:02d}-", supports=supports)
+        if tick:
+            tick()
+    return jobs
+
+
+def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
+              tile_to: str | None = "a4", card_format: str = "auto", duplex: str = "long",
+              template_dirs: list[Path] | None = None,
+              progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Write the whole kit into `out`; return the manifest."""
+    from facilitation.render.agenda_view import agenda_view
+    from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
+
+    fr = lang == "fr"
+    plan = schedule(loaded)
+    session = plan.session
+    programme = session.programme
+    step = progress or (lambda label: None)
+    jobs: list[Job] = []
+
+    step("agenda")
+    for w in write_agenda(plan, out, lang, paper=paper, template_dirs=template_dirs,
+                          prefix="01-"):
+        if w.name.endswith(".pdf"):
+            from pypdf import PdfReader  # noqa: F401  (only for page counts below)
+        jobs.append(Job(w.name, w.kind, w.paper or paper, "none", 0, title=w.kind))
+    view = agenda_view(plan, lang)
+    step("booklet")
+    booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
+    pages = booklet_pdf(view, out.path(booklet), sheet_size(paper))
+    jobs.append(Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2,
+                    title="booklet"))
+    step("cards")
+    card_opts = CardOptions(format=card_format, sheet=paper, duplex=duplex, lang=lang,
+                            programme=programme)
+    jobs += session_card_jobs(loaded, card_opts, out, plan)
+    step("canvases")
+    canvas_opts = CanvasOptions(lang=lang, tile=tile_to, programme=programme,
+                                tile_sheets_only=True)
+    jobs += session_canvas_jobs(loaded, plan, canvas_opts, out)
+    step("checklist")
+    needs = material_needs(plan, lang)
+    printed = [(j.name, f"{j.pages} p.") for j in jobs if j.name.endswith(".pdf")]
+    checklist = f"03-{'liste-materiel' if fr else 'materials-checklist'}-{lang}.pdf"
+    title = view["title"]
+    pages = checklist_pdf(title, view["heading"], programme, lang, needs, printed,
+                          out.path(checklist), sheet_size(paper))
+    jobs.insert(0, Job(checklist, "checklist", paper, "none", pages, sheets=pages,
+                       title="checklist"))
+    # page counts of the agenda PDFs (written by platypus, counted from the files)
+    for j in jobs:
+        if j.pages == 0 and j.name.endswith(".pdf"):
+            j.pages = _count_pages(out.tmp / j.name)
+            j.sheets = j.pages
+    print_jobs = [j for j in jobs if j.name.endswith(".pdf")]
+    totals: dict[str, int] = {}
+    for j in print_jobs:
+        totals[j.paper] = totals.get(j.paper, 0) + j.sheets * j.copies
+    step("guide")
+    guide = f"00-{'guide-impression' if fr else 'printing-guide'}-{lang}.pdf"
+    gpages = guide_pdf(title, view["heading"], programme, lang, print_jobs, out.path(guide),
+                       sheet_size(paper), totals)
+    totals[paper] = totals.get(paper, 0) + gpages
+    print_jobs.insert(0, Job(guide, "guide", paper, "none", gpages, sheets=gpages))
+    manifest = {
+        "programme": programme,
+        "session": title,
+        "number": session.number,
+        "lang": lang,
+        "days": [d.day.date.isoformat() for d in plan.days],
+        "jobs": [asdict(j) for j in print_jobs],
+        "other_files": [j.name for j in jobs if not j.name.endswith(".pdf")],
+        "sheets": totals,
+        "materials": [{"item": n.item, "colour": n.colour, "label": n.label,
+                       "quantity": n.quantity, "unit": n.unit, "for": n.uses}
+                      for n in needs],
+        "warnings": [w.format() for w in plan.warnings],
+    }
+    name = f"{slug(programme)}-{session.number or ''}-manifest.json".replace("--", "-")
+    out.path(name).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                              encoding="utf-8")
+    return manifest
+
+
+def _count_pages(path: Path) -> int:
+    import re
+
+    data = path.read_bytes()
+    m = re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)
+    if m:
+        return max(int(x) for x in m)
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
