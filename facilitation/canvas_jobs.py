@@ -27,6 +27,7 @@ class CanvasOptions:
     fit_sheets: int | None = None
     programme: str = ""
     tile_sheets_only: bool = False  # only tile canvases larger than A3, keep sheets at A4
+    copies_in_guide: bool = False  # identical copies: print N copies of one file
 
 
 def _record_text(value: Any) -> str:
@@ -90,17 +91,19 @@ def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
     from facilitation.render.pdf import Meta
 
     lang = opts.lang
-    groups: dict[tuple[str, bool, str], list[tuple[Support, list[CanvasGeometry]]]] = {}
+    groups: dict[tuple[str, bool, str, int], list[tuple[Support, list[CanvasGeometry]]]] = {}
     for s in supports if supports is not None else canvas_supports(ex, variant):
         n = copies_for(s) if copies_for else 1
-        size, landscape, pages = pages_for(ex, s, opts, n, overrides,
-                                           subtitle=opts.programme)
+        size, landscape, pages = pages_for(ex, s, opts, 1 if opts.copies_in_guide else n,
+                                           overrides, subtitle=opts.programme)
         if not pages:
             continue
         glyph_check(pages, f"{ex.id} / {s.id}")
-        groups.setdefault((size, landscape, s.kind), []).append((s, pages))
+        key = (size, landscape, s.kind, n if opts.copies_in_guide else 1)
+        groups.setdefault(key, []).append((s, pages))
     jobs: list[Job] = []
-    for (size, landscape, kind), items in groups.items():
+    seen_names: set[str] = set()
+    for (size, landscape, kind, copies), items in groups.items():
         pages = [p for _, p_list in items for p in p_list]
         names = ", ".join(dict.fromkeys(tr(s.title, lang) if s.title else s.layout
                                         for s, _ in items))
@@ -123,19 +126,27 @@ def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
                     raise UserError(Problem(str(exc), path="--tile")) from None
                 tiled.append((g, t))
             on = "sur" if lang == "fr" else "on"
-            name = f"{prefix}{ex.id}-{word}-{size}{orient}-{on}-{tile_to}.pdf"
+            name = _unique(f"{prefix}{ex.id}-{word}-{size}{orient}-{on}-{tile_to}", seen_names)
             n_pages = write_tiled(out.path(name), tiled, meta, lang)
             per = tiled[0][1]
             jobs.append(Job(name, "canvas-tiled", tile_to, "none", n_pages, title=names,
-                            sheets=n_pages,
+                            sheets=n_pages, copies=copies,
                             cutting=f"assemble {len(tiled)} × {per.rows * per.cols} tiles "
                                     f"({per.overlap:g} mm overlap, map on each first page)"))
         else:
-            name = f"{prefix}{ex.id}-{word}-{size}{orient}.pdf"
+            name = _unique(f"{prefix}{ex.id}-{word}-{size}{orient}", seen_names)
             n_pages = write_canvases(out.path(name), pages, meta, lang)
             jobs.append(Job(name, kind, size, "none", n_pages, title=names, sheets=n_pages,
-                            cutting="none"))
+                            cutting="none", copies=copies))
     return jobs
+
+
+def _unique(stem: str, seen: set[str]) -> str:
+    name, n = f"{stem}.pdf", 2
+    while name in seen:
+        name, n = f"{stem}-{n}.pdf", n + 1
+    seen.add(name)
+    return name
 
 
 def write_layout(layout_id: str, opts: CanvasOptions, out: Outputs) -> list[Job]:

@@ -84,7 +84,7 @@ def _hat_colours(cards: list[CardContent], th: dict[str, Any]) -> None:
 
 
 def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
-                      th: dict[str, Any]) -> tuple[Face, Face | None]:
+                      th: dict[str, Any], tips: bool = True) -> tuple[Face, Face | None]:
     """The facilitator card: front, and a back when the sheet needs both sides."""
     from facilitation.render.cards_pdf import FitError, fit
 
@@ -113,7 +113,7 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
     if ex.vigilance:
         runs.append(("label", "Vigilance"))
         runs.extend(("bullet", tr(v, lang)) for v in ex.vigilance)
-    if ex.tips:
+    if ex.tips and tips:
         runs.append(("label", "Conseils" if fr else "Tips"))
         runs.extend(("bullet", tr(t, lang)) for t in ex.tips)
     head_h = 21.0
@@ -141,13 +141,24 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
         return Face(header + [first], name), None
     except FitError:
         pass
-    # over both sides: as many runs as fit on the front, the rest on the back
-    for k in range(len(runs) - 1, 0, -1):
-        el = body(runs[:k], h - s - head_h - 1)
+    # over both sides: as many runs as fit on the front (bisection), the rest on the back
+    def fits_front(k: int) -> bool:
         try:
-            fit(el, lang, name)
+            fit(body(runs[:k], h - s - head_h - 1), lang, name)
+            return True
         except FitError:
-            continue
+            return False
+
+    lo, hi, k_best = 1, len(runs) - 1, 0
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if fits_front(mid):
+            k_best, lo = mid, mid + 1
+        else:
+            hi = mid - 1
+    if k_best:
+        k = k_best
+        el = body(runs[:k], h - s - head_h - 1)
         cont = ("suite" if fr else "continued")
         back_header = [Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
                        Element("text", s, h - s - 7, iw, 6,
@@ -156,8 +167,13 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
         rest = runs[k:]
         if rest[0][0] != "label":
             rest = [("label", "Déroulé (suite)" if fr else "Steps (continued)")] + rest
+        back_body = body(rest, h - s - 9)
+        try:
+            fit(back_body, lang, name + " (verso)")
+        except FitError as exc:
+            raise UserError(Problem(str(exc))) from None
         return (Face(header + [el], name),
-                Face(back_header + [body(rest, h - s - 9)], name + " (verso)"))
+                Face(back_header + [back_body], name + " (verso)"))
     raise UserError(Problem(f"{name}: the sheet does not fit on both sides of the card",
                             hint="use a larger facilitator format (--facilitator-format a5)"))
 
@@ -255,8 +271,22 @@ def _facilitator_job(ex: Exercise, opts: CardOptions, out: Outputs, th: dict[str
     from facilitation.render.pdf import Meta
 
     lang = opts.lang
-    fmt = card_format(opts.facilitator_format)
-    f, b = facilitator_faces(ex, lang, fmt["width"], fmt["height"], fmt["safe"], th)
+    # A6 by default; when the sheet is too long for both sides, leave the tips to the booklet,
+    # then move to A5 rather than fail
+    attempts = [(opts.facilitator_format, True), (opts.facilitator_format, False),
+                ("a5", True), ("a5", False)]
+    last: UserError | None = None
+    for fmt_id, tips in attempts:
+        fmt = card_format(fmt_id)
+        try:
+            f, b = facilitator_faces(ex, lang, fmt["width"], fmt["height"], fmt["safe"], th,
+                                     tips=tips)
+            break
+        except UserError as exc:
+            last = exc
+    else:
+        assert last is not None
+        raise last
     glyph_check([f] + ([b] if b else []))
     imp = _impose(fmt, CardOptions(**{**opts.__dict__, "bleed": 0.0}))
     title = tr(ex.title, lang)

@@ -129,7 +129,7 @@ def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
     jobs += session_card_jobs(loaded, card_opts, out, plan)
     step("canvases")
     canvas_opts = CanvasOptions(lang=lang, tile=tile_to, programme=programme,
-                                tile_sheets_only=True)
+                                tile_sheets_only=True, copies_in_guide=True)
     jobs += session_canvas_jobs(loaded, plan, canvas_opts, out)
     step("checklist")
     needs = material_needs(plan, lang)

@@ -36,8 +36,11 @@ _ALLOWED = {
 }
 
 
-class _Loader(yaml.SafeLoader):
-    """A SafeLoader of our own: never a patched global loader."""
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's SafeLoader when built
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """A SafeLoader of our own (libyaml's when available): never a patched global loader."""
 
 
 

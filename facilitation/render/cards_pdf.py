@@ -78,32 +78,45 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
     return out
 
 
-def fit(el: Element, lang: str, name: str) -> Fitted:
-    """The largest size from el.size down to el.min_size at which the text fits its box."""
+def _try(el: Element, size: float, lang: str) -> Fitted | None:
     w, h = el.w * MM, el.h * MM
-    size = el.size
-    while True:
-        paras = _paragraphs(el, size, lang)
-        heights = []
-        total = 0.0
-        ok = True
-        for i, p in enumerate(paras):
-            pw, ph = p.wrap(w, 10_000)
-            if pw > w + 0.01 or _too_wide(p, w):
-                ok = False
-                break
-            space = p.style.spaceAfter if i < len(paras) - 1 else 0
-            heights.append(ph + space)
-            total += ph + space
-        if ok and total <= h + 0.01:
-            return Fitted(paras, heights, size)
-        if size - STEP < el.min_size - 1e-9:
-            text = el.text or " / ".join(str(t[1]) if not isinstance(t[1], tuple) else t[1][1]
-                                         for t in el.runs)
-            short = text if len(text) <= 70 else text[:67] + "…"
-            raise FitError(f"{name}: the text does not fit even at {el.min_size:g} pt: "
-                           f"« {short} »")
-        size = round(size - STEP, 2)
+    paras = _paragraphs(el, size, lang)
+    heights = []
+    total = 0.0
+    for i, p in enumerate(paras):
+        pw, ph = p.wrap(w, 10_000)
+        if pw > w + 0.01 or _too_wide(p, w):
+            return None
+        space = p.style.spaceAfter if i < len(paras) - 1 else 0
+        heights.append(ph + space)
+        total += ph + space
+        if total > h + 0.01:
+            return None
+    return Fitted(paras, heights, size)
+
+
+def fit(el: Element, lang: str, name: str) -> Fitted:
+    """The largest size, in half points from el.size down to el.min_size, at which the text
+    fits its box (found by bisection: the height grows with the size)."""
+    first = _try(el, el.size, lang)
+    if first is not None:
+        return first
+    steps = int(round((el.size - el.min_size) / STEP))
+    lo_fit = _try(el, el.size - steps * STEP, lang)
+    if lo_fit is None:
+        text = el.text or " / ".join(str(t[1]) if not isinstance(t[1], tuple) else t[1][1]
+                                     for t in el.runs)
+        short = text if len(text) <= 70 else text[:67] + "…"
+        raise FitError(f"{name}: the text does not fit even at {el.min_size:g} pt: « {short} »")
+    best, lo, hi = lo_fit, 1, steps - 1  # candidates: el.size - k * STEP, k in [lo, hi]
+    while lo <= hi:
+        k = (lo + hi) // 2
+        got = _try(el, el.size - k * STEP, lang)
+        if got is not None:
+            best, hi = got, k - 1
+        else:
+            lo = k + 1
+    return best
 
 
 def _too_wide(p: Paragraph, w: float) -> bool:
