@@ -86,7 +86,7 @@ def _hat_colours(cards: list[CardContent], th: dict[str, Any]) -> None:
 def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
                       th: dict[str, Any], tips: bool = True) -> tuple[Face, Face | None]:
     """The facilitator card: front, and a back when the sheet needs both sides."""
-    from facilitation.render.cards_pdf import FitError, fit
+    from facilitation.render.cards_pdf import FitError, fit, fits_at_floor
 
     s = safe
     iw = w - 2 * s
@@ -136,18 +136,13 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
                        min_size=7, colour=th["ink"])
 
     first = body(runs, h - s - head_h - 1)
-    try:
-        fit(first, lang, name)
+    one_side = Element(**{**first.__dict__, "min_size": 8.0})
+    if fits_at_floor(one_side, lang):  # one side only if it stays at 8 pt or more
+        first = one_side
         return Face(header + [first], name), None
-    except FitError:
-        pass
     # over both sides: as many runs as fit on the front (bisection), the rest on the back
     def fits_front(k: int) -> bool:
-        try:
-            fit(body(runs[:k], h - s - head_h - 1), lang, name)
-            return True
-        except FitError:
-            return False
+        return fits_at_floor(body(runs[:k], h - s - head_h - 1), lang)
 
     lo, hi, k_best = 1, len(runs) - 1, 0
     while lo <= hi:

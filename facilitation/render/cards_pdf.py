@@ -95,9 +95,24 @@ def _try(el: Element, size: float, lang: str) -> Fitted | None:
     return Fitted(paras, heights, size)
 
 
+def fits_at_floor(el: Element, lang: str) -> bool:
+    """Whether the text fits at its smallest size (one wrap, for quick decisions)."""
+    return _try(el, el.min_size, lang) is not None
+
+
 def fit(el: Element, lang: str, name: str) -> Fitted:
     """The largest size, in half points from el.size down to el.min_size, at which the text
-    fits its box (found by bisection: the height grows with the size)."""
+    fits its box (found by bisection: the height grows with the size). Cached on the element,
+    so that deciding a layout and drawing it wrap the text once."""
+    cached = el.__dict__.get("_fitted")
+    if cached is not None and cached[0] == lang:
+        return cached[1]
+    result = _fit(el, lang, name)
+    el.__dict__["_fitted"] = (lang, result)
+    return result
+
+
+def _fit(el: Element, lang: str, name: str) -> Fitted:
     first = _try(el, el.size, lang)
     if first is not None:
         return first
