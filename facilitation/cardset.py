@@ -199,100 +199,125 @@ def _impose(fmt: dict[str, Any], opts: CardOptions, fold: bool = False) -> Any:
                         ) from None
 
 
+class CardBatch:
+    """Cards gathered by format and written as one PDF per format: one paper size and one
+    duplex setting per file, because that is how people print. Each exercise keeps its own
+    back, drawn once as a form."""
+
+    def __init__(self, opts: CardOptions, kind: str = "cards") -> None:
+        self.opts = opts
+        self.kind = kind
+        self.th = load_theme(opts.theme)
+        self.cards: dict[str, list[Any]] = {}
+        self.backs: dict[str, dict[str, list[Element]]] = {}
+        self.titles: dict[str, list[str]] = {}
+
+    def _fmt_for(self, layout: str) -> str:
+        o = self.opts
+        return o.format if o.format != "auto" else PREFERRED_FORMAT.get(layout, "poker")
+
+    def add_exercise(self, ex: Exercise, overrides: dict[str, Any] | None = None,
+                     picture_root: Any = None, copies_for: Any = None,
+                     variant: str | None = None) -> None:
+        from facilitation.render.cards_pdf import SheetCard
+
+        o, th, lang = self.opts, self.th, self.opts.lang
+        logo = Path(th["logo"]) if th.get("logo") else None
+        title = tr(ex.title, lang)
+        for deck in decks(ex, lang, overrides, picture_root, variant):
+            fmt_id = self._fmt_for(deck.support.layout)
+            fmt = card_format(fmt_id)
+            back_name = f"back-{ex.id}"
+            backs = self.backs.setdefault(fmt["id"], {})
+            if back_name not in backs:
+                backs[back_name] = back(title, o.programme, ex.arc, ARCS[ex.arc][lang],
+                                        fmt["width"], fmt["height"], fmt["safe"], th, logo)
+                glyph_check([Face(backs[back_name], f"{ex.id} / back")])
+            _hat_colours(deck.cards, th)
+            n = copies_for(deck.support) if copies_for else o.copies
+            faces = []
+            for _ in range(n):
+                for content in deck.cards:
+                    face = front(content, fmt["width"], fmt["height"], fmt["safe"], th)
+                    faces.append(face)
+                    self.cards.setdefault(fmt["id"], []).append(
+                        SheetCard(face, back_name, None))
+            glyph_check(faces)
+            if faces and title not in self.titles.setdefault(fmt["id"], []):
+                self.titles[fmt["id"]].append(title)
+
+    def add_facilitator(self, ex: Exercise) -> None:
+        from facilitation.render.cards_pdf import SheetCard
+
+        lang = self.opts.lang
+        attempts = [(self.opts.facilitator_format, True), (self.opts.facilitator_format, False),
+                    ("a5", True), ("a5", False)]
+        last: UserError | None = None
+        for fmt_id, tips in attempts:
+            fmt = card_format(fmt_id)
+            try:
+                f, b = facilitator_faces(ex, lang, fmt["width"], fmt["height"], fmt["safe"],
+                                         self.th, tips=tips)
+                break
+            except UserError as exc:
+                last = exc
+        else:
+            assert last is not None
+            raise last
+        glyph_check([f] + ([b] if b else []))
+        self.cards.setdefault(fmt["id"], []).append(SheetCard(f, None, b))
+        self.titles.setdefault(fmt["id"], []).append(tr(ex.title, lang))
+
+    def write(self, out: Outputs, name_for: Any) -> list[Job]:
+        from facilitation.render.cards_pdf import render_cards
+        from facilitation.render.pdf import Meta
+
+        o, lang = self.opts, self.opts.lang
+        jobs = []
+        for fmt_id, cards in self.cards.items():
+            fmt = card_format(fmt_id)
+            facilitator = self.kind == "facilitator"
+            fold = o.duplex == "fold" and not facilitator
+            if facilitator:
+                duplex = "long" if any(c.back_face for c in cards) else "none"
+                imp = _impose(fmt, CardOptions(**{**o.__dict__, "bleed": 0.0}))
+            else:
+                duplex = "none" if fold else o.duplex
+                imp = _impose(fmt, o, fold)
+            name = name_for(fmt["id"])
+            what = ({"fr": "fiches animateur", "en": "facilitator cards"} if facilitator
+                    else {"fr": "cartes", "en": "cards"})[lang]
+            titles = ", ".join(self.titles.get(fmt_id, []))
+            meta = Meta(title=f"{titles} — {what}", author=o.programme,
+                        subject=f"{what} {fmt['id']}", lang=lang)
+            pages = render_cards(out.path(name), cards, imp, duplex,
+                                 self.backs.get(fmt_id, {}), meta, lang, o.back_offset)
+            sheets = pages // 2 if duplex in ("long", "short") else pages
+            jobs.append(Job(name, self.kind, o.sheet, "fold" if fold else duplex, pages,
+                            cutting="fold on the dashed line, then cut" if fold
+                            else "cut on the marks", sheets=sheets, title=titles))
+        return jobs
+
+
 def write_exercise_cards(ex: Exercise, opts: CardOptions, out: Outputs,
                          overrides: dict[str, Any] | None = None, picture_root: Any = None,
                          copies_for: Any = None, variant: str | None = None,
                          prefix: str = "", facilitator: bool = True) -> list[Job]:
     """The PDFs of one exercise: participant decks, facilitator card, floor signs."""
-    from facilitation.render.cards_pdf import SheetCard, render_cards
-    from facilitation.render.pdf import Meta
-
-    th = load_theme(opts.theme)
     lang = opts.lang
-    jobs: list[Job] = []
-    logo = None
-    if th.get("logo"):
-        logo = Path(th["logo"])
-    title = tr(ex.title, lang)
-    arc_label = ARCS[ex.arc][lang]
-    programme = opts.programme
-    fold = opts.duplex == "fold"
-    cutting = ("fold on the dashed line, then cut" if fold else "cut on the marks")
-    ex_decks: list[Deck] = decks(ex, lang, overrides, picture_root, variant)
-    by_format: dict[str, list[Deck]] = {}
-    for deck in ex_decks:
-        key = opts.format if opts.format != "auto" else PREFERRED_FORMAT.get(
-            deck.support.layout, "poker")
-        by_format.setdefault(key, []).append(deck)
-    for fmt_id, fmt_decks in by_format.items():
-        fmt = card_format(fmt_id)
-        sheet_cards: list[SheetCard] = []
-        faces: list[Face] = []
-        for deck in fmt_decks:
-            _hat_colours(deck.cards, th)
-            n = copies_for(deck.support) if copies_for else opts.copies
-            for _ in range(n):
-                for content in deck.cards:
-                    face = front(content, fmt["width"], fmt["height"], fmt["safe"], th)
-                    faces.append(face)
-                    sheet_cards.append(SheetCard(face, "back", None))
-        if not sheet_cards:
-            continue
-        glyph_check(faces)
-        imp = _impose(fmt, opts, fold)
-        backs = {"back": back(title, programme, ex.arc, arc_label, fmt["width"],
-                              fmt["height"], fmt["safe"], th, logo)}
-        glyph_check([Face(backs["back"], f"{ex.id} / back")])
-        name = f"{prefix}{ex.id}-{'cartes' if lang == 'fr' else 'cards'}-{fmt['id']}.pdf"
-        meta = Meta(title=f"{title} — {'cartes' if lang == 'fr' else 'cards'}",
-                    author=programme, subject=ex.id, lang=lang)
-        duplex = "none" if fold else opts.duplex
-        pages = render_cards(out.path(name), sheet_cards, imp, duplex, backs, meta, lang,
-                             opts.back_offset)
-        sheets = pages // 2 if duplex in ("long", "short") else pages
-        jobs.append(Job(name, "cards", opts.sheet, "fold" if fold else duplex, pages,
-                        cutting=cutting, sheets=sheets, title=title))
+    batch = CardBatch(opts)
+    batch.add_exercise(ex, overrides, picture_root, copies_for, variant)
+    word = "cartes" if lang == "fr" else "cards"
+    jobs = batch.write(out, lambda f: f"{prefix}{ex.id}-{word}-{f}.pdf")
     if facilitator:
-        jobs.append(_facilitator_job(ex, opts, out, th, prefix))
+        fb = CardBatch(opts, kind="facilitator")
+        fb.add_facilitator(ex)
+        fword = "fiche" if lang == "fr" else "facilitator"
+        jobs += fb.write(out, lambda f: f"{prefix}{ex.id}-{fword}-{f}.pdf")
     for s in ex.supports:
         if s.kind == "sheet" and s.layout == "floor-sign":
             jobs.append(_signs_job(ex, s, opts, out, overrides or {}, prefix))
     return jobs
-
-
-def _facilitator_job(ex: Exercise, opts: CardOptions, out: Outputs, th: dict[str, Any],
-                     prefix: str) -> Job:
-    from facilitation.render.cards_pdf import SheetCard, render_cards
-    from facilitation.render.pdf import Meta
-
-    lang = opts.lang
-    # A6 by default; when the sheet is too long for both sides, leave the tips to the booklet,
-    # then move to A5 rather than fail
-    attempts = [(opts.facilitator_format, True), (opts.facilitator_format, False),
-                ("a5", True), ("a5", False)]
-    last: UserError | None = None
-    for fmt_id, tips in attempts:
-        fmt = card_format(fmt_id)
-        try:
-            f, b = facilitator_faces(ex, lang, fmt["width"], fmt["height"], fmt["safe"], th,
-                                     tips=tips)
-            break
-        except UserError as exc:
-            last = exc
-    else:
-        assert last is not None
-        raise last
-    glyph_check([f] + ([b] if b else []))
-    imp = _impose(fmt, CardOptions(**{**opts.__dict__, "bleed": 0.0}))
-    title = tr(ex.title, lang)
-    word = "fiche" if lang == "fr" else "facilitator"
-    name = f"{prefix}{ex.id}-{word}-{fmt['id']}.pdf"
-    meta = Meta(title=f"{title} — {'fiche animateur' if lang == 'fr' else 'facilitator card'}",
-                author=opts.programme or "facilitation", subject=ex.id, lang=lang)
-    duplex = "long" if b else "none"
-    pages = render_cards(out.path(name), [SheetCard(f, None, b)], imp, duplex, {}, meta, lang)
-    return Job(name, "facilitator", opts.sheet, duplex, pages, cutting="cut on the marks",
-               sheets=1, title=title)
 
 
 def _signs_job(ex: Exercise, s: Support, opts: CardOptions, out: Outputs,

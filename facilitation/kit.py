@@ -39,10 +39,12 @@ def _exercise_slots(plan: Plan) -> list[Slot]:
 
 
 def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
-                      plan: Plan | None = None, tick: Callable[[], None] | None = None,
-                      facilitator: bool = True) -> list[Job]:
-    """Decks for every exercise of a session: one set per distinct exercise and parameters,
-    in the largest quantity any of its blocks needs."""
+                      plan: Plan | None = None, facilitator: bool = True) -> list[Job]:
+    """Every deck of a session, one set per distinct exercise and parameters in the largest
+    quantity any of its blocks needs, gathered into one PDF per card format; the facilitator
+    cards in one more; floor signs apart (they print on plain sheets)."""
+    from facilitation.cardset import CardBatch, _signs_job
+
     plan = plan or schedule(loaded)
     seen: dict[str, tuple[Slot, dict[str, int]]] = {}
     for slot in _exercise_slots(plan):
@@ -58,22 +60,28 @@ def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
                 old[k] = max(old.get(k, 0), v)
         else:
             seen[key] = (slot, counts)
+    fr = opts.lang == "fr"
+    folder = "cartes/" if fr else "cards/"
+    decks = CardBatch(opts)
+    fac = CardBatch(opts, kind="facilitator")
     jobs: list[Job] = []
-    done_facilitator: set[str] = set()
-    for n, (slot, counts) in enumerate(seen.values()):
+    done: set[str] = set()
+    for slot, counts in seen.values():
         ex = slot.exercise
         assert ex is not None
-        variant_suffix = f"-{n}" if any(
-            s.exercise is ex and s is not slot for s, _ in seen.values()) else ""
-        jobs += write_exercise_cards(
-            ex, opts, out, overrides=slot.block.params, picture_root=_picture_root(loaded, slot),
-            copies_for=lambda s, c=counts: c.get(s.id, 1), variant=slot.block.variant,
-            prefix=f"cartes/{variant_suffix.strip('-') + '-' if variant_suffix else ''}"
-            if opts.lang == "fr" else f"cards/{variant_suffix.strip('-') + '-' if variant_suffix else ''}",
-            facilitator=facilitator and ex.id not in done_facilitator)
-        done_facilitator.add(ex.id)
-        if tick:
-            tick()
+        decks.add_exercise(ex, slot.block.params, _picture_root(loaded, slot),
+                           copies_for=lambda s, c=counts: c.get(s.id, 1),
+                           variant=slot.block.variant)
+        if facilitator and ex.id not in done:
+            fac.add_facilitator(ex)
+            for s in ex.supports:
+                if s.kind == "sheet" and s.layout == "floor-sign":
+                    jobs.append(_signs_job(ex, s, opts, out, slot.block.params, folder))
+        done.add(ex.id)
+    word = "cartes" if fr else "cards"
+    jobs = decks.write(out, lambda f: f"{folder}{word}-{f}.pdf") + jobs
+    fword = "fiches-animateur" if fr else "facilitator-cards"
+    jobs += fac.write(out, lambda f: f"{folder}{fword}-{f}.pdf")
     return jobs
 
 
