@@ -22,6 +22,7 @@ from facilitation.printdata import _table, sheet_mm
 from facilitation.render.text import group_range
 from facilitation.themes import theme as load_theme
 
+MM_PT = 72 / 25.4
 DARK_HATS = {"black", "noir", "blue", "bleu", "red", "rouge", "green", "vert"}
 
 
@@ -86,7 +87,7 @@ def _hat_colours(cards: list[CardContent], th: dict[str, Any]) -> None:
 def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
                       th: dict[str, Any], tips: bool = True) -> tuple[Face, Face | None]:
     """The facilitator card: front, and a back when the sheet needs both sides."""
-    from facilitation.render.cards_pdf import FitError, fit, fits_at_floor
+    from facilitation.render.cards_pdf import FitError, fit, fits_at_floor, run_heights
 
     s = safe
     iw = w - 2 * s
@@ -141,16 +142,17 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
         first = one_side
         return Face(header + [first], name), None
     # over both sides: as many runs as fit on the front (bisection), the rest on the back
-    def fits_front(k: int) -> bool:
-        return fits_at_floor(body(runs[:k], h - s - head_h - 1), lang)
-
-    lo, hi, k_best = 1, len(runs) - 1, 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if fits_front(mid):
-            k_best, lo = mid, mid + 1
-        else:
-            hi = mid - 1
+    probe = body(runs, h - s - head_h - 1)
+    heights = run_heights(probe, probe.min_size, lang) or []
+    room = probe.h * MM_PT + 0.01
+    k_best, total = 0, 0.0
+    for k, height in enumerate(heights[:-1], 1):
+        total += height
+        if total - (heights[k - 1] and 0) > room:
+            break
+        k_best = k
+    while k_best and not fits_at_floor(body(runs[:k_best], h - s - head_h - 1), lang):
+        k_best -= 1  # the sum is a close estimate: check it, and step back if needed
     if k_best:
         k = k_best
         el = body(runs[:k], h - s - head_h - 1)

@@ -95,6 +95,25 @@ def _try(el: Element, size: float, lang: str) -> Fitted | None:
     return Fitted(paras, heights, size)
 
 
+def run_heights(el: Element, size: float, lang: str) -> list[float] | None:
+    """The height of each run of a rich text at a size (spacing after included), or None if
+    a run is too wide. Heights add up, so prefixes of the runs can be tested without
+    wrapping again."""
+    w = el.w * MM
+    out = []
+    for run in el.runs:
+        paras = _paragraphs(Element("text", 0, 0, el.w, el.h, rich=True, runs=[run],
+                                    colour=el.colour, align=el.align), size, lang)
+        h = 0.0
+        for p in paras:
+            pw, ph = p.wrap(w, 10_000)
+            if pw > w + 0.01 or _too_wide(p, w):
+                return None
+            h += ph + p.style.spaceAfter
+        out.append(h)
+    return out
+
+
 def fits_at_floor(el: Element, lang: str) -> bool:
     """Whether the text fits at its smallest size (one wrap, for quick decisions)."""
     return _try(el, el.min_size, lang) is not None
@@ -104,12 +123,15 @@ def fit(el: Element, lang: str, name: str) -> Fitted:
     """The largest size, in half points from el.size down to el.min_size, at which the text
     fits its box (found by bisection: the height grows with the size). Cached on the element,
     so that deciding a layout and drawing it wrap the text once."""
-    cached = el.__dict__.get("_fitted")
-    if cached is not None and cached[0] == lang:
-        return cached[1]
-    result = _fit(el, lang, name)
-    el.__dict__["_fitted"] = (lang, result)
-    return result
+    key = (el.text, tuple(el.runs), el.size, el.min_size, round(el.w, 3), round(el.h, 3),
+           el.bold, el.italic, el.align, el.colour, el.leading, el.hyphenate, lang)
+    cached = _FITS.get(key)
+    if cached is None:
+        cached = _FITS[key] = _fit(el, lang, name)  # copies of a card share one fitting
+    return cached
+
+
+_FITS: dict[tuple[Any, ...], Fitted] = {}
 
 
 def _fit(el: Element, lang: str, name: str) -> Fitted:
@@ -140,7 +162,7 @@ def _too_wide(p: Paragraph, w: float) -> bool:
         return False
     for line in getattr(lines, "lines", []):
         extra = line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
-        if extra < -0.5:
+        if extra < -3:  # reportlab lets a line overrun by a hair; more is a real overflow
             return True
     return False
 
