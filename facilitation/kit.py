@@ -187,7 +187,8 @@ def _count_pages(path: Path) -> int:
     import re
 
     data = path.read_bytes()
-    m = re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)
-    if m:
-        return max(int(x) for x in m)
+    dicts = re.findall(rb"<<[^<>]*?/Type\s*/Pages\b[^<>]*>>", data)
+    counts = [int(m) for d in dicts for m in re.findall(rb"/Count\s+(\d+)", d)]
+    if counts:
+        return max(counts)
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", data))

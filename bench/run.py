@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Benchmark: kits of all examples, `--help`, and card decks of 100 / 1 000 / 10 000 cards,
+as median wall times over several runs, with ratios to the reference floor measured in the
+same run (../shared/bench/floor.py: 49 A4 pages drawn as fast as reportlab can).
+
+    python bench/run.py [--runs 5] [--quick]
+
+Whole processes are timed (start-up included), as a facilitator meets them. Only public
+tools: the standard library and the project itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+CLI = [sys.executable, str(ROOT / "cli.py")]
+
+
+def timed(cmd: list[str], runs: int, cwd: Path | None = None) -> float:
+    """Median wall time of `runs` runs, after one warm-up run."""
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       check=True)
+        if i:
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def pdf_pages(folder: Path) -> int:
+    import re
+
+    total = 0
+    for pdf in folder.rglob("*.pdf"):
+        dicts = re.findall(rb"<<[^<>]*?/Type\s*/Pages\b[^<>]*>>", pdf.read_bytes())
+        counts = [int(m) for d in dicts for m in re.findall(rb"/Count\s+(\d+)", d)]
+        total += max(counts) if counts else 0
+    return total
+
+
+def size_of(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def deck_library(tmp: Path, n: int) -> Path:
+    """A user exercise whose statements make a deck of n cards."""
+    lib = tmp / f"lib{n}"
+    lib.mkdir()
+    lines = "\n".join(f"        - \"Affirmation numéro {i} : faut-il vraiment tout changer ?\""
+                      for i in range(n))
+    (lib / "deck.yaml").write_text(
+        "extends: debat-mouvant\nsupports:\n  - {id: affirmations, kind: cards, layout: "
+        "statement, source: statements}\nparameters:\n  statements:\n    default:\n      fr:\n"
+        + lines + "\n", encoding="utf-8")
+    return lib
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--quick", action="store_true", help="skip the 10 000-card deck")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="facilitation-bench-"))
+    try:
+        rows: list[tuple[str, float, str]] = []
+        floor = None
+        if FLOOR.is_file():
+            fdir = tmp / "floor"
+            subprocess.run([sys.executable, str(FLOOR), "--prepare", "--out", str(fdir)],
+                           check=True, stdout=subprocess.DEVNULL)
+            floor = timed([sys.executable, str(FLOOR), "--out", str(fdir)], args.runs)
+            rows.append(("floor: 49 A4 pages", floor, f"{floor / 49 * 1000:.1f} ms/page"))
+        help_t = timed(CLI + ["--help"], args.runs)
+        rows.append(("facilitation --help", help_t, "target < 0.3 s"))
+        examples = sorted((ROOT / "examples").glob("*.yaml"))
+        for ex in examples:
+            out = tmp / f"kit-{ex.stem}"
+            t = timed(CLI + ["kit", str(ex), "-o", str(out)], args.runs)
+            pages = pdf_pages(out)
+            per_page = t / pages
+            note = f"{pages} pages, {size_of(out) / 1e6:.2f} MB"
+            if floor:
+                note += f", {per_page / (floor / 49):.2f}x floor per page"
+            rows.append((f"kit {ex.stem}", t, note))
+        sizes = [100, 1000] + ([] if args.quick else [10000])
+        for n in sizes:
+            lib = deck_library(tmp, n)
+            out = tmp / f"deck{n}"
+            runs = max(1, args.runs if n < 10000 else 1)
+            t = timed(CLI + ["cards", "deck", "--library", str(lib), "-o", str(out)], runs)
+            rows.append((f"cards: {n} cards", t, f"{t / n * 1000:.2f} ms/card, "
+                                                  f"{pdf_pages(out)} pages"))
+        width = max(len(r[0]) for r in rows)
+        print(f"{'what'.ljust(width)}  median s  ratio to floor  notes")
+        for name, t, note in rows:
+            ratio = f"{t / floor:6.2f}x" if floor else "   n/a"
+            print(f"{name.ljust(width)}  {t:8.3f}  {ratio:>14}  {note}")
+        print(f"(medians of {args.runs} runs after a warm-up; {os.cpu_count()} cores)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

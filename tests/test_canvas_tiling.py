@@ -1,0 +1,99 @@
+"""Canvases at real size and tiled onto office paper."""
+
+import pytest
+from pypdf import PdfReader
+
+from facilitation.layout.tiling import tile
+from pdfcheck import check_fonts_embedded, text
+
+MM = 72 / 25.4
+
+
+@pytest.mark.parametrize("canvas,sheets", [((420, 297), 4), ((841, 594), 12),
+                                           ((1189, 841), 21)])
+def test_tile_counts_match_print_numbers(canvas, sheets):
+    assert len(tile(*canvas, 210, 297).tiles) == sheets
+
+
+def test_a1_on_a4_neighbours_overlap_by_the_set_amount_and_cover_everything():
+    t = tile(841, 594, 210, 297, overlap=10)
+    by = {(x.row, x.col): x.window for x in t.tiles}
+    for (r, c), w in by.items():
+        if (r, c + 1) in by:
+            right = by[(r, c + 1)]
+            assert round(w.right - right.x, 6) == 10
+            assert (w.y, w.h) == (right.y, right.h)
+        if (r + 1, c) in by:
+            below = by[(r + 1, c)]
+            assert round(below.top - w.y, 6) == 10
+    xs = sorted({(w.x, w.right) for w in by.values()})
+    assert xs[0][0] == 0 and round(xs[-1][1], 6) == 841
+    ys = [w for (r, c), w in by.items() if c == 0]
+    assert round(max(w.top for w in ys), 6) == 594 and min(w.y for w in ys) == 0
+    pw, ph = t.printable
+    assert all(w.w <= pw + 1e-6 and w.h <= ph + 1e-6 for w in by.values())
+
+
+def test_labels_run_in_reading_order():
+    t = tile(841, 594, 210, 297)
+    assert [x.label for x in t.tiles] == [
+        f"{r}{c}" for r in "ABCD"[: t.rows] for c in range(1, t.cols + 1)]
+    assert [(x.row, x.col) for x in t.tiles] == sorted((x.row, x.col) for x in t.tiles)
+
+
+def test_fit_to_n_sheets_scales_down():
+    t = tile(841, 594, 210, 297, max_sheets=6)
+    assert len(t.tiles) <= 6 and t.scale < 1
+
+
+def test_tiled_parcours_utilisateur_pdf(tmp_path, run):
+    r = run("canvas", "parcours-utilisateur", "--size", "a1", "--tile", "a4", "-o", tmp_path)
+    assert r.exit_code == 0, r.output
+    (pdf,) = tmp_path.glob("*.pdf")
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 13  # the assembly map, then 12 tiles
+    sizes = {tuple(round(float(v)) for v in p.mediabox[2:]) for p in reader.pages}
+    assert sizes <= {(595, 842), (842, 595)}
+    t = text(pdf)
+    assert "Plan d’assemblage" in t or "Plan d'assemblage" in t
+    for label in ("A1 — ligne 1, colonne 1", "B2 — ligne 2, colonne 2"):
+        assert label in t.replace("\u00a0", " ")
+    check_fonts_embedded(pdf)
+
+
+def test_real_size_canvas_and_readable_type(tmp_path, run):
+    r = run("canvas", "parcours-utilisateur", "-o", tmp_path, "--lang", "en")
+    assert r.exit_code == 0
+    (pdf,) = tmp_path.glob("*.pdf")
+    page = PdfReader(str(pdf)).pages[0]
+    assert [round(float(v) / MM) for v in page.mediabox[2:]] == [841, 594]
+    t = text(pdf)
+    assert "User journey" in t and "Touchpoints" in t
+
+
+def test_zones_hold_real_sticky_notes():
+    from facilitation.canvases import load_layout, resolve
+    from facilitation.layout.canvas import geometry
+
+    layout = resolve(load_layout("freins-leviers"), None, None, "fr")
+    g = geometry(layout, {}, lambda v: v if isinstance(v, str) else v["fr"], 841, 594)
+    zones = [z for z in g.zones if z.kind == "zone"]
+    assert len(zones) == 2
+    assert all(g.sticky_capacity(z) >= 10 for z in zones)
+    assert g.sizes["title"] >= 60 and g.sizes["heading"] >= 30  # readable from 2 m on A1
+
+
+def test_every_layout_renders(tmp_path, run):
+    from facilitation.canvases import layout_ids
+
+    for layout in layout_ids():
+        r = run("canvas", layout, "-o", tmp_path / layout)
+        assert r.exit_code == 0, (layout, r.output)
+
+
+def test_persona_canvas_one_per_persona_filled(tmp_path, run):
+    assert run("canvas", "personas", "-o", tmp_path).exit_code == 0
+    (pdf,) = tmp_path.glob("*.pdf")
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 4
+    assert "Josiane" in reader.pages[0].extract_text()
