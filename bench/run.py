@@ -31,8 +31,9 @@ def timed(cmd: list[str], runs: int, cwd: Path | None = None) -> float:
     times = []
     for i in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=True)
+        subprocess.run(
+            cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True
+        )
         if i:
             times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -57,12 +58,16 @@ def deck_library(tmp: Path, n: int) -> Path:
     """A user exercise whose statements make a deck of n cards."""
     lib = tmp / f"lib{n}"
     lib.mkdir()
-    lines = "\n".join(f"        - \"Affirmation numéro {i} : faut-il vraiment tout changer ?\""
-                      for i in range(n))
+    lines = "\n".join(
+        f'        - "Affirmation numéro {i} : faut-il vraiment tout changer ?"' for i in range(n)
+    )
     (lib / "deck.yaml").write_text(
         "extends: debat-mouvant\nsupports:\n  - {id: affirmations, kind: cards, layout: "
         "statement, source: statements}\nparameters:\n  statements:\n    default:\n      fr:\n"
-        + lines + "\n", encoding="utf-8")
+        + lines
+        + "\n",
+        encoding="utf-8",
+    )
     return lib
 
 
@@ -77,8 +82,11 @@ def main() -> int:
         floor = None
         if FLOOR.is_file():
             fdir = tmp / "floor"
-            subprocess.run([sys.executable, str(FLOOR), "--prepare", "--out", str(fdir)],
-                           check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [sys.executable, str(FLOOR), "--prepare", "--out", str(fdir)],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             floor = timed([sys.executable, str(FLOOR), "--out", str(fdir)], args.runs)
             rows.append(("floor: 49 A4 pages", floor, f"{floor / 49 * 1000:.1f} ms/page"))
         help_t = timed(CLI + ["--help"], args.runs)
@@ -99,8 +107,9 @@ def main() -> int:
             out = tmp / f"deck{n}"
             runs = max(1, args.runs if n < 10000 else 1)
             t = timed(CLI + ["cards", "deck", "--library", str(lib), "-o", str(out)], runs)
-            rows.append((f"cards: {n} cards", t, f"{t / n * 1000:.2f} ms/card, "
-                                                  f"{pdf_pages(out)} pages"))
+            rows.append(
+                (f"cards: {n} cards", t, f"{t / n * 1000:.2f} ms/card, {pdf_pages(out)} pages")
+            )
         width = max(len(r[0]) for r in rows)
         print(f"{'what'.ljust(width)}  median s  ratio to floor  notes")
         for name, t, note in rows:

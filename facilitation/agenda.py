@@ -52,9 +52,16 @@ def agenda_glyph_check(view: dict[str, Any]) -> None:
         raise UserError(problems)
 
 
-def write_agenda(plan: Plan, out: Outputs, lang: str, paper: str = "a4",
-                 formats: tuple[str, ...] = FORMATS, template_dirs: list[Path] | None = None,
-                 wall: str = "a3", prefix: str = "") -> list[Written]:
+def write_agenda(
+    plan: Plan,
+    out: Outputs,
+    lang: str,
+    paper: str = "a4",
+    formats: tuple[str, ...] = FORMATS,
+    template_dirs: list[Path] | None = None,
+    wall: str = "a3",
+    prefix: str = "",
+) -> list[Written]:
     """Write the agenda files into an open Outputs; return what was written."""
     from facilitation.render.agenda_view import agenda_view
 
@@ -68,10 +75,18 @@ def write_agenda(plan: Plan, out: Outputs, lang: str, paper: str = "a4",
         size = sheet_size(paper)
         for kind, fn, sz, name in (
             ("agenda", participants_pdf, size, f"{base}-agenda-{lang}.pdf"),
-            ("runsheet", runsheet_pdf, size, f"{base}-deroule-{lang}.pdf"
-             if lang == "fr" else f"{base}-runsheet-{lang}.pdf"),
-            ("wall", wall_pdf, sheet_size(wall), f"{base}-mural-{lang}.pdf"
-             if lang == "fr" else f"{base}-wall-{lang}.pdf"),
+            (
+                "runsheet",
+                runsheet_pdf,
+                size,
+                f"{base}-deroule-{lang}.pdf" if lang == "fr" else f"{base}-runsheet-{lang}.pdf",
+            ),
+            (
+                "wall",
+                wall_pdf,
+                sheet_size(wall),
+                f"{base}-mural-{lang}.pdf" if lang == "fr" else f"{base}-wall-{lang}.pdf",
+            ),
         ):
             fn(view, out.path(name), sz)
             written.append(Written(name, kind, paper=wall if kind == "wall" else paper))
@@ -103,6 +118,11 @@ def parse_formats(value: str) -> tuple[str, ...]:
         return FORMATS
     bad = [p for p in parts if p not in FORMATS]
     if bad or not parts:
-        raise UserError(Problem(f"unknown format '{bad[0] if bad else value}'", path="--format",
-                                hint="choose among pdf, md, html, ics (comma-separated) or all"))
+        raise UserError(
+            Problem(
+                f"unknown format '{bad[0] if bad else value}'",
+                path="--format",
+                hint="choose among pdf, md, html, ics (comma-separated) or all",
+            )
+        )
     return parts

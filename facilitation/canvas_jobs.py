@@ -36,9 +36,14 @@ def _record_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def pages_for(ex: Exercise, support: Support, opts: CanvasOptions, copies: int = 1,
-              overrides: dict[str, Any] | None = None, subtitle: str = ""
-              ) -> tuple[str, bool, list[CanvasGeometry]]:
+def pages_for(
+    ex: Exercise,
+    support: Support,
+    opts: CanvasOptions,
+    copies: int = 1,
+    overrides: dict[str, Any] | None = None,
+    subtitle: str = "",
+) -> tuple[str, bool, list[CanvasGeometry]]:
     """(paper id, landscape, pages) for one support of an exercise."""
     lang = opts.lang
     layout = resolve(load_layout(support.layout), ex, support, lang, overrides)
@@ -58,12 +63,29 @@ def pages_for(ex: Exercise, support: Support, opts: CanvasOptions, copies: int =
         lay = layout
         if record is not None and layout["kind"] == "form":
             lay = dict(layout)
-            lay["_form"] = [{**row, "fields": [
-                {**f, "value": _record_text(record.get(f.get("value_key")))
-                 if isinstance(record, dict) and f.get("value_key") else f.get("value", "")}
-                for f in row["fields"]]} for row in layout["_form"]]
-        g = geometry(lay, {}, lambda v: tr(v, lang) if v else "", w, h,
-                     subtitle=subtitle or tr(ex.title, lang))
+            lay["_form"] = [
+                {
+                    **row,
+                    "fields": [
+                        {
+                            **f,
+                            "value": _record_text(record.get(f.get("value_key")))
+                            if isinstance(record, dict) and f.get("value_key")
+                            else f.get("value", ""),
+                        }
+                        for f in row["fields"]
+                    ],
+                }
+                for row in layout["_form"]
+            ]
+        g = geometry(
+            lay,
+            {},
+            lambda v: tr(v, lang) if v else "",
+            w,
+            h,
+            subtitle=subtitle or tr(ex.title, lang),
+        )
         if title_override and title_override != g.title and support.kind == "sheet":
             pass  # the layout's title names the sheet; the support title is the job's label
         g.footer = " · ".join(x for x in (opts.programme, tr(ex.title, lang)) if x)
@@ -74,18 +96,32 @@ def pages_for(ex: Exercise, support: Support, opts: CanvasOptions, copies: int =
 def glyph_check(pages: list[CanvasGeometry], where: str) -> None:
     from facilitation.render.pdf import glyph_problems
 
-    items = [(where, " ".join([g.title, g.prompt, g.subtitle, g.footer]
-                              + [z.title + z.prompt + z.value for z in g.zones]
-                              + [lab for _, lab in g.legend])) for g in pages]
+    items = [
+        (
+            where,
+            " ".join(
+                [g.title, g.prompt, g.subtitle, g.footer]
+                + [z.title + z.prompt + z.value for z in g.zones]
+                + [lab for _, lab in g.legend]
+            ),
+        )
+        for g in pages
+    ]
     problems = glyph_problems(items)
     if problems:
         raise UserError(problems)
 
 
-def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
-                            copies_for: Any = None, overrides: dict[str, Any] | None = None,
-                            variant: str | None = None, prefix: str = "",
-                            supports: list[Support] | None = None) -> list[Job]:
+def write_exercise_canvases(
+    ex: Exercise,
+    opts: CanvasOptions,
+    out: Outputs,
+    copies_for: Any = None,
+    overrides: dict[str, Any] | None = None,
+    variant: str | None = None,
+    prefix: str = "",
+    supports: list[Support] | None = None,
+) -> list[Job]:
     """One PDF per paper size and orientation: real size, or tiled onto office sheets."""
     from facilitation.render.canvas_pdf import write_canvases, write_tiled
     from facilitation.render.pdf import Meta
@@ -94,8 +130,9 @@ def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
     groups: dict[tuple[str, bool, str, int], list[tuple[Support, list[CanvasGeometry]]]] = {}
     for s in supports if supports is not None else canvas_supports(ex, variant):
         n = copies_for(s) if copies_for else 1
-        size, landscape, pages = pages_for(ex, s, opts, 1 if opts.copies_in_guide else n,
-                                           overrides, subtitle=opts.programme)
+        size, landscape, pages = pages_for(
+            ex, s, opts, 1 if opts.copies_in_guide else n, overrides, subtitle=opts.programme
+        )
         if not pages:
             continue
         glyph_check(pages, f"{ex.id} / {s.id}")
@@ -105,13 +142,18 @@ def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
     seen_names: set[str] = set()
     for (size, landscape, kind, copies), items in groups.items():
         pages = [p for _, p_list in items for p in p_list]
-        names = ", ".join(dict.fromkeys(tr(s.title, lang) if s.title else s.layout
-                                        for s, _ in items))
-        word = ("canevas" if kind == "canvas" else "fiches") if lang == "fr" else (
-            "canvas" if kind == "canvas" else "sheets")
+        names = ", ".join(
+            dict.fromkeys(tr(s.title, lang) if s.title else s.layout for s, _ in items)
+        )
+        word = (
+            ("canevas" if kind == "canvas" else "fiches")
+            if lang == "fr"
+            else ("canvas" if kind == "canvas" else "sheets")
+        )
         orient = "-paysage" if landscape and lang == "fr" else ("-landscape" if landscape else "")
-        meta = Meta(title=f"{tr(ex.title, lang)} — {names}", author=opts.programme,
-                    subject=ex.id, lang=lang)
+        meta = Meta(
+            title=f"{tr(ex.title, lang)} — {names}", author=opts.programme, subject=ex.id, lang=lang
+        )
         tile_to = opts.tile
         if tile_to and opts.tile_sheets_only and sheet_mm(size)[0] <= sheet_mm(tile_to)[0] + 1:
             tile_to = None  # already fits the office printer
@@ -120,8 +162,9 @@ def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
             tiled = []
             for g in pages:
                 try:
-                    t = tile(g.width, g.height, sw, sh, overlap=opts.overlap,
-                             max_sheets=opts.fit_sheets)
+                    t = tile(
+                        g.width, g.height, sw, sh, overlap=opts.overlap, max_sheets=opts.fit_sheets
+                    )
                 except ValueError as exc:
                     raise UserError(Problem(str(exc), path="--tile")) from None
                 tiled.append((g, t))
@@ -129,15 +172,36 @@ def write_exercise_canvases(ex: Exercise, opts: CanvasOptions, out: Outputs,
             name = _unique(f"{prefix}{ex.id}-{word}-{size}{orient}-{on}-{tile_to}", seen_names)
             n_pages = write_tiled(out.path(name), tiled, meta, lang)
             per = tiled[0][1]
-            jobs.append(Job(name, "canvas-tiled", tile_to, "none", n_pages, title=names,
-                            sheets=n_pages, copies=copies,
-                            cutting=f"assemble {len(tiled)} × {per.rows * per.cols} tiles "
-                                    f"({per.overlap:g} mm overlap, map on each first page)"))
+            jobs.append(
+                Job(
+                    name,
+                    "canvas-tiled",
+                    tile_to,
+                    "none",
+                    n_pages,
+                    title=names,
+                    sheets=n_pages,
+                    copies=copies,
+                    cutting=f"assemble {len(tiled)} × {per.rows * per.cols} tiles "
+                    f"({per.overlap:g} mm overlap, map on each first page)",
+                )
+            )
         else:
             name = _unique(f"{prefix}{ex.id}-{word}-{size}{orient}", seen_names)
             n_pages = write_canvases(out.path(name), pages, meta, lang)
-            jobs.append(Job(name, kind, size, "none", n_pages, title=names, sheets=n_pages,
-                            cutting="none", copies=copies))
+            jobs.append(
+                Job(
+                    name,
+                    kind,
+                    size,
+                    "none",
+                    n_pages,
+                    title=names,
+                    sheets=n_pages,
+                    cutting="none",
+                    copies=copies,
+                )
+            )
     return jobs
 
 
@@ -154,8 +218,13 @@ def write_layout(layout_id: str, opts: CanvasOptions, out: Outputs) -> list[Job]
     from facilitation.model.exercise import Support as S
 
     support = S(id=layout_id, kind="canvas", layout=layout_id)
-    fake = Exercise.model_validate({"id": layout_id, "title": load_layout(layout_id)["title"],
-                                    "duration": 10, "steps": [{"title": "-", "minutes": 10,
-                                                               "instructions": "-"}],
-                                    "supports": [support.model_dump()]})
+    fake = Exercise.model_validate(
+        {
+            "id": layout_id,
+            "title": load_layout(layout_id)["title"],
+            "duration": 10,
+            "steps": [{"title": "-", "minutes": 10, "instructions": "-"}],
+            "supports": [support.model_dump()],
+        }
+    )
     return write_exercise_canvases(fake, opts, out)

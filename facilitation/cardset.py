@@ -9,11 +9,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitation.deck import Deck, decks, param_value
+from facilitation.deck import decks, param_value
 from facilitation.durations import format_duration
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.i18n import ARCS, tr
-from facilitation.layout.card_design import PREFERRED_FORMAT, CardContent, Element, Face, back, front
+from facilitation.layout.card_design import (
+    PREFERRED_FORMAT,
+    CardContent,
+    Element,
+    Face,
+    back,
+    front,
+)
 from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.materials import material_label
 from facilitation.model.exercise import Exercise, Support
@@ -68,11 +75,19 @@ def card_format(name: str) -> dict[str, Any]:
 
     m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*$", key)
     if m:
-        return {"id": key.replace(" ", ""), "width": float(m.group(1)),
-                "height": float(m.group(2)), "safe": 4, "label": f"{key} mm"}
-    raise UserError(Problem(f"unknown card format '{name}'",
-                            hint=did_you_mean(key, table) or
-                            f"known: {', '.join(table)}, or a size such as 60x90"))
+        return {
+            "id": key.replace(" ", ""),
+            "width": float(m.group(1)),
+            "height": float(m.group(2)),
+            "safe": 4,
+            "label": f"{key} mm",
+        }
+    raise UserError(
+        Problem(
+            f"unknown card format '{name}'",
+            hint=did_you_mean(key, table) or f"known: {', '.join(table)}, or a size such as 60x90",
+        )
+    )
 
 
 def _hat_colours(cards: list[CardContent], th: dict[str, Any]) -> None:
@@ -84,8 +99,9 @@ def _hat_colours(cards: list[CardContent], th: dict[str, Any]) -> None:
         c.fields["_text_colour"] = "#ffffff" if word in DARK_HATS else th["ink"]
 
 
-def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
-                      th: dict[str, Any], tips: bool = True) -> tuple[Face, Face | None]:
+def facilitator_faces(
+    ex: Exercise, lang: str, w: float, h: float, safe: float, th: dict[str, Any], tips: bool = True
+) -> tuple[Face, Face | None]:
     """The facilitator card: front, and a back when the sheet needs both sides."""
     from facilitation.render.cards_pdf import FitError, fit, fits_at_floor, run_heights
 
@@ -94,19 +110,25 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
     fr = lang == "fr"
     arc = th["arcs"][ex.arc]
     d = ex.duration
-    facts = (f"{ARCS[ex.arc][lang]} · {format_duration(d.typical, lang)} "
-             f"({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)}) · "
-             f"{group_range(ex, lang)} {'pers.' if fr else 'people'} · "
-             f"{ex.configuration.label(lang)}")
+    facts = (
+        f"{ARCS[ex.arc][lang]} · {format_duration(d.typical, lang)} "
+        f"({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)}) · "
+        f"{group_range(ex, lang)} {'pers.' if fr else 'people'} · "
+        f"{ex.configuration.label(lang)}"
+    )
     runs: list[tuple[str, Any]] = []
     if ex.materials:
         runs.append(("label", "Matériel" if fr else "Materials"))
         for m in ex.materials:
             q = m.quantity
             qty = str(int(q)) if float(q).is_integer() else str(q)
-            per = {"participant": "/pers." if fr else "/person", "pair": "/binôme" if fr else
-                   "/pair", "group": "/groupe" if fr else "/group", "session": "",
-                   "facilitator": "/animateur" if fr else "/facilitator"}[m.per]
+            per = {
+                "participant": "/pers." if fr else "/person",
+                "pair": "/binôme" if fr else "/pair",
+                "group": "/groupe" if fr else "/group",
+                "session": "",
+                "facilitator": "/animateur" if fr else "/facilitator",
+            }[m.per]
             runs.append(("bullet", f"{material_label(m, lang)} — {qty}{per}"))
     runs.append(("label", "Déroulé" if fr else "Steps"))
     for st in ex.steps:
@@ -121,20 +143,54 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
     name = f"{ex.id} / {'fiche animateur' if fr else 'facilitator card'}"
     header = [
         Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
-        Element("text", s, h - s - 10, iw - 8, 8, text=tr(ex.title, lang), size=14,
-                min_size=9, bold=True, colour=th["ink"], valign="top"),
-        Element("circle", w - s - 3.5, h - s - 5, 3.2, fill=arc["colour"], stroke=th["ink"],
-                width=0.6),
-        Element("text", w - s - 6.7, h - s - 8.2, 6.4, 6.4, text=arc["mark"], size=8,
-                min_size=6, bold=True, align="center", valign="middle", colour=th["ink"]),
-        Element("text", s, h - s - head_h, iw, 10.5, rich=True,
-                runs=[("italic", tr(ex.tagline, lang) if ex.tagline else ""), ("body", facts)],
-                size=7.5, min_size=6.5, colour=th["muted"]),
+        Element(
+            "text",
+            s,
+            h - s - 10,
+            iw - 8,
+            8,
+            text=tr(ex.title, lang),
+            size=14,
+            min_size=9,
+            bold=True,
+            colour=th["ink"],
+            valign="top",
+        ),
+        Element(
+            "circle", w - s - 3.5, h - s - 5, 3.2, fill=arc["colour"], stroke=th["ink"], width=0.6
+        ),
+        Element(
+            "text",
+            w - s - 6.7,
+            h - s - 8.2,
+            6.4,
+            6.4,
+            text=arc["mark"],
+            size=8,
+            min_size=6,
+            bold=True,
+            align="center",
+            valign="middle",
+            colour=th["ink"],
+        ),
+        Element(
+            "text",
+            s,
+            h - s - head_h,
+            iw,
+            10.5,
+            rich=True,
+            runs=[("italic", tr(ex.tagline, lang) if ex.tagline else ""), ("body", facts)],
+            size=7.5,
+            min_size=6.5,
+            colour=th["muted"],
+        ),
     ]
 
     def body(part: list[tuple[str, Any]], top: float) -> Element:
-        return Element("text", s, s, iw, top - s, rich=True, runs=part, size=8.5,
-                       min_size=7, colour=th["ink"])
+        return Element(
+            "text", s, s, iw, top - s, rich=True, runs=part, size=8.5, min_size=7, colour=th["ink"]
+        )
 
     first = body(runs, h - s - head_h - 1)
     one_side = Element(**{**first.__dict__, "min_size": 8.0})
@@ -156,11 +212,22 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
     if k_best:
         k = k_best
         el = body(runs[:k], h - s - head_h - 1)
-        cont = ("suite" if fr else "continued")
-        back_header = [Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
-                       Element("text", s, h - s - 7, iw, 6,
-                               text=f"{tr(ex.title, lang)} ({cont})", size=9, min_size=7,
-                               bold=True, colour=th["muted"])]
+        cont = "suite" if fr else "continued"
+        back_header = [
+            Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
+            Element(
+                "text",
+                s,
+                h - s - 7,
+                iw,
+                6,
+                text=f"{tr(ex.title, lang)} ({cont})",
+                size=9,
+                min_size=7,
+                bold=True,
+                colour=th["muted"],
+            ),
+        ]
         rest = runs[k:]
         if rest[0][0] != "label":
             rest = [("label", "Déroulé (suite)" if fr else "Steps (continued)")] + rest
@@ -169,10 +236,13 @@ def facilitator_faces(ex: Exercise, lang: str, w: float, h: float, safe: float,
             fit(back_body, lang, name + " (verso)")
         except FitError as exc:
             raise UserError(Problem(str(exc))) from None
-        return (Face(header + [el], name),
-                Face(back_header + [back_body], name + " (verso)"))
-    raise UserError(Problem(f"{name}: the sheet does not fit on both sides of the card",
-                            hint="use a larger facilitator format (--facilitator-format a5)"))
+        return (Face(header + [el], name), Face(back_header + [back_body], name + " (verso)"))
+    raise UserError(
+        Problem(
+            f"{name}: the sheet does not fit on both sides of the card",
+            hint="use a larger facilitator format (--facilitator-format a5)",
+        )
+    )
 
 
 def glyph_check(faces: list[Face]) -> None:
@@ -184,7 +254,8 @@ def glyph_check(faces: list[Face]) -> None:
             if el.kind == "text":
                 text = el.text + " ".join(
                     str(r[1]) if not isinstance(r[1], tuple) else f"{r[1][1]} {r[1][2]}"
-                    for r in el.runs)
+                    for r in el.runs
+                )
                 items.append((f.name, text))
     problems = glyph_problems(items)
     if problems:
@@ -194,11 +265,13 @@ def glyph_check(faces: list[Face]) -> None:
 def _impose(fmt: dict[str, Any], opts: CardOptions, fold: bool = False) -> Any:
     sw, sh = sheet_mm(opts.sheet)
     try:
-        return impose(fmt["width"], fmt["height"], sw, sh, margin=opts.margin, bleed=opts.bleed,
-                      fold=fold)
+        return impose(
+            fmt["width"], fmt["height"], sw, sh, margin=opts.margin, bleed=opts.bleed, fold=fold
+        )
     except ImpositionError as exc:
-        raise UserError(Problem(str(exc), hint="choose a smaller card format or a larger sheet")
-                        ) from None
+        raise UserError(
+            Problem(str(exc), hint="choose a smaller card format or a larger sheet")
+        ) from None
 
 
 class CardBatch:
@@ -218,9 +291,14 @@ class CardBatch:
         o = self.opts
         return o.format if o.format != "auto" else PREFERRED_FORMAT.get(layout, "poker")
 
-    def add_exercise(self, ex: Exercise, overrides: dict[str, Any] | None = None,
-                     picture_root: Any = None, copies_for: Any = None,
-                     variant: str | None = None) -> None:
+    def add_exercise(
+        self,
+        ex: Exercise,
+        overrides: dict[str, Any] | None = None,
+        picture_root: Any = None,
+        copies_for: Any = None,
+        variant: str | None = None,
+    ) -> None:
         from facilitation.render.cards_pdf import SheetCard
 
         o, th, lang = self.opts, self.th, self.opts.lang
@@ -232,8 +310,17 @@ class CardBatch:
             back_name = f"back-{ex.id}"
             backs = self.backs.setdefault(fmt["id"], {})
             if back_name not in backs:
-                backs[back_name] = back(title, o.programme, ex.arc, ARCS[ex.arc][lang],
-                                        fmt["width"], fmt["height"], fmt["safe"], th, logo)
+                backs[back_name] = back(
+                    title,
+                    o.programme,
+                    ex.arc,
+                    ARCS[ex.arc][lang],
+                    fmt["width"],
+                    fmt["height"],
+                    fmt["safe"],
+                    th,
+                    logo,
+                )
                 glyph_check([Face(backs[back_name], f"{ex.id} / back")])
             _hat_colours(deck.cards, th)
             n = copies_for(deck.support) if copies_for else o.copies
@@ -242,8 +329,7 @@ class CardBatch:
                 for content in deck.cards:
                     face = front(content, fmt["width"], fmt["height"], fmt["safe"], th)
                     faces.append(face)
-                    self.cards.setdefault(fmt["id"], []).append(
-                        SheetCard(face, back_name, None))
+                    self.cards.setdefault(fmt["id"], []).append(SheetCard(face, back_name, None))
             glyph_check(faces)
             if faces and title not in self.titles.setdefault(fmt["id"], []):
                 self.titles[fmt["id"]].append(title)
@@ -252,14 +338,19 @@ class CardBatch:
         from facilitation.render.cards_pdf import SheetCard
 
         lang = self.opts.lang
-        attempts = [(self.opts.facilitator_format, True), (self.opts.facilitator_format, False),
-                    ("a5", True), ("a5", False)]
+        attempts = [
+            (self.opts.facilitator_format, True),
+            (self.opts.facilitator_format, False),
+            ("a5", True),
+            ("a5", False),
+        ]
         last: UserError | None = None
         for fmt_id, tips in attempts:
             fmt = card_format(fmt_id)
             try:
-                f, b = facilitator_faces(ex, lang, fmt["width"], fmt["height"], fmt["safe"],
-                                         self.th, tips=tips)
+                f, b = facilitator_faces(
+                    ex, lang, fmt["width"], fmt["height"], fmt["safe"], self.th, tips=tips
+                )
                 break
             except UserError as exc:
                 last = exc
@@ -287,24 +378,55 @@ class CardBatch:
                 duplex = "none" if fold else o.duplex
                 imp = _impose(fmt, o, fold)
             name = name_for(fmt["id"])
-            what = ({"fr": "fiches animateur", "en": "facilitator cards"} if facilitator
-                    else {"fr": "cartes", "en": "cards"})[lang]
+            what = (
+                {"fr": "fiches animateur", "en": "facilitator cards"}
+                if facilitator
+                else {"fr": "cartes", "en": "cards"}
+            )[lang]
             titles = ", ".join(self.titles.get(fmt_id, []))
-            meta = Meta(title=f"{titles} — {what}", author=o.programme,
-                        subject=f"{what} {fmt['id']}", lang=lang)
-            pages = render_cards(out.path(name), cards, imp, duplex,
-                                 self.backs.get(fmt_id, {}), meta, lang, o.back_offset)
+            meta = Meta(
+                title=f"{titles} — {what}",
+                author=o.programme,
+                subject=f"{what} {fmt['id']}",
+                lang=lang,
+            )
+            pages = render_cards(
+                out.path(name),
+                cards,
+                imp,
+                duplex,
+                self.backs.get(fmt_id, {}),
+                meta,
+                lang,
+                o.back_offset,
+            )
             sheets = pages // 2 if duplex in ("long", "short") else pages
-            jobs.append(Job(name, self.kind, o.sheet, "fold" if fold else duplex, pages,
-                            cutting="fold on the dashed line, then cut" if fold
-                            else "cut on the marks", sheets=sheets, title=titles))
+            jobs.append(
+                Job(
+                    name,
+                    self.kind,
+                    o.sheet,
+                    "fold" if fold else duplex,
+                    pages,
+                    cutting="fold on the dashed line, then cut" if fold else "cut on the marks",
+                    sheets=sheets,
+                    title=titles,
+                )
+            )
         return jobs
 
 
-def write_exercise_cards(ex: Exercise, opts: CardOptions, out: Outputs,
-                         overrides: dict[str, Any] | None = None, picture_root: Any = None,
-                         copies_for: Any = None, variant: str | None = None,
-                         prefix: str = "", facilitator: bool = True) -> list[Job]:
+def write_exercise_cards(
+    ex: Exercise,
+    opts: CardOptions,
+    out: Outputs,
+    overrides: dict[str, Any] | None = None,
+    picture_root: Any = None,
+    copies_for: Any = None,
+    variant: str | None = None,
+    prefix: str = "",
+    facilitator: bool = True,
+) -> list[Job]:
     """The PDFs of one exercise: participant decks, facilitator card, floor signs."""
     lang = opts.lang
     batch = CardBatch(opts)
@@ -322,8 +444,14 @@ def write_exercise_cards(ex: Exercise, opts: CardOptions, out: Outputs,
     return jobs
 
 
-def _signs_job(ex: Exercise, s: Support, opts: CardOptions, out: Outputs,
-               overrides: dict[str, Any], prefix: str) -> Job:
+def _signs_job(
+    ex: Exercise,
+    s: Support,
+    opts: CardOptions,
+    out: Outputs,
+    overrides: dict[str, Any],
+    prefix: str,
+) -> Job:
     """Floor signs (OUI / NON): one landscape page each, huge letters."""
     from reportlab.lib.colors import HexColor
 
@@ -338,8 +466,11 @@ def _signs_job(ex: Exercise, s: Support, opts: CardOptions, out: Outputs,
     W, H = sh * MM, sw * MM  # landscape
     name = f"{prefix}{ex.id}-{'panneaux' if lang == 'fr' else 'signs'}-{opts.sheet}.pdf"
     title = tr(s.title, lang) if s.title else tr(ex.title, lang)
-    c = PrintCanvas(str(out.path(name)), (W, H), Meta(title=title, author=opts.programme,
-                                                      subject=ex.id, lang=lang))
+    c = PrintCanvas(
+        str(out.path(name)),
+        (W, H),
+        Meta(title=title, author=opts.programme, subject=ex.id, lang=lang),
+    )
     for word in words:
         size = 400.0
         while size > 20 and c.stringWidth(word, BOLD, size) > W - 30 * MM:
@@ -354,8 +485,16 @@ def _signs_job(ex: Exercise, s: Support, opts: CardOptions, out: Outputs,
         c.setTrimBox((0, 0, W, H))
         c.showPage()
     c.save()
-    return Job(name, "signs", opts.sheet, "none", len(words), title=title,
-               cutting="none", sheets=len(words))
+    return Job(
+        name,
+        "signs",
+        opts.sheet,
+        "none",
+        len(words),
+        title=title,
+        cutting="none",
+        sheets=len(words),
+    )
 
 
 def resolve_targets(targets: tuple[str, ...], library: Any) -> list[Exercise]:

@@ -27,8 +27,12 @@ def _haystack(ex: Exercise) -> str:
 
 
 def filter_exercises(
-    exercises: Iterable[Exercise], query: str | None = None, tags: Iterable[str] = (),
-    arc: str | None = None, max_duration: str | None = None, group_size: int | None = None,
+    exercises: Iterable[Exercise],
+    query: str | None = None,
+    tags: Iterable[str] = (),
+    arc: str | None = None,
+    max_duration: str | None = None,
+    group_size: int | None = None,
     lang: str = "fr",
 ) -> list[Exercise]:
     limit = None
@@ -70,11 +74,21 @@ def short_range(ex: Exercise, lang: str) -> str:
 def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
     if not exercises:
         return word("no_match", lang) + "\n"
-    head = [word("id", lang), word("title", lang), word("duration", lang),
-            word("group", lang), word("arc", lang)]
+    head = [
+        word("id", lang),
+        word("title", lang),
+        word("duration", lang),
+        word("group", lang),
+        word("arc", lang),
+    ]
     rows = [
-        [ex.id, tr(ex.title, lang), short_range(ex, lang), group_range(ex, lang),
-         ARCS[ex.arc][lang]]
+        [
+            ex.id,
+            tr(ex.title, lang),
+            short_range(ex, lang),
+            group_range(ex, lang),
+            ARCS[ex.arc][lang],
+        ]
         for ex in exercises
     ]
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]

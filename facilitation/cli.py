@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
@@ -39,11 +40,17 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
     """--lang and --library, taken by every command."""
 
     @click.option(
-        "--lang", type=click.Choice(["fr", "en"]), default=None, envvar=LANG_ENV,
+        "--lang",
+        type=click.Choice(["fr", "en"]),
+        default=None,
+        envvar=LANG_ENV,
         help="Language of the output (default: fr, or 'lang' in facilitation.yaml).",
     )
     @click.option(
-        "--library", "libraries", multiple=True, type=click.Path(file_okay=False),
+        "--library",
+        "libraries",
+        multiple=True,
+        type=click.Path(file_okay=False),
         help="A folder of your own exercises (repeatable); searched before the built-ins.",
     )
     @functools.wraps(f)
@@ -80,20 +87,37 @@ def _library(settings: Any) -> Any:
 @main.command("list")
 @click.argument("query", required=False)
 @click.option("--tag", multiple=True, help="Only exercises with this tag (repeatable).")
-@click.option("--arc", type=click.Choice(["open", "explore", "converge", "close", "energise",
-                                          "logistics"]), help="Only this part of a session.")
+@click.option(
+    "--arc",
+    type=click.Choice(["open", "explore", "converge", "close", "energise", "logistics"]),
+    help="Only this part of a session.",
+)
 @click.option("--max-duration", help="Only exercises that can fit in this time (e.g. 30 min).")
 @click.option("--group-size", type=click.IntRange(1), help="Only exercises that work for N people.")
 @common
-def list_cmd(query: str | None, tag: tuple[str, ...], arc: str | None, max_duration: str | None,
-             group_size: int | None, lang: str, settings: Any) -> None:
+def list_cmd(
+    query: str | None,
+    tag: tuple[str, ...],
+    arc: str | None,
+    max_duration: str | None,
+    group_size: int | None,
+    lang: str,
+    settings: Any,
+) -> None:
     """List the exercises, with filters and an optional text search (QUERY)."""
     from facilitation.catalog import filter_exercises, table
 
     library = _library(settings)
     library.check()
-    found = filter_exercises(library.exercises.values(), query=query, tags=tag, arc=arc,
-                             max_duration=max_duration, group_size=group_size, lang=lang)
+    found = filter_exercises(
+        library.exercises.values(),
+        query=query,
+        tags=tag,
+        arc=arc,
+        max_duration=max_duration,
+        group_size=group_size,
+        lang=lang,
+    )
     width = shutil.get_terminal_size((110, 24)).columns if sys.stdout.isatty() else 200
     click.echo(table(found, lang, width=max(width, 80)), nl=False)
 
@@ -166,19 +190,52 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
 
 @main.command()
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write into (created if needed).")
-@click.option("--format", "formats", default="all", show_default=True,
-              help="Comma-separated: pdf, md, html, ics, or all.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Paper of the participants' agenda and run-sheet.")
-@click.option("--wall", default="a3", show_default=True,
-              help="Paper of the wall agenda (a3, a2, a1, tabloid...).")
-@click.option("--templates", "template_dirs", multiple=True, type=click.Path(file_okay=False),
-              help="A folder of jinja2 templates replacing ours by name (repeatable).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write into (created if needed).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="all",
+    show_default=True,
+    help="Comma-separated: pdf, md, html, ics, or all.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Paper of the participants' agenda and run-sheet.",
+)
+@click.option(
+    "--wall",
+    default="a3",
+    show_default=True,
+    help="Paper of the wall agenda (a3, a2, a1, tabloid...).",
+)
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A folder of jinja2 templates replacing ours by name (repeatable).",
+)
 @common
-def agenda(session: str, out_dir: str, formats: str, paper: str, wall: str,
-           template_dirs: tuple[str, ...], lang: str, settings: Any) -> None:
+def agenda(
+    session: str,
+    out_dir: str,
+    formats: str,
+    paper: str,
+    wall: str,
+    template_dirs: tuple[str, ...],
+    lang: str,
+    settings: Any,
+) -> None:
     """Print a session's agendas: participants (PDF), run-sheet, wall, Markdown, HTML, .ics."""
     from facilitation.agenda import parse_formats, write_agenda
     from facilitation.output import Outputs
@@ -186,11 +243,13 @@ def agenda(session: str, out_dir: str, formats: str, paper: str, wall: str,
 
     fmts = parse_formats(formats)
     plan = schedule(_session(session, settings))
-    dirs = [Path(d) for d in template_dirs] + [f / "templates" for f in settings.folders
-                                                if (f / "templates").is_dir()]
+    dirs = [Path(d) for d in template_dirs] + [
+        f / "templates" for f in settings.folders if (f / "templates").is_dir()
+    ]
     with Outputs(Path(out_dir)) as out:
-        written = write_agenda(plan, out, lang, paper=paper, formats=fmts, template_dirs=dirs,
-                               wall=wall)
+        written = write_agenda(
+            plan, out, lang, paper=paper, formats=fmts, template_dirs=dirs, wall=wall
+        )
     for w in plan.warnings:
         click.echo(w.format(), err=True)
     for item in written:
@@ -202,32 +261,69 @@ def _mm(value: str, name: str) -> float:
 
     m = re.match(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(mm)?\s*$", value or "")
     if not m:
-        raise click.BadParameter(f"expected millimetres such as 3mm, found '{value}'",
-                                 param_hint=name)
+        raise click.BadParameter(
+            f"expected millimetres such as 3mm, found '{value}'", param_hint=name
+        )
     return float(m.group(1).replace(",", "."))
 
 
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write into (created if needed).")
-@click.option("--format", "card_fmt", default="auto", show_default=True,
-              help="Card format: poker, tarot, a6, a7, business, mini, WxH in mm, or auto "
-                   "(poker; a6 for personas, tarot for roles).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write into (created if needed).",
+)
+@click.option(
+    "--format",
+    "card_fmt",
+    default="auto",
+    show_default=True,
+    help="Card format: poker, tarot, a6, a7, business, mini, WxH in mm, or auto "
+    "(poker; a6 for personas, tarot for roles).",
+)
 @click.option("--sheet", default="a4", show_default=True, help="Paper: a4, letter, a3.")
-@click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long",
-              show_default=True, help="Backs: flip on the long or short edge, fold-over, none.")
+@click.option(
+    "--duplex",
+    type=click.Choice(["long", "short", "fold", "none"]),
+    default="long",
+    show_default=True,
+    help="Backs: flip on the long or short edge, fold-over, none.",
+)
 @click.option("--bleed", default="0mm", show_default=True, help="Bleed around each card (3mm).")
-@click.option("--copies", type=click.IntRange(1, 200), default=1, show_default=True,
-              help="Decks of each set (e.g. one per group).")
-@click.option("--back-offset", default="0,0", show_default=True,
-              help="Shift of the backs in mm, x,y, for printers that shift the back.")
+@click.option(
+    "--copies",
+    type=click.IntRange(1, 200),
+    default=1,
+    show_default=True,
+    help="Decks of each set (e.g. one per group).",
+)
+@click.option(
+    "--back-offset",
+    default="0,0",
+    show_default=True,
+    help="Shift of the backs in mm, x,y, for printers that shift the back.",
+)
 @click.option("--theme", default="default", show_default=True, help="Theme id (cards/themes.yaml).")
 @click.option("--programme", default="", help="Programme name printed on the backs.")
 @common
-def cards(targets: tuple[str, ...], out_dir: str, card_fmt: str, sheet: str, duplex: str,
-          bleed: str, copies: int, back_offset: str, theme: str, programme: str, lang: str,
-          settings: Any) -> None:
+def cards(
+    targets: tuple[str, ...],
+    out_dir: str,
+    card_fmt: str,
+    sheet: str,
+    duplex: str,
+    bleed: str,
+    copies: int,
+    back_offset: str,
+    theme: str,
+    programme: str,
+    lang: str,
+    settings: Any,
+) -> None:
     """Print cards for exercises (ids) or for a whole session (a .yaml file).
 
     Each exercise gives its participant decks (fronts, then backs), its facilitator card
@@ -240,11 +336,20 @@ def cards(targets: tuple[str, ...], out_dir: str, card_fmt: str, sheet: str, dup
     try:
         bx, by = (_mm(v, "--back-offset") for v in back_offset.split(","))
     except ValueError:
-        raise click.BadParameter("expected x,y in mm such as 0.5,-1",
-                                 param_hint="--back-offset") from None
-    opts = CardOptions(format=card_fmt, sheet=sheet.lower(), duplex=duplex,
-                       bleed=_mm(bleed, "--bleed"), copies=copies, lang=lang, theme=theme,
-                       back_offset=(bx, by), programme=programme)
+        raise click.BadParameter(
+            "expected x,y in mm such as 0.5,-1", param_hint="--back-offset"
+        ) from None
+    opts = CardOptions(
+        format=card_fmt,
+        sheet=sheet.lower(),
+        duplex=duplex,
+        bleed=_mm(bleed, "--bleed"),
+        copies=copies,
+        lang=lang,
+        theme=theme,
+        back_offset=(bx, by),
+        programme=programme,
+    )
     set_user_dirs(settings.folders)
     jobs = []
     if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
@@ -263,27 +368,52 @@ def cards(targets: tuple[str, ...], out_dir: str, card_fmt: str, sheet: str, dup
                 root = folder if isinstance(folder, Path) else None
                 jobs += write_exercise_cards(ex, opts, out, picture_root=root)
     for j in jobs:
-        click.echo(f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, "
-                   f"{'double-sided ' + j.duplex + ' edge' if j.duplex in ('long', 'short') else j.duplex})")
+        click.echo(
+            f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, {_sides(j.duplex)})"
+        )
 
 
 @main.command()
 @click.argument("target")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write into (created if needed).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write into (created if needed).",
+)
 @click.option("--size", help="Paper of the canvas: a4, a3, a2, a1, a0 (default: the layout's).")
 @click.option("--landscape/--portrait", default=None, help="Orientation (default: the layout's).")
-@click.option("--tile", "tile_to", type=click.Choice(["a4", "a3", "letter", "none"]),
-              default="none", show_default=True,
-              help="Print on office sheets to glue together, with an assembly map.")
+@click.option(
+    "--tile",
+    "tile_to",
+    type=click.Choice(["a4", "a3", "letter", "none"]),
+    default="none",
+    show_default=True,
+    help="Print on office sheets to glue together, with an assembly map.",
+)
 @click.option("--overlap", default="10mm", show_default=True, help="Overlap between tiles.")
-@click.option("--fit-sheets", type=click.IntRange(1, 200), default=None,
-              help="Scale the canvas down to fit this many tile sheets.")
+@click.option(
+    "--fit-sheets",
+    type=click.IntRange(1, 200),
+    default=None,
+    help="Scale the canvas down to fit this many tile sheets.",
+)
 @click.option("--programme", default="", help="Programme name printed on the canvas.")
 @common
-def canvas(target: str, out_dir: str, size: str | None, landscape: bool | None, tile_to: str,
-           overlap: str, fit_sheets: int | None, programme: str, lang: str,
-           settings: Any) -> None:
+def canvas(
+    target: str,
+    out_dir: str,
+    size: str | None,
+    landscape: bool | None,
+    tile_to: str,
+    overlap: str,
+    fit_sheets: int | None,
+    programme: str,
+    lang: str,
+    settings: Any,
+) -> None:
     """Print the canvases and sheets of an exercise (or one canvas layout by its id)."""
     from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases, write_layout
     from facilitation.canvases import layout_ids
@@ -293,10 +423,15 @@ def canvas(target: str, out_dir: str, size: str | None, landscape: bool | None, 
     set_user_dirs(settings.folders)
     if size:
         sheet_mm(size)
-    opts = CanvasOptions(lang=lang, size=size, landscape=landscape,
-                         tile=None if tile_to == "none" else tile_to,
-                         overlap=_mm(overlap, "--overlap"), fit_sheets=fit_sheets,
-                         programme=programme)
+    opts = CanvasOptions(
+        lang=lang,
+        size=size,
+        landscape=landscape,
+        tile=None if tile_to == "none" else tile_to,
+        overlap=_mm(overlap, "--overlap"),
+        fit_sheets=fit_sheets,
+        programme=programme,
+    )
     library = _library(settings)
     with Outputs(Path(out_dir)) as out:
         if target in library.exercises:
@@ -314,20 +449,54 @@ def canvas(target: str, out_dir: str, size: str | None, landscape: bool | None, 
 
 @main.command()
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder to write the kit into (created if needed).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
-              help="Office paper for agendas, cards, sheets and tiles.")
-@click.option("--tile", "tile_to", type=click.Choice(["a4", "a3", "letter", "none"]),
-              default="a4", show_default=True,
-              help="Tile large canvases on office sheets, or none for a print shop.")
-@click.option("--format", "card_fmt", default="auto", show_default=True,
-              help="Card format for every deck (auto: poker, a6 for personas...).")
-@click.option("--duplex", type=click.Choice(["long", "short", "fold", "none"]), default="long",
-              show_default=True, help="How card backs are printed.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder to write the kit into (created if needed).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Office paper for agendas, cards, sheets and tiles.",
+)
+@click.option(
+    "--tile",
+    "tile_to",
+    type=click.Choice(["a4", "a3", "letter", "none"]),
+    default="a4",
+    show_default=True,
+    help="Tile large canvases on office sheets, or none for a print shop.",
+)
+@click.option(
+    "--format",
+    "card_fmt",
+    default="auto",
+    show_default=True,
+    help="Card format for every deck (auto: poker, a6 for personas...).",
+)
+@click.option(
+    "--duplex",
+    type=click.Choice(["long", "short", "fold", "none"]),
+    default="long",
+    show_default=True,
+    help="How card backs are printed.",
+)
 @common
-def kit(session: str, out_dir: str, paper: str, tile_to: str, card_fmt: str, duplex: str,
-        lang: str, settings: Any) -> None:
+def kit(
+    session: str,
+    out_dir: str,
+    paper: str,
+    tile_to: str,
+    card_fmt: str,
+    duplex: str,
+    lang: str,
+    settings: Any,
+) -> None:
     """Build a session's whole kit: printing guide, agendas, booklet, cards, canvases,
     materials checklist and a JSON manifest."""
     import time
@@ -342,24 +511,35 @@ def kit(session: str, out_dir: str, paper: str, tile_to: str, card_fmt: str, dup
     steps = ["agenda", "booklet", "cards", "canvases", "checklist", "guide"]
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
     show = sys.stderr.isatty()
-    with click.progressbar(length=len(steps), label="kit", file=sys.stderr,
-                           show_eta=False, item_show_func=lambda x: x) as bar:
+    with click.progressbar(
+        length=len(steps), label="kit", file=sys.stderr, show_eta=False, item_show_func=lambda x: x
+    ) as bar:
+
         def progress(label: str) -> None:
             bar.update(1, label if show else None)
 
         with Outputs(Path(out_dir)) as out:
-            manifest = build_kit(loaded, out, lang, paper=paper,
-                                 tile_to=None if tile_to == "none" else tile_to,
-                                 card_format=card_fmt, duplex=duplex, template_dirs=dirs,
-                                 progress=progress)
+            manifest = build_kit(
+                loaded,
+                out,
+                lang,
+                paper=paper,
+                tile_to=None if tile_to == "none" else tile_to,
+                card_format=card_fmt,
+                duplex=duplex,
+                template_dirs=dirs,
+                progress=progress,
+            )
     for w in manifest["warnings"]:
         click.echo(w, err=True)
     jobs = manifest["jobs"]
     pages = sum(j["pages"] for j in jobs)
     files = len(jobs) + len(manifest["other_files"]) + 1
     sheets = ", ".join(f"{n} {p.upper()}" for p, n in sorted(manifest["sheets"].items()))
-    click.echo(f"wrote {files} files to {out_dir}: {len(jobs)} PDFs, {pages} pages; "
-               f"paper: {sheets} sheets ({time.perf_counter() - start:.1f} s)")
+    click.echo(
+        f"wrote {files} files to {out_dir}: {len(jobs)} PDFs, {pages} pages; "
+        f"paper: {sheets} sheets ({time.perf_counter() - start:.1f} s)"
+    )
     click.echo(f"start with {Path(out_dir) / jobs[0]['name']}")
 
 
@@ -370,8 +550,14 @@ def new() -> None:
 
 @new.command("exercise")
 @click.argument("exercise_id")
-@click.option("-o", "--output", "out_dir", default=".", type=click.Path(file_okay=False),
-              help="Folder to write into (default: here).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default=".",
+    type=click.Path(file_okay=False),
+    help="Folder to write into (default: here).",
+)
 @common
 def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> None:
     """Write EXERCISE_ID.yaml, a skeleton that validates as it is."""
@@ -388,6 +574,10 @@ def schema(what: str) -> None:
     from facilitation.schema import schema_text
 
     click.echo(schema_text(what), nl=False)
+
+
+def _sides(duplex: str) -> str:
+    return f"double-sided, {duplex} edge" if duplex in ("long", "short") else duplex
 
 
 def run() -> None:  # pragma: no cover - console entry

@@ -35,21 +35,36 @@ class Deck:
 def safe_picture(root: Any, rel: str, where: str) -> Path:
     """A picture path inside `root`, or a UserError: no absolute paths, no way out."""
     if root is None or not isinstance(root, Path):
-        raise UserError(Problem(f"picture '{rel}': built-in exercises hold no pictures",
-                                path=where, hint="give pictures in a session or your own folder"))
+        raise UserError(
+            Problem(
+                f"picture '{rel}': built-in exercises hold no pictures",
+                path=where,
+                hint="give pictures in a session or your own folder",
+            )
+        )
     p = Path(rel)
     if p.is_absolute() or ".." in p.parts:
-        raise UserError(Problem(f"picture '{rel}' must be a path inside its folder",
-                                path=where, hint="no absolute paths and no '..'"))
-    full = (root / p)
+        raise UserError(
+            Problem(
+                f"picture '{rel}' must be a path inside its folder",
+                path=where,
+                hint="no absolute paths and no '..'",
+            )
+        )
+    full = root / p
     real_root = root.resolve()
     try:
         resolved = full.resolve(strict=True)
     except (FileNotFoundError, OSError):
         raise UserError(Problem(f"picture '{rel}' not found in {root}", path=where)) from None
     if not resolved.is_relative_to(real_root):
-        raise UserError(Problem(f"picture '{rel}' leads outside its folder", path=where,
-                                hint="links out of a pack are not followed"))
+        raise UserError(
+            Problem(
+                f"picture '{rel}' leads outside its folder",
+                path=where,
+                hint="links out of a pack are not followed",
+            )
+        )
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         raise UserError(Problem(f"picture '{rel}' is not a JPEG or PNG file", path=where))
     try:
@@ -58,7 +73,9 @@ def safe_picture(root: Any, rel: str, where: str) -> Path:
         with Image.open(resolved) as im:
             im.verify()
     except Exception:
-        raise UserError(Problem(f"picture '{rel}' cannot be read as an image", path=where)) from None
+        raise UserError(
+            Problem(f"picture '{rel}' cannot be read as an image", path=where)
+        ) from None
     return resolved
 
 
@@ -71,8 +88,9 @@ def param_value(ex: Exercise, name: str, lang: str, overrides: dict[str, Any]) -
     return ex.param_default(name, lang)
 
 
-def deck_cards(ex: Exercise, support: Support, lang: str, overrides: dict[str, Any],
-               picture_root: Any) -> list[CardContent]:
+def deck_cards(
+    ex: Exercise, support: Support, lang: str, overrides: dict[str, Any], picture_root: Any
+) -> list[CardContent]:
     """The cards of one card support, in order."""
     title = tr(support.title, lang) if support.title else tr(ex.title, lang)
     items: list[Any] = []
@@ -95,9 +113,9 @@ def deck_cards(ex: Exercise, support: Support, lang: str, overrides: dict[str, A
             where = f"{ex.id}.parameters.{support.source}[{i}]"
             fields["path"] = safe_picture(picture_root, str(item), where)
         fields["_labels"] = {k: _field_label(k, lang) for k in labels} or {
-            k: _field_label(k, lang) for k in fields}
-        cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc,
-                                 lang))
+            k: _field_label(k, lang) for k in fields
+        }
+        cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
     return cards
 
 
@@ -128,8 +146,13 @@ def card_supports(ex: Exercise, variant: str | None = None) -> list[Support]:
     return [s for s in ex.supports if s.kind == "cards" and s.id not in dropped]
 
 
-def decks(ex: Exercise, lang: str, overrides: dict[str, Any] | None = None,
-          picture_root: Any = None, variant: str | None = None) -> list[Deck]:
+def decks(
+    ex: Exercise,
+    lang: str,
+    overrides: dict[str, Any] | None = None,
+    picture_root: Any = None,
+    variant: str | None = None,
+) -> list[Deck]:
     out = []
     for s in card_supports(ex, variant):
         cards = deck_cards(ex, s, lang, overrides or {}, picture_root)

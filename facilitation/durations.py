@@ -6,9 +6,12 @@ import re
 
 _PATTERN = re.compile(
     r"""^\s*(?:
-        (?P<h>\d+)\s*(?:h|hr|hrs|heures?|hours?)\s*(?P<hm>\d{1,2})?\s*(?:min|mn|m|minutes?)?   # 1h30, 1 h 30, 2h
-      | (?P<m>\d+)\s*(?:min|mn|m|minutes?|')?                                                 # 45, 45 min, 45mn
-      | (?P<ch>\d+):(?P<cm>\d{2})                                                             # 1:30
+        # 1h30, 1 h 30, 2h
+        (?P<h>\d+)\s*(?:h|hr|hrs|heures?|hours?)\s*(?P<hm>\d{1,2})?\s*(?:min|mn|m|minutes?)?
+        # 45, 45 min, 45mn
+      | (?P<m>\d+)\s*(?:min|mn|m|minutes?|')?
+        # 1:30
+      | (?P<ch>\d+):(?P<cm>\d{2})
     )\s*$""",
     re.VERBOSE | re.IGNORECASE,
 )

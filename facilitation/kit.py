@@ -17,7 +17,7 @@ from typing import Any
 from facilitation.agenda import slug, write_agenda
 from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases
 from facilitation.canvases import canvas_supports
-from facilitation.cardset import CardOptions, Job, write_exercise_cards
+from facilitation.cardset import CardOptions, Job
 from facilitation.deck import card_supports
 from facilitation.output import Outputs
 from facilitation.plan import Plan, Slot, schedule
@@ -38,8 +38,13 @@ def _exercise_slots(plan: Plan) -> list[Slot]:
     return [s for s in plan.all_slots() if s.exercise is not None and s.kind == "exercise"]
 
 
-def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
-                      plan: Plan | None = None, facilitator: bool = True) -> list[Job]:
+def session_card_jobs(
+    loaded: LoadedSession,
+    opts: CardOptions,
+    out: Outputs,
+    plan: Plan | None = None,
+    facilitator: bool = True,
+) -> list[Job]:
     """Every deck of a session, one set per distinct exercise and parameters in the largest
     quantity any of its blocks needs, gathered into one PDF per card format; the facilitator
     cards in one more; floor signs apart (they print on plain sheets)."""
@@ -50,10 +55,13 @@ def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
     for slot in _exercise_slots(plan):
         ex = slot.exercise
         assert ex is not None
-        key = json.dumps([ex.id, slot.block.params, slot.block.variant], sort_keys=True,
-                         default=str)
-        counts = {s.id: support_copies(s, slot, opts.lang) * opts.copies
-                  for s in card_supports(ex, slot.block.variant)}
+        key = json.dumps(
+            [ex.id, slot.block.params, slot.block.variant], sort_keys=True, default=str
+        )
+        counts = {
+            s.id: support_copies(s, slot, opts.lang) * opts.copies
+            for s in card_supports(ex, slot.block.variant)
+        }
         if key in seen:
             old = seen[key][1]
             for k, v in counts.items():
@@ -69,9 +77,13 @@ def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
     for slot, counts in seen.values():
         ex = slot.exercise
         assert ex is not None
-        decks.add_exercise(ex, slot.block.params, _picture_root(loaded, slot),
-                           copies_for=lambda s, c=counts: c.get(s.id, 1),
-                           variant=slot.block.variant)
+        decks.add_exercise(
+            ex,
+            slot.block.params,
+            _picture_root(loaded, slot),
+            copies_for=lambda s, c=counts: c.get(s.id, 1),
+            variant=slot.block.variant,
+        )
         if facilitator and ex.id not in done:
             fac.add_facilitator(ex)
             for s in ex.supports:
@@ -85,8 +97,13 @@ def session_card_jobs(loaded: LoadedSession, opts: CardOptions, out: Outputs,
     return jobs
 
 
-def session_canvas_jobs(loaded: LoadedSession, plan: Plan, opts: CanvasOptions, out: Outputs,
-                        tick: Callable[[], None] | None = None) -> list[Job]:
+def session_canvas_jobs(
+    loaded: LoadedSession,
+    plan: Plan,
+    opts: CanvasOptions,
+    out: Outputs,
+    tick: Callable[[], None] | None = None,
+) -> list[Job]:
     jobs: list[Job] = []
     for i, slot in enumerate(_exercise_slots(plan)):
         ex = slot.exercise
@@ -96,18 +113,31 @@ def session_canvas_jobs(loaded: LoadedSession, plan: Plan, opts: CanvasOptions, 
             continue
         folder = "canevas/" if opts.lang == "fr" else "canvases/"
         jobs += write_exercise_canvases(
-            ex, opts, out, copies_for=lambda s, sl=slot: support_copies(s, sl, opts.lang),
-            overrides=slot.block.params, variant=slot.block.variant,
-            prefix=f"{folder}{i + 1:02d}-", supports=supports)
+            ex,
+            opts,
+            out,
+            copies_for=lambda s, sl=slot: support_copies(s, sl, opts.lang),
+            overrides=slot.block.params,
+            variant=slot.block.variant,
+            prefix=f"{folder}{i + 1:02d}-",
+            supports=supports,
+        )
         if tick:
             tick()
     return jobs
 
 
-def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
-              tile_to: str | None = "a4", card_format: str = "auto", duplex: str = "long",
-              template_dirs: list[Path] | None = None,
-              progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+def build_kit(
+    loaded: LoadedSession,
+    out: Outputs,
+    lang: str,
+    paper: str = "a4",
+    tile_to: str | None = "a4",
+    card_format: str = "auto",
+    duplex: str = "long",
+    template_dirs: list[Path] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
     """Write the whole kit into `out`; return the manifest."""
     from facilitation.render.agenda_view import agenda_view
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
@@ -120,8 +150,7 @@ def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
     jobs: list[Job] = []
 
     step("agenda")
-    for w in write_agenda(plan, out, lang, paper=paper, template_dirs=template_dirs,
-                          prefix="01-"):
+    for w in write_agenda(plan, out, lang, paper=paper, template_dirs=template_dirs, prefix="01-"):
         if w.name.endswith(".pdf"):
             from pypdf import PdfReader  # noqa: F401  (only for page counts below)
         jobs.append(Job(w.name, w.kind, w.paper or paper, "none", 0, title=w.kind))
@@ -129,25 +158,37 @@ def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
     step("booklet")
     booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
     pages = booklet_pdf(view, out.path(booklet), sheet_size(paper))
-    jobs.append(Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2,
-                    title="booklet"))
+    jobs.append(
+        Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2, title="booklet")
+    )
     step("cards")
-    card_opts = CardOptions(format=card_format, sheet=paper, duplex=duplex, lang=lang,
-                            programme=programme)
+    card_opts = CardOptions(
+        format=card_format, sheet=paper, duplex=duplex, lang=lang, programme=programme
+    )
     jobs += session_card_jobs(loaded, card_opts, out, plan)
     step("canvases")
-    canvas_opts = CanvasOptions(lang=lang, tile=tile_to, programme=programme,
-                                tile_sheets_only=True, copies_in_guide=True)
+    canvas_opts = CanvasOptions(
+        lang=lang, tile=tile_to, programme=programme, tile_sheets_only=True, copies_in_guide=True
+    )
     jobs += session_canvas_jobs(loaded, plan, canvas_opts, out)
     step("checklist")
     needs = material_needs(plan, lang)
     printed = [(j.name, f"{j.pages} p.") for j in jobs if j.name.endswith(".pdf")]
     checklist = f"03-{'liste-materiel' if fr else 'materials-checklist'}-{lang}.pdf"
     title = view["title"]
-    pages = checklist_pdf(title, view["heading"], programme, lang, needs, printed,
-                          out.path(checklist), sheet_size(paper))
-    jobs.insert(0, Job(checklist, "checklist", paper, "none", pages, sheets=pages,
-                       title="checklist"))
+    pages = checklist_pdf(
+        title,
+        view["heading"],
+        programme,
+        lang,
+        needs,
+        printed,
+        out.path(checklist),
+        sheet_size(paper),
+    )
+    jobs.insert(
+        0, Job(checklist, "checklist", paper, "none", pages, sheets=pages, title="checklist")
+    )
     # page counts of the agenda PDFs (written by platypus, counted from the files)
     for j in jobs:
         if j.pages == 0 and j.name.endswith(".pdf"):
@@ -159,8 +200,16 @@ def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
         totals[j.paper] = totals.get(j.paper, 0) + j.sheets * j.copies
     step("guide")
     guide = f"00-{'guide-impression' if fr else 'printing-guide'}-{lang}.pdf"
-    gpages = guide_pdf(title, view["heading"], programme, lang, print_jobs, out.path(guide),
-                       sheet_size(paper), totals)
+    gpages = guide_pdf(
+        title,
+        view["heading"],
+        programme,
+        lang,
+        print_jobs,
+        out.path(guide),
+        sheet_size(paper),
+        totals,
+    )
     totals[paper] = totals.get(paper, 0) + gpages
     print_jobs.insert(0, Job(guide, "guide", paper, "none", gpages, sheets=gpages))
     manifest = {
@@ -172,14 +221,23 @@ def build_kit(loaded: LoadedSession, out: Outputs, lang: str, paper: str = "a4",
         "jobs": [asdict(j) for j in print_jobs],
         "other_files": [j.name for j in jobs if not j.name.endswith(".pdf")],
         "sheets": totals,
-        "materials": [{"item": n.item, "colour": n.colour, "label": n.label,
-                       "quantity": n.quantity, "unit": n.unit, "for": n.uses}
-                      for n in needs],
+        "materials": [
+            {
+                "item": n.item,
+                "colour": n.colour,
+                "label": n.label,
+                "quantity": n.quantity,
+                "unit": n.unit,
+                "for": n.uses,
+            }
+            for n in needs
+        ],
         "warnings": [w.format() for w in plan.warnings],
     }
     name = f"{slug(programme)}-{session.number or ''}-manifest.json".replace("--", "-")
-    out.path(name).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
-                              encoding="utf-8")
+    out.path(name).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return manifest
 
 

@@ -85,13 +85,23 @@ def _check_config(doc: Document) -> dict[str, Any]:
         line, col = doc.where((key,), key=True)
         if key not in _CONFIG_KEYS:
             problems.append(
-                Problem(f"unknown key '{key}'", file=doc.file, line=line, column=col,
-                        hint=did_you_mean(key, _CONFIG_KEYS))
+                Problem(
+                    f"unknown key '{key}'",
+                    file=doc.file,
+                    line=line,
+                    column=col,
+                    hint=did_you_mean(key, _CONFIG_KEYS),
+                )
             )
         elif not isinstance(value, _CONFIG_KEYS[key]):
             problems.append(
-                Problem(f"expected {_CONFIG_KEYS[key].__name__}", file=doc.file, line=line,
-                        column=col, path=key)
+                Problem(
+                    f"expected {_CONFIG_KEYS[key].__name__}",
+                    file=doc.file,
+                    line=line,
+                    column=col,
+                    path=key,
+                )
             )
     if doc.data.get("lang") not in (None, "fr", "en"):
         problems.append(Problem("expected fr or en", file=doc.file, path="lang"))
@@ -107,7 +117,9 @@ def _yaml_files(root: Path) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         rel = Path(dirpath).relative_to(root)
         dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and not (rel == Path(".") and d in RESERVED_DIRS)
+            d
+            for d in dirnames
+            if not d.startswith(".") and not (rel == Path(".") and d in RESERVED_DIRS)
         )
         for name in sorted(filenames):
             if not name.endswith((".yaml", ".yml")) or name.startswith("."):
@@ -176,15 +188,24 @@ class Library:
                     continue
                 if not isinstance(doc.data, dict):
                     self.problems.append(
-                        Problem("an exercise file must be a mapping of keys", file=display, line=1,
-                                hint="start with 'title:'")
+                        Problem(
+                            "an exercise file must be a mapping of keys",
+                            file=display,
+                            line=1,
+                            hint="start with 'title:'",
+                        )
                     )
                     continue
                 if "id" in doc.data:
                     line, col = doc.where(("id",), key=True)
                     self.problems.append(
-                        Problem("remove 'id': an exercise's id is its file name", file=display,
-                                line=line, column=col, path="id")
+                        Problem(
+                            "remove 'id': an exercise's id is its file name",
+                            file=display,
+                            line=line,
+                            column=col,
+                            path="id",
+                        )
                     )
                     continue
                 self.entries.setdefault(ex_id, []).append(Entry(ex_id, doc, layer, folder))
@@ -201,25 +222,49 @@ class Library:
                 return chain
             line, col = current.doc.where(("extends",))
             if not isinstance(parent_id, str):
-                raise UserError(Problem("expected an exercise id", file=current.doc.file,
-                                        line=line, column=col, path="extends"))
+                raise UserError(
+                    Problem(
+                        "expected an exercise id",
+                        file=current.doc.file,
+                        line=line,
+                        column=col,
+                        path="extends",
+                    )
+                )
             candidates = self.entries.get(parent_id, [])
             if parent_id == current.id:
                 candidates = [e for e in candidates if e.layer > current.layer]
             parent = candidates[0] if candidates else None
             if parent is None:
-                hint = did_you_mean(parent_id, self.entries) or "run 'facilitation list' to see the ids"
+                hint = (
+                    did_you_mean(parent_id, self.entries)
+                    or "run 'facilitation list' to see the ids"
+                )
                 if parent_id == current.id:
                     hint = f"no other library has an exercise '{parent_id}' to extend"
-                raise UserError(Problem(f"unknown exercise '{parent_id}' to extend",
-                                        file=current.doc.file, line=line, column=col,
-                                        path="extends", hint=hint))
+                raise UserError(
+                    Problem(
+                        f"unknown exercise '{parent_id}' to extend",
+                        file=current.doc.file,
+                        line=line,
+                        column=col,
+                        path="extends",
+                        hint=hint,
+                    )
+                )
             key = (parent.id, parent.layer)
             if key in seen:
                 names = " -> ".join(e.id for e in chain) + f" -> {parent.id}"
-                raise UserError(Problem(f"'extends' goes round in a circle: {names}",
-                                        file=current.doc.file, line=line, column=col,
-                                        path="extends", hint="one of them must not extend the other"))
+                raise UserError(
+                    Problem(
+                        f"'extends' goes round in a circle: {names}",
+                        file=current.doc.file,
+                        line=line,
+                        column=col,
+                        path="extends",
+                        hint="one of them must not extend the other",
+                    )
+                )
             seen.add(key)
             chain.append(parent)
             current = parent
@@ -253,18 +298,25 @@ class Library:
         problems = []
         for path, msg, hint in ex.cross_problems():
             file, line, col = locator.locate(path)
-            problems.append(Problem(msg, file=file, line=line, column=col,
-                                    path=format_path(path), hint=hint))
+            problems.append(
+                Problem(msg, file=file, line=line, column=col, path=format_path(path), hint=hint)
+            )
         from facilitation.materials import catalogue
 
         known = catalogue()
         for i, m in enumerate(ex.materials):
             if m.label is None and m.item not in known:
                 file, line, col = locator.locate(("materials", i, "item"))
-                problems.append(Problem(
-                    f"unknown material '{m.item}' and no label for it", file=file, line=line,
-                    column=col, path=f"materials[{i}].item",
-                    hint=did_you_mean(m.item, known) or "add a label: {fr: ..., en: ...}"))
+                problems.append(
+                    Problem(
+                        f"unknown material '{m.item}' and no label for it",
+                        file=file,
+                        line=line,
+                        column=col,
+                        path=f"materials[{i}].item",
+                        hint=did_you_mean(m.item, known) or "add a label: {fr: ..., en: ...}",
+                    )
+                )
         if problems:
             raise UserError(problems)
         ex.origin = str(entry.doc.file)

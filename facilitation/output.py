@@ -25,8 +25,7 @@ class Outputs:
     def __enter__(self) -> Outputs:
         parent = self.target.resolve().parent
         if not parent.is_dir():
-            raise UserError(Problem("the folder to write into does not exist",
-                                    file=str(parent)))
+            raise UserError(Problem("the folder to write into does not exist", file=str(parent)))
         if self.target.exists() and not self.target.is_dir():
             raise UserError(Problem("exists and is not a folder", file=str(self.target)))
         self.tmp = Path(tempfile.mkdtemp(prefix=".facilitation-", dir=parent))
@@ -38,8 +37,12 @@ class Outputs:
         self.written.append(name)
         return p
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         try:
             if exc_type is None:
                 self.target.mkdir(parents=True, exist_ok=True)

@@ -178,17 +178,28 @@ def check_pins(loaded: LoadedSession) -> None:
             end = start + block_duration(block, lib.exercise_for(block))
             if start < _minutes(day.start):
                 file, line, col = loaded.where(("days", d, "blocks", b, "at"))
-                problems.append(Problem(
-                    f"pinned at {hm(start)}, before the day starts ({day.start:%H:%M})",
-                    file=file, line=line, column=col, path=format_path(("days", d, "blocks", b, "at"))))
+                problems.append(
+                    Problem(
+                        f"pinned at {hm(start)}, before the day starts ({day.start:%H:%M})",
+                        file=file,
+                        line=line,
+                        column=col,
+                        path=format_path(("days", d, "blocks", b, "at")),
+                    )
+                )
             if prev is not None and start < prev[2]:
                 file, line, col = loaded.where(("days", d, "blocks", b, "at"))
-                problems.append(Problem(
-                    f"two pinned blocks collide: this one starts at {hm(start)}, but the block "
-                    f"pinned at {hm(prev[1])} (block {prev[0] + 1}) runs until {hm(prev[2])}",
-                    file=file, line=line, column=col,
-                    path=format_path(("days", d, "blocks", b, "at")),
-                    hint="move one of the pins, or shorten the earlier block"))
+                problems.append(
+                    Problem(
+                        f"two pinned blocks collide: this one starts at {hm(start)}, but the block "
+                        f"pinned at {hm(prev[1])} (block {prev[0] + 1}) runs until {hm(prev[2])}",
+                        file=file,
+                        line=line,
+                        column=col,
+                        path=format_path(("days", d, "blocks", b, "at")),
+                        hint="move one of the pins, or shorten the earlier block",
+                    )
+                )
             prev = (b, start, end)
     if problems:
         raise UserError(problems)
@@ -201,9 +212,17 @@ def schedule(loaded: LoadedSession) -> Plan:
 
     def warn(path: tuple[Any, ...], message: str, hint: str | None = None) -> None:
         file, line, col = loaded.where(path)
-        warnings.append(Problem(message, file=file, line=line, column=col,
-                                path=friendly_path(session, path), hint=hint,
-                                severity="warning"))
+        warnings.append(
+            Problem(
+                message,
+                file=file,
+                line=line,
+                column=col,
+                path=friendly_path(session, path),
+                hint=hint,
+                severity="warning",
+            )
+        )
 
     group_sizes = {g.id: g.size for g in session.groups}
     days: list[DayPlan] = []
@@ -215,9 +234,12 @@ def schedule(loaded: LoadedSession) -> Plan:
             if block.at is not None:
                 pin = _minutes(block.at)
                 if pin < t:
-                    warn(path + ("at",),
-                         f"the blocks before run until {hm(t)}, past this block's pinned time "
-                         f"{hm(pin)}", "shorten a block before it, or drop one")
+                    warn(
+                        path + ("at",),
+                        f"the blocks before run until {hm(t)}, past this block's pinned time "
+                        f"{hm(pin)}",
+                        "shorten a block before it, or drop one",
+                    )
                 t = pin
             if block.tracks:
                 slot = _tracks(loaded, block, path, t, group_sizes, warn)
@@ -240,8 +262,14 @@ def _fill_steps(slot: Slot) -> None:
         slot.step_minutes = scale_steps(slot.exercise.steps, slot.minutes)
 
 
-def _tracks(loaded: LoadedSession, block: Block, path: tuple[Any, ...], start: int,
-            group_sizes: dict[str, int], warn: Any) -> Slot:
+def _tracks(
+    loaded: LoadedSession,
+    block: Block,
+    path: tuple[Any, ...],
+    start: int,
+    group_sizes: dict[str, int],
+    warn: Any,
+) -> Slot:
     session = loaded.session
     tracks = {t.id: t for t in block.tracks or []}
     ends = {tid: start for tid in tracks}
@@ -253,8 +281,11 @@ def _tracks(loaded: LoadedSession, block: Block, path: tuple[Any, ...], start: i
             t = max(t, _minutes(child.at))
         ex = loaded.exercise_for(child)
         dur = block_duration(child, ex)
-        people = track.people or group_sizes.get(track.group or "", 0) or max(
-            1, session.participants // len(tracks))
+        people = (
+            track.people
+            or group_sizes.get(track.group or "", 0)
+            or max(1, session.participants // len(tracks))
+        )
         slot = Slot(child, path + ("blocks", c), t, t + dur, ex, track=track, people=people)
         _fill_steps(slot)
         _check_block(slot, warn)
@@ -263,8 +294,11 @@ def _tracks(loaded: LoadedSession, block: Block, path: tuple[Any, ...], start: i
     end = max(ends.values())
     if len(set(ends.values())) > 1:
         detail = ", ".join(f"{tr(tracks[k].name, 'en')} at {hm(v)}" for k, v in ends.items())
-        warn(path, f"the parallel tracks end at different times ({detail})",
-             "balance the tracks, or plan what the early ones do while they wait")
+        warn(
+            path,
+            f"the parallel tracks end at different times ({detail})",
+            "balance the tracks, or plan what the early ones do while they wait",
+        )
     for tid, e in ends.items():
         if e == start:
             warn(path, f"track '{tid}' has no block")
@@ -277,11 +311,14 @@ def _check_block(slot: Slot, warn: Any) -> None:
         return
     d = ex.duration
     if block.duration is not None and not (d.min or 0) <= block.duration <= (d.max or 10**6):
-        warn(slot.path + ("duration",),
-             f"{format_duration(block.duration, 'en')} is outside the range of '{ex.id}' "
-             f"({format_duration(d.min or 0, 'en')} to {format_duration(d.max or 0, 'en')})"
-             .replace("\u00a0", " "),
-             "change the duration, or check that the exercise can be run that way")
+        warn(
+            slot.path + ("duration",),
+            f"{format_duration(block.duration, 'en')} is outside the range of '{ex.id}' "
+            f"({format_duration(d.min or 0, 'en')} to {format_duration(d.max or 0, 'en')})".replace(
+                "\u00a0", " "
+            ),
+            "change the duration, or check that the exercise can be run that way",
+        )
     if ex.arc == "logistics":
         return
     n = slot.people
@@ -289,8 +326,11 @@ def _check_block(slot: Slot, warn: Any) -> None:
     if n < g.min:
         warn(slot.path, f"'{ex.id}' needs at least {g.min} people; {n} take part here")
     elif g.max is not None and n > g.max:
-        warn(slot.path, f"'{ex.id}' works with at most {g.max} people; {n} take part here",
-             "split the group, or run it in parallel tracks")
+        warn(
+            slot.path,
+            f"'{ex.id}' works with at most {g.max} people; {n} take part here",
+            "split the group, or run it in parallel tracks",
+        )
     conf = block.split or ex.configuration
     why = _configuration_problem(conf, n)
     if why:
@@ -316,8 +356,11 @@ def _check_day(plan: DayPlan, path: tuple[Any, ...], warn: Any) -> None:
     end = _minutes(day.end)
     if plan.end > end:
         last = plan.slots[-1]
-        warn(last.path, f"the day runs until {hm(plan.end)}, past its end at {hm(end)}",
-             "shorten or drop a block, or move the end of the day")
+        warn(
+            last.path,
+            f"the day runs until {hm(plan.end)}, past its end at {hm(end)}",
+            "shorten or drop a block, or move the end of the day",
+        )
     # work without a break
     since = plan.start
     t = plan.start
@@ -328,15 +371,20 @@ def _check_day(plan: DayPlan, path: tuple[Any, ...], warn: Any) -> None:
         if slot.is_break():
             since, reported = slot.end, False
         elif slot.end - since > BREAK_AFTER + 10 and not reported:
-            warn(slot.path,
-                 f"{format_duration(slot.end - since, 'en')} without a break "
-                 f"(from {hm(since)} to {hm(slot.end)})".replace("\u00a0", " "),
-                 "add a break (logistics: break) before this block")
+            warn(
+                slot.path,
+                f"{format_duration(slot.end - since, 'en')} without a break "
+                f"(from {hm(since)} to {hm(slot.end)})".replace("\u00a0", " "),
+                "add a break (logistics: break) before this block",
+            )
             reported = True
         t = slot.end
     # lunch
     lo, hi = LUNCH_WINDOW
     full = plan.start <= lo and max(plan.end, end) >= hi
     if full and not any(s.block.logistics == "lunch" for s in plan.slots):
-        warn(path, f"no lunch on a full day ({hm(plan.start)} to {hm(max(plan.end, end))})",
-             "add a block 'logistics: lunch'")
+        warn(
+            path,
+            f"no lunch on a full day ({hm(plan.start)} to {hm(max(plan.end, end))})",
+            "add a block 'logistics: lunch'",
+        )

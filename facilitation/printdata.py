@@ -44,8 +44,12 @@ def sheet_mm(name: str) -> tuple[float, float]:
     table = sheets()
     key = name.lower()
     if key not in table:
-        raise UserError(Problem(f"unknown paper '{name}'",
-                                hint=did_you_mean(key, table) or f"known: {', '.join(table)}"))
+        raise UserError(
+            Problem(
+                f"unknown paper '{name}'",
+                hint=did_you_mean(key, table) or f"known: {', '.join(table)}",
+            )
+        )
     s = table[key]
     return float(s["width"]), float(s["height"])
 

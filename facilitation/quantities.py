@@ -43,8 +43,11 @@ def factor(ex: Any, name: str | None, lang: str, overrides: dict[str, Any]) -> i
 
 def support_copies(support: Support, slot: Slot, lang: str, facilitators: int = 1) -> int:
     ex = slot.exercise
-    return (units(support.per, slot, facilitators) * support.copies
-            * factor(ex, support.copies_param, lang, slot.block.params))
+    return (
+        units(support.per, slot, facilitators)
+        * support.copies
+        * factor(ex, support.copies_param, lang, slot.block.params)
+    )
 
 
 @dataclass
@@ -71,16 +74,23 @@ def material_needs(plan: Plan, lang: str) -> list[Need]:
         if ex is None:
             continue
         for m in ex.materials:
-            qty = m.quantity * units(m.per, slot, n_fac) * factor(
-                ex, m.quantity_param, lang, slot.block.params)
+            qty = (
+                m.quantity
+                * units(m.per, slot, n_fac)
+                * factor(ex, m.quantity_param, lang, slot.block.params)
+            )
             key = (m.item, m.colour)
             entry = cat.get(m.item, {})
             need = needs.get(key)
             if need is None:
                 need = needs[key] = Need(
-                    m.item, m.colour, material_label(m, lang),
+                    m.item,
+                    m.colour,
+                    material_label(m, lang),
                     unit=tr(entry.get("unit"), lang) if entry.get("unit") else "",
-                    reusable=m.per in ("session", "facilitator"), pack=entry.get("pack"))
+                    reusable=m.per in ("session", "facilitator"),
+                    pack=entry.get("pack"),
+                )
             if need.reusable:
                 need.quantity = max(need.quantity, qty)
             else:

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from facilitation.i18n import is_localized
 from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.i18n import is_localized
 from facilitation.library import Library
 from facilitation.model.exercise import Exercise, check_value
 from facilitation.model.session import Block, Session
@@ -61,27 +61,36 @@ def load_session(path: Path, library: Library) -> LoadedSession:
 
     def bad(p: tuple[Any, ...], message: str, hint: str | None = None) -> None:
         file, line, col = locator.locate(p)
-        problems.append(Problem(message, file=file, line=line, column=col,
-                                path=format_path(p), hint=hint))
+        problems.append(
+            Problem(message, file=file, line=line, column=col, path=format_path(p), hint=hint)
+        )
 
     group_ids = {g.id for g in session.groups}
     place_ids = {p.id for p in session.places}
     for d, day in enumerate(session.days):
         if day.place and day.place not in place_ids:
-            bad(("days", d, "place"), f"unknown place '{day.place}'", did_you_mean(day.place, place_ids))
+            bad(
+                ("days", d, "place"),
+                f"unknown place '{day.place}'",
+                did_you_mean(day.place, place_ids),
+            )
     for p, block, parent in iter_blocks(session):
         if block.exercise:
             if block.exercise not in library.exercises:
                 hint = did_you_mean(block.exercise, library.exercises) or (
-                    "run 'facilitation list' to see the ids")
+                    "run 'facilitation list' to see the ids"
+                )
                 bad(p + ("exercise",), f"unknown exercise '{block.exercise}'", hint)
                 continue
             ex = library.exercises[block.exercise]
             for name, value in block.params.items():
                 if name not in ex.parameters:
                     known = ", ".join(ex.parameters) or "none"
-                    bad(p + ("params", name), f"exercise '{ex.id}' has no parameter '{name}'",
-                        did_you_mean(name, ex.parameters) or f"its parameters: {known}")
+                    bad(
+                        p + ("params", name),
+                        f"exercise '{ex.id}' has no parameter '{name}'",
+                        did_you_mean(name, ex.parameters) or f"its parameters: {known}",
+                    )
                     continue
                 per_lang = value if is_localized(value) else {"*": value}
                 for lang_key, v in per_lang.items():
@@ -90,12 +99,19 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                         where = "" if lang_key == "*" else f" ({lang_key})"
                         bad(p + ("params", name), why + where)
             if block.variant and block.variant not in {v.id for v in ex.variants}:
-                bad(p + ("variant",), f"exercise '{ex.id}' has no variant '{block.variant}'",
-                    did_you_mean(block.variant, [v.id for v in ex.variants]))
+                bad(
+                    p + ("variant",),
+                    f"exercise '{ex.id}' has no variant '{block.variant}'",
+                    did_you_mean(block.variant, [v.id for v in ex.variants]),
+                )
         if block.logistics and LOGISTICS_IDS[block.logistics] not in library.exercises:
             bad(p + ("logistics",), f"no logistics entry '{LOGISTICS_IDS[block.logistics]}'")
         if block.place and block.place not in place_ids:
-            bad(p + ("place",), f"unknown place '{block.place}'", did_you_mean(block.place, place_ids))
+            bad(
+                p + ("place",),
+                f"unknown place '{block.place}'",
+                did_you_mean(block.place, place_ids),
+            )
         if parent is None:
             if block.track:
                 bad(p + ("track",), "'track' is only for blocks inside parallel tracks")
@@ -105,18 +121,25 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                     if track.id in ids[:t]:
                         bad(p + ("tracks", t, "id"), f"track '{track.id}' is declared twice")
                     if track.group and track.group not in group_ids:
-                        bad(p + ("tracks", t, "group"), f"unknown group '{track.group}'",
-                            did_you_mean(track.group, group_ids) or "declare it under 'groups'")
+                        bad(
+                            p + ("tracks", t, "group"),
+                            f"unknown group '{track.group}'",
+                            did_you_mean(track.group, group_ids) or "declare it under 'groups'",
+                        )
         else:
             ids = [t.id for t in parent.tracks or []]
             if block.tracks:
                 bad(p + ("tracks",), "parallel tracks cannot be nested")
             elif block.track is None:
-                bad(p, "a block inside parallel tracks needs a 'track'",
-                    f"one of: {', '.join(ids)}")
+                bad(
+                    p, "a block inside parallel tracks needs a 'track'", f"one of: {', '.join(ids)}"
+                )
             elif block.track not in ids:
-                bad(p + ("track",), f"no track '{block.track}' in these parallel tracks",
-                    did_you_mean(block.track, ids) or f"the tracks are: {', '.join(ids)}")
+                bad(
+                    p + ("track",),
+                    f"no track '{block.track}' in these parallel tracks",
+                    did_you_mean(block.track, ids) or f"the tracks are: {', '.join(ids)}",
+                )
     if problems:
         raise UserError(problems)
     loaded = LoadedSession(session, doc, library, path)

@@ -81,14 +81,22 @@ licence: CC-BY-SA-4.0
 
 def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
     if not ID_RE.match(exercise_id):
-        raise UserError(Problem(
-            f"'{exercise_id}' is not a valid id",
-            hint="use lowercase letters, digits and dashes, like 'debat-mouvant-metz'"))
+        raise UserError(
+            Problem(
+                f"'{exercise_id}' is not a valid id",
+                hint="use lowercase letters, digits and dashes, like 'debat-mouvant-metz'",
+            )
+        )
     if not folder.is_dir():
         raise UserError(Problem("no such folder", file=str(folder)))
     path = folder / f"{exercise_id}.yaml"
     if path.exists():
-        raise UserError(Problem("the file exists already; nothing was written", file=str(path),
-                                hint="choose another id, or edit the file"))
+        raise UserError(
+            Problem(
+                "the file exists already; nothing was written",
+                file=str(path),
+                hint="choose another id, or edit the file",
+            )
+        )
     path.write_text(SKELETON.format(id=exercise_id), encoding="utf-8")
     return path

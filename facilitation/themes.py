@@ -15,8 +15,12 @@ def theme(name: str = "default") -> dict[str, Any]:
 
     def resolve(n: str) -> dict[str, Any]:
         if n not in table:
-            raise UserError(Problem(f"unknown theme '{n}'",
-                                    hint=did_you_mean(n, table) or f"known: {', '.join(table)}"))
+            raise UserError(
+                Problem(
+                    f"unknown theme '{n}'",
+                    hint=did_you_mean(n, table) or f"known: {', '.join(table)}",
+                )
+            )
         if n in seen:
             raise UserError(Problem(f"themes extend each other in a circle: {' -> '.join(seen)}"))
         seen.append(n)

@@ -55,7 +55,7 @@ def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
 def _clean(msg: str) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
-            msg = msg[len(prefix):]
+            msg = msg[len(prefix) :]
     return msg
 
 
@@ -73,7 +73,9 @@ class Locator:
     def file(self) -> str:
         return self.docs[0].file
 
-    def locate(self, path: tuple[Any, ...], key: bool = False) -> tuple[str, int | None, int | None]:
+    def locate(
+        self, path: tuple[Any, ...], key: bool = False
+    ) -> tuple[str, int | None, int | None]:
         best: tuple[int, Document] | None = None
         for doc in self.docs:
             p = tuple(path)
@@ -86,9 +88,7 @@ class Locator:
         return best[1].file, line, col
 
 
-def problems_from(
-    exc: ValidationError, where: Locator, root: type[BaseModel]
-) -> list[Problem]:
+def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -> list[Problem]:
     """One problem per pydantic error, placed at the line it concerns."""
     out: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
@@ -134,13 +134,17 @@ def problems_from(
         else:
             file, line, col = where.locate(loc, key=key)
         shown = loc[:-1] if kind == "missing" else loc
-        out.append(Problem(msg, file=file, line=line, column=col, path=format_path(shown), hint=hint))
+        out.append(
+            Problem(msg, file=file, line=line, column=col, path=format_path(shown), hint=hint)
+        )
     # a missing key that a near-miss unknown key already explains is said once, at the typo
     explained = {p.hint.split("'")[1] for p in out if p.hint and p.hint.startswith("did you mean")}
     return [
-        p for p in out
-        if not (p.message.startswith("missing required key '")
-                and p.message.split("'")[1] in explained)
+        p
+        for p in out
+        if not (
+            p.message.startswith("missing required key '") and p.message.split("'")[1] in explained
+        )
     ]
 
 

@@ -43,8 +43,6 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     """A SafeLoader of our own (libyaml's when available): never a patched global loader."""
 
 
-
-
 @dataclass
 class Document:
     """Plain data from one YAML file and where each value stood in it."""
@@ -151,7 +149,8 @@ def read_text(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         what = exc.problem or exc.context or "invalid YAML"
         hint = None
-        if "mapping values are not allowed" in what:
+        if "mapping values are not allowed" in what:  # libyaml and PyYAML word it apart
+            what = "a ': ' where no key can start (bad indentation, or an unquoted text)"
             hint = "a text containing ': ' must be quoted, or written on its own line after '>-'"
         elif "tab" in what:
             hint = "indent with spaces, not tabs"
@@ -187,7 +186,8 @@ class _Builder:
             self._fail(
                 f"the file expands to more than {MAX_NODES} values",
                 node,
-                "it probably nests aliases (&anchor / *alias) many times over; write it out plainly",
+                "it probably nests aliases (&anchor / *alias) many times over; "
+                "write it out plainly",
             )
             raise UserError(self.problems)
         if depth > MAX_DEPTH:

@@ -13,8 +13,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-testdata", action="store_true",
-                     help="rewrite the expected messages under tests/data from the current output")
+    parser.addoption(
+        "--update-testdata",
+        action="store_true",
+        help="rewrite the expected messages under tests/data from the current output",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -35,7 +35,8 @@ def check_fonts_embedded(path: Path) -> set[str]:
             assert desc is not None, f"{path.name}: font {base} has no descriptor (base-14?)"
             desc = desc.get_object()
             assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
-                f"{path.name}: font {base} is not embedded")
+                f"{path.name}: font {base} is not embedded"
+            )
             assert "+" in base, f"{path.name}: font {base} is not subset"
             names.add(base.split("+", 1)[1])
     return names
@@ -44,8 +45,13 @@ def check_fonts_embedded(path: Path) -> set[str]:
 def boxes(path: Path) -> list[tuple[list[float], list[float], list[float]]]:
     out = []
     for page in PdfReader(str(path)).pages:
-        out.append(([float(v) for v in page.mediabox], [float(v) for v in page.trimbox],
-                    [float(v) for v in page.bleedbox]))
+        out.append(
+            (
+                [float(v) for v in page.mediabox],
+                [float(v) for v in page.trimbox],
+                [float(v) for v in page.bleedbox],
+            )
+        )
     return out
 
 

@@ -1,10 +1,8 @@
 """`facilitation agenda` on the Dunkerque example: every output, French and English."""
 
 import filecmp
-from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLES
 from pdfcheck import check_fonts_embedded, metadata, text
 
@@ -18,18 +16,25 @@ def agenda_fr(tmp_path_factory):
     from facilitation.cli import main
 
     out = tmp_path_factory.mktemp("agenda")
-    result = CliRunner().invoke(main, ["agenda", str(DUNKERQUE), "-o", str(out)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["agenda", str(DUNKERQUE), "-o", str(out)], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return out
 
 
 def test_writes_every_output(agenda_fr):
     names = sorted(p.name for p in agenda_fr.iterdir())
-    assert names == sorted([
-        "transfo-dunkerque-2-agenda-fr.pdf", "transfo-dunkerque-2-deroule-fr.pdf",
-        "transfo-dunkerque-2-mural-fr.pdf", "transfo-dunkerque-2-agenda-fr.md",
-        "transfo-dunkerque-2-agenda-fr.html", "transfo-dunkerque-2-fr.ics"])
+    assert names == sorted(
+        [
+            "transfo-dunkerque-2-agenda-fr.pdf",
+            "transfo-dunkerque-2-deroule-fr.pdf",
+            "transfo-dunkerque-2-mural-fr.pdf",
+            "transfo-dunkerque-2-agenda-fr.md",
+            "transfo-dunkerque-2-agenda-fr.html",
+            "transfo-dunkerque-2-fr.ics",
+        ]
+    )
 
 
 def test_participants_agenda_one_page_per_day_in_french(agenda_fr):
@@ -48,8 +53,12 @@ def test_participants_agenda_one_page_per_day_in_french(agenda_fr):
 
 def test_pdfs_embed_only_our_font_and_carry_metadata(agenda_fr):
     for pdf in agenda_fr.glob("*.pdf"):
-        assert check_fonts_embedded(pdf) <= {"SourceSans3-Regular", "SourceSans3-Bold",
-                                             "SourceSans3-Italic", "SourceSans3-BoldItalic"}
+        assert check_fonts_embedded(pdf) <= {
+            "SourceSans3-Regular",
+            "SourceSans3-Bold",
+            "SourceSans3-Italic",
+            "SourceSans3-BoldItalic",
+        }
         meta = metadata(pdf)
         assert meta["/Author"] == "Transfo Dunkerque"
         assert "Reflex" in meta["/Title"]
@@ -91,8 +100,18 @@ def test_byte_identical_runs(agenda_fr, tmp_path, run):
 
 
 def test_english_and_letter(tmp_path, run):
-    result = run("agenda", DUNKERQUE, "-o", tmp_path, "--lang", "en", "--paper", "letter",
-                 "--format", "pdf,md")
+    result = run(
+        "agenda",
+        DUNKERQUE,
+        "-o",
+        tmp_path,
+        "--lang",
+        "en",
+        "--paper",
+        "letter",
+        "--format",
+        "pdf,md",
+    )
     assert result.exit_code == 0
     md = (tmp_path / "transfo-dunkerque-2-agenda-en.md").read_text(encoding="utf-8")
     assert "Tuesday 2 April 2019" in md and "9:30–10:00" in md
@@ -105,15 +124,16 @@ def test_english_and_letter(tmp_path, run):
 def test_user_template_overrides_by_name_in_a_sandbox(tmp_path, run):
     tpl = tmp_path / "tpl"
     tpl.mkdir()
-    (tpl / "agenda.md.j2").write_text("# {{ programme }}\n{% for d in days %}- {{ d.label }}\n"
-                                      "{% endfor %}", encoding="utf-8")
+    (tpl / "agenda.md.j2").write_text(
+        "# {{ programme }}\n{% for d in days %}- {{ d.label }}\n{% endfor %}", encoding="utf-8"
+    )
     out = tmp_path / "out"
-    assert run("agenda", DUNKERQUE, "-o", out, "--format", "md", "--templates", tpl
-               ).exit_code == 0
+    assert run("agenda", DUNKERQUE, "-o", out, "--format", "md", "--templates", tpl).exit_code == 0
     md = (out / "transfo-dunkerque-2-agenda-fr.md").read_text(encoding="utf-8")
     assert md.startswith("# Transfo Dunkerque\n- mardi 2 avril 2019")
-    (tpl / "agenda.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}",
-                                      encoding="utf-8")
+    (tpl / "agenda.md.j2").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8"
+    )
     out2 = tmp_path / "out2"
     bad = run("agenda", DUNKERQUE, "-o", out2, "--format", "md", "--templates", tpl)
     assert bad.exit_code == 1 and "Traceback" not in bad.output

@@ -1,16 +1,15 @@
 """Canvases at real size and tiled onto office paper."""
 
 import pytest
+from pdfcheck import check_fonts_embedded, text
 from pypdf import PdfReader
 
 from facilitation.layout.tiling import tile
-from pdfcheck import check_fonts_embedded, text
 
 MM = 72 / 25.4
 
 
-@pytest.mark.parametrize("canvas,sheets", [((420, 297), 4), ((841, 594), 12),
-                                           ((1189, 841), 21)])
+@pytest.mark.parametrize("canvas,sheets", [((420, 297), 4), ((841, 594), 12), ((1189, 841), 21)])
 def test_tile_counts_match_print_numbers(canvas, sheets):
     assert len(tile(*canvas, 210, 297).tiles) == sheets
 
@@ -37,7 +36,8 @@ def test_a1_on_a4_neighbours_overlap_by_the_set_amount_and_cover_everything():
 def test_labels_run_in_reading_order():
     t = tile(841, 594, 210, 297)
     assert [x.label for x in t.tiles] == [
-        f"{r}{c}" for r in "ABCD"[: t.rows] for c in range(1, t.cols + 1)]
+        f"{r}{c}" for r in "ABCD"[: t.rows] for c in range(1, t.cols + 1)
+    ]
     assert [(x.row, x.col) for x in t.tiles] == sorted((x.row, x.col) for x in t.tiles)
 
 

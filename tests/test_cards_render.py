@@ -4,9 +4,8 @@ import filecmp
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from pdfcheck import boxes, check_fonts_embedded, has_trimbox_on_every_page, metadata, text
+from pypdf import PdfReader
 
 MM = 72 / 25.4
 
@@ -18,8 +17,11 @@ def decks(tmp_path_factory):
     from facilitation.cli import main
 
     out = tmp_path_factory.mktemp("cards")
-    r = CliRunner().invoke(main, ["cards", "debat-mouvant", "chapeaux-de-bono", "personas",
-                                  "-o", str(out)], catch_exceptions=False)
+    r = CliRunner().invoke(
+        main,
+        ["cards", "debat-mouvant", "chapeaux-de-bono", "personas", "-o", str(out)],
+        catch_exceptions=False,
+    )
     assert r.exit_code == 0, r.output
     return out
 
@@ -58,16 +60,23 @@ def test_texts_printed_whole(decks):
     for statement in ("L’innovation, ça coûte cher.", "Les labos d’innovation"):
         assert statement in t
     hats = text(decks / "chapeaux-de-bono-cartes-poker.pdf")
-    for hat in ("Chapeau blanc", "Chapeau rouge", "Chapeau noir", "Chapeau jaune",
-                "Chapeau vert", "Chapeau bleu"):
+    for hat in (
+        "Chapeau blanc",
+        "Chapeau rouge",
+        "Chapeau noir",
+        "Chapeau jaune",
+        "Chapeau vert",
+        "Chapeau bleu",
+    ):
         assert hat in hats
     signs = text(decks / "debat-mouvant-panneaux-a4.pdf")
     assert "OUI" in signs and "NON" in signs
 
 
 def test_byte_identical_runs(decks, tmp_path, run):
-    assert run("cards", "debat-mouvant", "chapeaux-de-bono", "personas", "-o", tmp_path
-               ).exit_code == 0
+    assert (
+        run("cards", "debat-mouvant", "chapeaux-de-bono", "personas", "-o", tmp_path).exit_code == 0
+    )
     for f in decks.iterdir():
         assert filecmp.cmp(f, tmp_path / f.name, shallow=False), f.name
 
@@ -75,11 +84,16 @@ def test_byte_identical_runs(decks, tmp_path, run):
 def pack(tmp_path: Path, statements: list[str], extra: str = "") -> Path:
     lib = tmp_path / "lib"
     lib.mkdir(exist_ok=True)
-    items = "\n".join(f"        - {s!r}" if "'" not in s else f'        - "{s}"'
-                      for s in statements)
+    items = "\n".join(
+        f"        - {s!r}" if "'" not in s else f'        - "{s}"' for s in statements
+    )
     (lib / "debat-test.yaml").write_text(
         "extends: debat-mouvant\nparameters:\n  statements:\n    default:\n      fr:\n"
-        + items + "\n" + extra, encoding="utf-8")
+        + items
+        + "\n"
+        + extra,
+        encoding="utf-8",
+    )
     return lib
 
 
@@ -124,8 +138,20 @@ def test_missing_glyphs_reported_before_rendering(tmp_path, run):
 
 @pytest.mark.parametrize("duplex", ["short", "none", "fold"])
 def test_other_duplex_modes(duplex, tmp_path, run):
-    r = run("cards", "debat-mouvant", "--duplex", duplex, "--format", "mini", "--sheet",
-            "letter", "--copies", "3", "-o", tmp_path)
+    r = run(
+        "cards",
+        "debat-mouvant",
+        "--duplex",
+        duplex,
+        "--format",
+        "mini",
+        "--sheet",
+        "letter",
+        "--copies",
+        "3",
+        "-o",
+        tmp_path,
+    )
     assert r.exit_code == 0, r.output
     pdf = PdfReader(str(tmp_path / "debat-mouvant-cartes-mini.pdf"))
     assert [round(float(x)) for x in pdf.pages[0].mediabox[2:]] == [612, 792]
@@ -149,14 +175,16 @@ def test_pictures_must_stay_inside_their_folder(tmp_path, run):
     Image.new("RGB", (40, 30), (20, 80, 200)).save(tmp_path / "secret.png")
     (lib / "derive-test.yaml").write_text(
         "extends: derive-creative\nparameters:\n  pictures:\n    default: [images/marche.jpg]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     r = run("cards", "derive-test", "--library", lib, "-o", out)
     assert r.exit_code == 0, r.output
     assert any(p.name.startswith("derive-test-cartes") for p in out.iterdir())
     (lib / "derive-test.yaml").write_text(
         "extends: derive-creative\nparameters:\n  pictures:\n    default: [../secret.png]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     bad = run("cards", "derive-test", "--library", lib, "-o", tmp_path / "out2")
     assert bad.exit_code == 1 and "must be a path inside its folder" in bad.output
     assert not (tmp_path / "out2").exists()

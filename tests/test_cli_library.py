@@ -24,8 +24,17 @@ def test_list_filters(run):
 
 def test_show_is_a_complete_sheet(run):
     out = run("show", "debat-mouvant").output
-    for heading in ("OBJECTIF", "MATÉRIEL", "DÉROULÉ", "CONSEILS", "PIÈGES", "VARIANTES",
-                    "POINTS DE VIGILANCE", "PARAMÈTRES", "Licence"):
+    for heading in (
+        "OBJECTIF",
+        "MATÉRIEL",
+        "DÉROULÉ",
+        "CONSEILS",
+        "PIÈGES",
+        "VARIANTES",
+        "POINTS DE VIGILANCE",
+        "PARAMÈTRES",
+        "Licence",
+    ):
         assert heading in out
     assert "Les labos d’innovation, c’est pour les bobos." in out
     en = run("show", "debat-mouvant", "--lang", "en").output
@@ -35,7 +44,9 @@ def test_show_is_a_complete_sheet(run):
 def test_visible_fallback_when_a_translation_is_missing(tmp_path, run):
     (tmp_path / "solo.yaml").write_text(
         "title: {fr: Seulement en français}\nduration: 10\n"
-        "steps: [{title: Un, minutes: 10, instructions: Faire.}]\n", encoding="utf-8")
+        "steps: [{title: Un, minutes: 10, instructions: Faire.}]\n",
+        encoding="utf-8",
+    )
     out = run("show", "solo", "--library", tmp_path, "--lang", "en").output
     assert "[fr] Seulement en français" in out
 
@@ -72,10 +83,13 @@ def test_help_does_not_import_reportlab():
 
     from conftest import ROOT
 
-    code = ("import sys, runpy; sys.argv=['facilitation','--help'];\n"
-            "try:\n runpy.run_path('cli.py', run_name='__main__')\n"
-            "except SystemExit: pass\n"
-            "print('reportlab' in sys.modules, 'pydantic' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True).stdout
+    code = (
+        "import sys, runpy; sys.argv=['facilitation','--help'];\n"
+        "try:\n runpy.run_path('cli.py', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "print('reportlab' in sys.modules, 'pydantic' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip().endswith("False False")

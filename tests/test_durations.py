@@ -3,11 +3,25 @@ import pytest
 from facilitation.durations import DurationError, format_duration, parse_duration
 
 
-@pytest.mark.parametrize("text,minutes", [
-    (45, 45), ("45", 45), ("45 min", 45), ("45mn", 45), ("45 minutes", 45), ("1h30", 90),
-    ("1 h 30", 90), ("1h30min", 90), ("90 min", 90), ("2h", 120), ("2 heures", 120),
-    ("1:30", 90), ("0", 0), (" 15 MIN ", 15),
-])
+@pytest.mark.parametrize(
+    "text,minutes",
+    [
+        (45, 45),
+        ("45", 45),
+        ("45 min", 45),
+        ("45mn", 45),
+        ("45 minutes", 45),
+        ("1h30", 90),
+        ("1 h 30", 90),
+        ("1h30min", 90),
+        ("90 min", 90),
+        ("2h", 120),
+        ("2 heures", 120),
+        ("1:30", 90),
+        ("0", 0),
+        (" 15 MIN ", 15),
+    ],
+)
 def test_accepts_what_people_write(text, minutes):
     assert parse_duration(text) == minutes
 

@@ -6,21 +6,39 @@ from facilitation.layout.imposition import Rect, back_of, impose
 
 A4 = (210, 297)
 LETTER = (215.9, 279.4)
-FORMATS = {"poker": (63, 88), "tarot": (70, 120), "a6": (105, 148), "a7": (74, 105),
-           "business": (85, 55), "mini": (44, 68)}
+FORMATS = {
+    "poker": (63, 88),
+    "tarot": (70, 120),
+    "a6": (105, 148),
+    "a7": (74, 105),
+    "business": (85, 55),
+    "mini": (44, 68),
+}
 
 
-@pytest.mark.parametrize("fmt,sheet,per_sheet", [
-    ("poker", A4, 9), ("poker", LETTER, 9), ("tarot", A4, 4), ("a6", A4, 2),
-    ("business", A4, 10), ("mini", A4, 16), ("a7", A4, 4),
-])
+@pytest.mark.parametrize(
+    "fmt,sheet,per_sheet",
+    [
+        ("poker", A4, 9),
+        ("poker", LETTER, 9),
+        ("tarot", A4, 4),
+        ("a6", A4, 2),
+        ("business", A4, 10),
+        ("mini", A4, 16),
+        ("a7", A4, 4),
+    ],
+)
 def test_capacity_matches_print_numbers(fmt, sheet, per_sheet):
     assert impose(*FORMATS[fmt], *sheet).per_sheet == per_sheet
 
 
 def inside(r: Rect, outer: Rect, eps=1e-6) -> bool:
-    return (r.x >= outer.x - eps and r.y >= outer.y - eps and r.right <= outer.right + eps
-            and r.top <= outer.top + eps)
+    return (
+        r.x >= outer.x - eps
+        and r.y >= outer.y - eps
+        and r.right <= outer.right + eps
+        and r.top <= outer.top + eps
+    )
 
 
 def overlaps(a: Rect, b: Rect) -> bool:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import EXAMPLES
+from pdfcheck import check_fonts_embedded, has_trimbox_on_every_page, text
+
 from facilitation.plan import schedule
 from facilitation.quantities import material_needs, support_copies
 from facilitation.sessions import load_session
-from pdfcheck import check_fonts_embedded, has_trimbox_on_every_page, text
 
 DUNKERQUE = EXAMPLES / "dunkerque-2-reflex-energie.yaml"
 
@@ -23,8 +23,7 @@ def kit(tmp_path_factory):
     from facilitation.cli import main
 
     out = tmp_path_factory.mktemp("kit") / "kit"
-    r = CliRunner().invoke(main, ["kit", str(DUNKERQUE), "-o", str(out)],
-                           catch_exceptions=False)
+    r = CliRunner().invoke(main, ["kit", str(DUNKERQUE), "-o", str(out)], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     assert "wrote" in r.output and "paper:" in r.output
     return out
@@ -33,9 +32,14 @@ def kit(tmp_path_factory):
 def test_kit_files(kit):
     names = sorted(p.relative_to(kit).as_posix() for p in kit.rglob("*") if p.is_file())
     assert names[0] == "00-guide-impression-fr.pdf"
-    for expected in ("01-transfo-dunkerque-2-agenda-fr.pdf", "02-livret-animation-fr.pdf",
-                     "03-liste-materiel-fr.pdf", "cartes/cartes-poker.pdf",
-                     "cartes/fiches-animateur-a6.pdf", "transfo-dunkerque-2-manifest.json"):
+    for expected in (
+        "01-transfo-dunkerque-2-agenda-fr.pdf",
+        "02-livret-animation-fr.pdf",
+        "03-liste-materiel-fr.pdf",
+        "cartes/cartes-poker.pdf",
+        "cartes/fiches-animateur-a6.pdf",
+        "transfo-dunkerque-2-manifest.json",
+    ):
         assert expected in names
     assert any(n.startswith("canevas/") and "-sur-a4" in n for n in names)
 
@@ -72,10 +76,13 @@ def test_two_runs_identical(kit, tmp_path, run):
 
 
 def make_session(tmp_path: Path, library, blocks, participants=12, facilitators=("A", "B")):
-    data = {"programme": "Test", "title": "Essai", "participants": participants,
-            "facilitators": list(facilitators),
-            "days": [{"date": "2019-05-23", "start": "9:00", "end": "12:00",
-                      "blocks": blocks}]}
+    data = {
+        "programme": "Test",
+        "title": "Essai",
+        "participants": participants,
+        "facilitators": list(facilitators),
+        "days": [{"date": "2019-05-23", "start": "9:00", "end": "12:00", "blocks": blocks}],
+    }
     p = tmp_path / "s.yaml"
     p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return schedule(load_session(p, library))
@@ -89,10 +96,14 @@ def need(needs, item, colour=None):
 def test_checklist_adds_up_the_session(tmp_path, library):
     vote = library.get("vote")
     dots_per_voter = vote.param_default("dots_per_voter", "fr")
-    plan = make_session(tmp_path, library, [
-        {"exercise": "vote", "duration": 30},
-        {"exercise": "vote", "duration": 30, "params": {"dots_per_voter": 5}},
-    ])
+    plan = make_session(
+        tmp_path,
+        library,
+        [
+            {"exercise": "vote", "duration": 30},
+            {"exercise": "vote", "duration": 30, "params": {"dots_per_voter": 5}},
+        ],
+    )
     needs = material_needs(plan, "fr")
     # voting dots: dots x voters, for each vote
     assert need(needs, "voting-dots") == 12 * dots_per_voter + 12 * 5
@@ -100,8 +111,9 @@ def test_checklist_adds_up_the_session(tmp_path, library):
 
 def test_checklist_scales_with_groups_and_keeps_equipment(tmp_path, library):
     ex = library.get("besoins-solutions")
-    plan = make_session(tmp_path, library, [{"exercise": "besoins-solutions",
-                                             "split": "3 groups"}], participants=12)
+    plan = make_session(
+        tmp_path, library, [{"exercise": "besoins-solutions", "split": "3 groups"}], participants=12
+    )
     needs = material_needs(plan, "fr")
     slot = plan.days[0].slots[0]
     for m in ex.materials:
@@ -112,19 +124,23 @@ def test_checklist_scales_with_groups_and_keeps_equipment(tmp_path, library):
         assert need(needs, m.item, m.colour) >= expected, m.item
     assert slot.exercise is ex
     # reusable equipment is not added up over blocks
-    twice = make_session(tmp_path, library, [{"exercise": "debat-mouvant"},
-                                             {"exercise": "debat-mouvant"}])
+    twice = make_session(
+        tmp_path, library, [{"exercise": "debat-mouvant"}, {"exercise": "debat-mouvant"}]
+    )
     assert need(material_needs(twice, "fr"), "masking-tape") == 1
 
 
 def test_canvas_copies_follow_the_groups(tmp_path, library):
-    plan = make_session(tmp_path, library, [{"exercise": "parcours-utilisateur",
-                                             "split": "groups of 4"}], participants=16)
+    plan = make_session(
+        tmp_path,
+        library,
+        [{"exercise": "parcours-utilisateur", "split": "groups of 4"}],
+        participants=16,
+    )
     slot = plan.days[0].slots[0]
     (canvas,) = [s for s in slot.exercise.supports if s.kind == "canvas"]
     assert support_copies(canvas, slot, "fr") == 4
-    pairs = make_session(tmp_path, library, [{"exercise": "points-de-contact"}],
-                         participants=14)
+    pairs = make_session(tmp_path, library, [{"exercise": "points-de-contact"}], participants=14)
     s2 = pairs.days[0].slots[0]
     sheet = [s for s in s2.exercise.supports if s.per == "pair"][0]
     assert support_copies(sheet, s2, "fr") == 7
@@ -132,8 +148,11 @@ def test_canvas_copies_follow_the_groups(tmp_path, library):
 
 def test_kit_on_bad_session_writes_nothing(tmp_path, run):
     p = tmp_path / "bad.yaml"
-    p.write_text("programme: X\ntitle: Y\nparticipants: 10\ndays:\n  - date: 2019-05-23\n"
-                 "    blocks:\n      - exercise: debat-mouvan\n", encoding="utf-8")
+    p.write_text(
+        "programme: X\ntitle: Y\nparticipants: 10\ndays:\n  - date: 2019-05-23\n"
+        "    blocks:\n      - exercise: debat-mouvan\n",
+        encoding="utf-8",
+    )
     r = run("kit", p, "-o", tmp_path / "kit")
     assert r.exit_code == 1 and "did you mean 'debat-mouvant'" in r.output
     assert not (tmp_path / "kit").exists()

@@ -11,14 +11,39 @@ from facilitation.library import Library, Settings
 ROOT = Path(__file__).resolve().parent.parent
 
 METHOD_IDS = [
-    "tour-de-table", "debat-mouvant", "veille-documentaire", "entretiens-a-la-volee",
-    "tableau-croise", "grands-enseignements", "debrief", "enquete-terrain", "maquettage-leger",
-    "cahier-d-idees", "freins-leviers", "grille-criteres", "chapeaux-de-bono",
-    "note-d-intervention", "jeu-de-role", "derive-creative", "photos-debat", "outils-d-enquete",
-    "besoins-solutions", "points-de-contact", "parcours-utilisateur", "entretien-matrice",
-    "verbatims", "analyse-collective", "jeu-de-la-bombe", "personas",
-    "scenarios-catastrophe-ideal", "vote", "prendre-soin-du-groupe", "accueil", "pause",
-    "dejeuner", "trajet",
+    "tour-de-table",
+    "debat-mouvant",
+    "veille-documentaire",
+    "entretiens-a-la-volee",
+    "tableau-croise",
+    "grands-enseignements",
+    "debrief",
+    "enquete-terrain",
+    "maquettage-leger",
+    "cahier-d-idees",
+    "freins-leviers",
+    "grille-criteres",
+    "chapeaux-de-bono",
+    "note-d-intervention",
+    "jeu-de-role",
+    "derive-creative",
+    "photos-debat",
+    "outils-d-enquete",
+    "besoins-solutions",
+    "points-de-contact",
+    "parcours-utilisateur",
+    "entretien-matrice",
+    "verbatims",
+    "analyse-collective",
+    "jeu-de-la-bombe",
+    "personas",
+    "scenarios-catastrophe-ideal",
+    "vote",
+    "prendre-soin-du-groupe",
+    "accueil",
+    "pause",
+    "dejeuner",
+    "trajet",
 ]
 
 
@@ -32,9 +57,14 @@ def test_methods_md_rows_are_all_covered(library):
     if not methods.is_file():
         pytest.skip("../shared is not beside the checkout")
     text = methods.read_text(encoding="utf-8").split("Sessions in the seeds")[0]
-    rows = [ln.split("|")[1].strip() for ln in text.splitlines()
-            if ln.startswith("| ") and not ln.startswith("| method") and "---" not in ln
-            and ln.count("|") > 5]
+    rows = [
+        ln.split("|")[1].strip()
+        for ln in text.splitlines()
+        if ln.startswith("| ")
+        and not ln.startswith("| method")
+        and "---" not in ln
+        and ln.count("|") > 5
+    ]
     titles = " ".join(e.title.get("fr", "").lower() for e in library.exercises.values())
     for row in rows:
         first = re.split(r"[(:/,]", row)[0].strip().lower()
@@ -84,12 +114,16 @@ def test_user_exercise_overrides_builtin(tmp_path):
 
 
 def test_extends_changes_only_some_fields(tmp_path):
-    write(tmp_path, "debat-dunkerque", """extends: debat-mouvant
+    write(
+        tmp_path,
+        "debat-dunkerque",
+        """extends: debat-mouvant
 duration: {typical: 30 min}
 parameters:
   statements:
     default: {fr: ["La rénovation énergétique, c'est pour les riches."]}
-""")
+""",
+    )
     lib = Library([tmp_path])
     lib.check()
     ex = lib.get("debat-dunkerque")
@@ -97,7 +131,8 @@ parameters:
     assert ex.duration.typical == 30 and ex.duration.min == base.duration.min
     assert ex.steps == base.steps
     assert ex.param_default("statements", "fr") == [
-        "La rénovation énergétique, c'est pour les riches."]
+        "La rénovation énergétique, c'est pour les riches."
+    ]
     assert ex.param_default("statements", "en") == base.param_default("statements", "en")
     assert ex.extends == "debat-mouvant"
 
@@ -117,8 +152,9 @@ def test_extends_cycle_and_unknown_parent(tmp_path):
     lib = Library([tmp_path])
     messages = [p.format() for p in lib.problems]
     assert any("goes round in a circle: a -> b -> a" in m for m in messages)
-    assert any("unknown exercise 'debat-mouvan' to extend" in m and "debat-mouvant" in m
-               for m in messages)
+    assert any(
+        "unknown exercise 'debat-mouvan' to extend" in m and "debat-mouvant" in m for m in messages
+    )
     assert all(":1:" in m for m in messages)
 
 

@@ -7,15 +7,17 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out),
-                    str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     (whl,) = out.glob("facilitation-*.whl")
     return whl
 
@@ -29,25 +31,51 @@ def test_wheel_holds_data_and_only_our_package(wheel):
     assert "facilitation/fonts/SourceSans3-Regular.ttf" in names
     assert "facilitation/fonts/OFL.txt" in names
     assert "facilitation/templates/agenda.md.j2" in names
-    assert len([n for n in names if n.startswith("facilitation/exercises/")
-                and n.endswith(".yaml")]) >= 30
+    assert (
+        len([n for n in names if n.startswith("facilitation/exercises/") and n.endswith(".yaml")])
+        >= 30
+    )
 
 
 def test_installed_command_runs_outside_the_checkout(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
     py = env_dir / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index",
-                    "--force-reinstall", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(py),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            "--force-reinstall",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     exe = env_dir / "bin" / "facilitation"
-    out = subprocess.run([str(exe), "list"], cwd=elsewhere, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [str(exe), "list"], cwd=elsewhere, capture_output=True, text=True, check=True
+    ).stdout
     assert "debat-mouvant" in out and "Débat mouvant" in out
-    en = subprocess.run([str(exe), "list", "--lang", "en"], cwd=elsewhere,
-                        capture_output=True, text=True, check=True).stdout
+    en = subprocess.run(
+        [str(exe), "list", "--lang", "en"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "Moving debate" in en
-    where = subprocess.run([str(py), "-c", "import facilitation; print(facilitation.__file__)"],
-                           cwd=elsewhere, capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [str(py), "-c", "import facilitation; print(facilitation.__file__)"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert str(env_dir) in where

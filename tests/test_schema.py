@@ -10,7 +10,8 @@ def test_schemas_are_fresh():
         committed = (ROOT / "schema" / f"{what}.schema.json").read_text(encoding="utf-8")
         assert committed == schema_text(what), (
             f"schema/{what}.schema.json is stale: run "
-            f"'python cli.py schema {what} > schema/{what}.schema.json'")
+            f"'python cli.py schema {what} > schema/{what}.schema.json'"
+        )
 
 
 def test_schema_knows_the_keys():

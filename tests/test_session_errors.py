@@ -1,10 +1,10 @@
 """Bad session input: one message each, with file and line; no partial output."""
 
 import pytest
+from test_schedule import session_file
 
 from facilitation.errors import UserError
 from facilitation.sessions import load_session
-from test_schedule import session_file
 
 
 def errors(tmp_path, library, blocks, **kw):
@@ -20,8 +20,9 @@ def test_unknown_exercise_with_a_suggestion(tmp_path, library):
 
 
 def test_unknown_parameter(tmp_path, library):
-    text = errors(tmp_path, library, [{"exercise": "debat-mouvant",
-                                       "params": {"statement": ["Oui ?"]}}])
+    text = errors(
+        tmp_path, library, [{"exercise": "debat-mouvant", "params": {"statement": ["Oui ?"]}}]
+    )
     assert "has no parameter 'statement'" in text and "did you mean 'statements'" in text
 
 
@@ -36,9 +37,16 @@ def test_day_without_blocks(tmp_path, library):
 
 
 def test_block_in_a_track_that_does_not_exist(tmp_path, library):
-    text = errors(tmp_path, library, [
-        {"tracks": [{"id": "veille", "name": "Veille"}],
-         "blocks": [{"track": "veile", "exercise": "veille-documentaire"}]}])
+    text = errors(
+        tmp_path,
+        library,
+        [
+            {
+                "tracks": [{"id": "veille", "name": "Veille"}],
+                "blocks": [{"track": "veile", "exercise": "veille-documentaire"}],
+            }
+        ],
+    )
     assert "no track 'veile'" in text and "did you mean 'veille'" in text
 
 

@@ -65,9 +65,15 @@ def type_sizes(width: float, height: float) -> dict[str, float]:
     }
 
 
-def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, width: float,
-             height: float, subtitle: str = "", values: dict[str, str] | None = None
-             ) -> CanvasGeometry:
+def geometry(
+    layout: dict[str, Any],
+    labels: dict[str, list[str]],
+    text: Any,
+    width: float,
+    height: float,
+    subtitle: str = "",
+    values: dict[str, str] | None = None,
+) -> CanvasGeometry:
     """Boxes for a layout on a page of width x height mm.
 
     `labels` holds the resolved label lists ('columns', 'rows', 'fields'...), `text` turns a
@@ -81,8 +87,17 @@ def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, wi
     footer_h = sizes["small"] * pt * 2.2
     if legend:
         footer_h = max(footer_h, sizes["body"] * pt * 2.4)
-    g = CanvasGeometry(width, height, text(layout["title"]), text(layout.get("prompt", "")),
-                       subtitle, legend=legend, sizes=sizes, margin=margin, header_h=header_h)
+    g = CanvasGeometry(
+        width,
+        height,
+        text(layout["title"]),
+        text(layout.get("prompt", "")),
+        subtitle,
+        legend=legend,
+        sizes=sizes,
+        margin=margin,
+        header_h=header_h,
+    )
     x0, y0 = margin, margin + footer_h
     bw, bh = width - 2 * margin, height - 2 * margin - header_h - footer_h
     gap = max(3.0, min(width, height) * 0.008)
@@ -92,8 +107,17 @@ def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, wi
         n = max(1, len(cols))
         cw = (bw - (n - 1) * gap) / n
         for i, col in enumerate(cols):
-            g.zones.append(Zone(x0 + i * (cw + gap), y0, cw, bh, title=col.get("title", ""),
-                                prompt=col.get("prompt", ""), mark=col.get("mark", "")))
+            g.zones.append(
+                Zone(
+                    x0 + i * (cw + gap),
+                    y0,
+                    cw,
+                    bh,
+                    title=col.get("title", ""),
+                    prompt=col.get("prompt", ""),
+                    mark=col.get("mark", ""),
+                )
+            )
     elif kind == "grid":
         rows, cols = layout.get("_rows", []), layout.get("_columns", [])
         head_w = min(bw * 0.18, max(35.0, sizes["heading"] * pt * 7))
@@ -104,13 +128,23 @@ def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, wi
         x = x0 + head_w
         widths = [(bw - head_w) * w / total for w in weights]
         for j, col in enumerate(cols):
-            g.zones.append(Zone(x, y0 + bh - head_h, widths[j], head_h, title=col["title"],
-                                kind="header", fill="#eeeeee"))
+            g.zones.append(
+                Zone(
+                    x,
+                    y0 + bh - head_h,
+                    widths[j],
+                    head_h,
+                    title=col["title"],
+                    kind="header",
+                    fill="#eeeeee",
+                )
+            )
             x += widths[j]
         for i, row in enumerate(rows):
             y = y0 + bh - head_h - (i + 1) * cell_h
-            g.zones.append(Zone(x0, y, head_w, cell_h, title=row["title"], kind="header",
-                                fill="#eeeeee"))
+            g.zones.append(
+                Zone(x0, y, head_w, cell_h, title=row["title"], kind="header", fill="#eeeeee")
+            )
             x = x0 + head_w
             for j in range(len(cols)):
                 split = layout.get("split")
@@ -127,8 +161,17 @@ def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, wi
         field_h = sizes["body"] * pt * 2.4 if fields else 0
         for k, f in enumerate(fields):
             fw = bw / len(fields)
-            g.zones.append(Zone(x0 + k * fw, y0 + bh - field_h, fw - gap, field_h, title=f,
-                                kind="field", value=(values or {}).get(f.lower(), "")))
+            g.zones.append(
+                Zone(
+                    x0 + k * fw,
+                    y0 + bh - field_h,
+                    fw - gap,
+                    field_h,
+                    title=f,
+                    kind="field",
+                    value=(values or {}).get(f.lower(), ""),
+                )
+            )
         area_h = bh - field_h - (gap if fields else 0)
         cols = 3 if n > 4 else n
         rows = (n + cols - 1) // cols
@@ -154,9 +197,19 @@ def geometry(layout: dict[str, Any], labels: dict[str, list[str]], text: Any, wi
             x = x0
             for f in fields:
                 fw = (bw - gap * (len(fields) - 1)) * float(f.get("width", 1)) / fw_total
-                g.zones.append(Zone(x, y, fw, rh, title=f.get("label", ""),
-                                    prompt=f.get("prompt", ""), value=f.get("value", ""),
-                                    lines=bool(f.get("lines", True)), kind=f.get("kind", "zone")))
+                g.zones.append(
+                    Zone(
+                        x,
+                        y,
+                        fw,
+                        rh,
+                        title=f.get("label", ""),
+                        prompt=f.get("prompt", ""),
+                        value=f.get("value", ""),
+                        lines=bool(f.get("lines", True)),
+                        kind=f.get("kind", "zone"),
+                    )
+                )
                 x += fw + gap
             y -= gap
     else:

@@ -84,43 +84,144 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
     head = 6.5 * scale
     # a thin phase band at the top, with the deck's title: colour plus words, never colour alone
     els.append(_band(w, h, arc["colour"], 2.2 * scale))
-    els.append(Element("text", s, h - s - head * 0.5 - 2 * scale, iw, head * 0.5 + 1,
-                       text=card.title.upper(), size=head, min_size=5.5, bold=True,
-                       colour=muted, valign="top"))
+    els.append(
+        Element(
+            "text",
+            s,
+            h - s - head * 0.5 - 2 * scale,
+            iw,
+            head * 0.5 + 1,
+            text=card.title.upper(),
+            size=head,
+            min_size=5.5,
+            bold=True,
+            colour=muted,
+            valign="top",
+        )
+    )
     top = h - s - head - 3 * scale
     layout = card.layout
     if layout == "statement":
-        els.append(Element("text", s, s + 4 * scale, iw, top - s - 4 * scale, text=f["text"],
-                           size=20 * scale, min_size=9, bold=True, align="center",
-                           valign="middle", colour=ink, leading=1.15, hyphenate=False))
+        els.append(
+            Element(
+                "text",
+                s,
+                s + 4 * scale,
+                iw,
+                top - s - 4 * scale,
+                text=f["text"],
+                size=20 * scale,
+                min_size=9,
+                bold=True,
+                align="center",
+                valign="middle",
+                colour=ink,
+                leading=1.15,
+                hyphenate=False,
+            )
+        )
     elif layout == "hat":
         colour = f.get("_colour") or "#ffffff"
-        els.append(Element("rect", s, top - 15 * scale, iw, 13 * scale, fill=colour,
-                           stroke=ink, width=0.6))
-        els.append(Element("text", s + 2, top - 15 * scale, iw - 4, 13 * scale,
-                           text=f.get("name", ""), size=13 * scale, min_size=8, bold=True,
-                           align="center", valign="middle", colour=f.get("_text_colour", ink)))
+        els.append(
+            Element("rect", s, top - 15 * scale, iw, 13 * scale, fill=colour, stroke=ink, width=0.6)
+        )
+        els.append(
+            Element(
+                "text",
+                s + 2,
+                top - 15 * scale,
+                iw - 4,
+                13 * scale,
+                text=f.get("name", ""),
+                size=13 * scale,
+                min_size=8,
+                bold=True,
+                align="center",
+                valign="middle",
+                colour=f.get("_text_colour", ink),
+            )
+        )
         runs = [("italic", f.get("stance", ""))] + [("bullet", q) for q in f.get("questions", [])]
-        els.append(Element("text", s, s, iw, top - 17 * scale - s, rich=True, runs=runs,
-                           size=9 * scale, min_size=7, colour=ink))
+        els.append(
+            Element(
+                "text",
+                s,
+                s,
+                iw,
+                top - 17 * scale - s,
+                rich=True,
+                runs=runs,
+                size=9 * scale,
+                min_size=7,
+                colour=ink,
+            )
+        )
     elif layout == "tension":
         left, right = f.get("left", ""), f.get("right", "")
         mid = h / 2
-        els.append(Element("text", s, mid + 6 * scale, iw, top - mid - 6 * scale, text=left,
-                           size=15 * scale, min_size=8, bold=True, align="center",
-                           valign="bottom", colour=ink))
-        els.append(Element("text", s, s, iw, mid - 6 * scale - s, text=right, size=15 * scale,
-                           min_size=8, bold=True, align="center", valign="top", colour=ink))
+        els.append(
+            Element(
+                "text",
+                s,
+                mid + 6 * scale,
+                iw,
+                top - mid - 6 * scale,
+                text=left,
+                size=15 * scale,
+                min_size=8,
+                bold=True,
+                align="center",
+                valign="bottom",
+                colour=ink,
+            )
+        )
+        els.append(
+            Element(
+                "text",
+                s,
+                s,
+                iw,
+                mid - 6 * scale - s,
+                text=right,
+                size=15 * scale,
+                min_size=8,
+                bold=True,
+                align="center",
+                valign="top",
+                colour=ink,
+            )
+        )
         n = 5
         for i in range(n):
             cx = s + iw * (i + 0.5) / n
             els.append(Element("circle", cx, mid, 2.2 * scale, stroke=ink, width=0.7))
-        els.append(Element("line", s + iw * 0.5 / n + 2.2 * scale, mid,
-                           s + iw * (n - 0.5) / n - 2.2 * scale, mid, stroke=muted, width=0.4,
-                           dash=(1, 1.5)))
+        els.append(
+            Element(
+                "line",
+                s + iw * 0.5 / n + 2.2 * scale,
+                mid,
+                s + iw * (n - 0.5) / n - 2.2 * scale,
+                mid,
+                stroke=muted,
+                width=0.4,
+                dash=(1, 1.5),
+            )
+        )
     elif layout == "capture":
-        els.append(Element("text", s, top - 10 * scale, iw, 10 * scale, text=f.get("text", ""),
-                           size=11 * scale, min_size=7, bold=True, colour=ink))
+        els.append(
+            Element(
+                "text",
+                s,
+                top - 10 * scale,
+                iw,
+                10 * scale,
+                text=f.get("text", ""),
+                size=11 * scale,
+                min_size=7,
+                bold=True,
+                colour=ink,
+            )
+        )
         y = top - 16 * scale
         while y > s + 2:
             els.append(Element("line", s, y, s + iw, y, stroke=theme["rule"], width=0.4))
@@ -129,15 +230,27 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
         els.append(Element("image", s, s, iw, top - s, path=f["path"], stroke=theme["rule"]))
     elif layout in ("persona", "role"):
         title = f.get("name", "")
-        els.append(Element("text", s, top - 9 * scale, iw, 9 * scale, text=title,
-                           size=13 * scale, min_size=8, bold=True, colour=ink))
+        els.append(
+            Element(
+                "text",
+                s,
+                top - 9 * scale,
+                iw,
+                9 * scale,
+                text=title,
+                size=13 * scale,
+                min_size=8,
+                bold=True,
+                colour=ink,
+            )
+        )
         runs: list[tuple[str, str]] = []
         for key, value in f.items():
             if key == "name" or key.startswith("_"):
                 continue
             label = f.get("_labels", {}).get(key, key)
             if key == "quote":
-                bare = str(value).strip().strip("«»“”\"").strip()
+                bare = str(value).strip().strip('«»“”"').strip()
                 runs.append(("italic", f"« {bare} »" if card.lang == "fr" else f"“{bare}”"))
                 continue
             runs.append(("label", label))
@@ -145,17 +258,52 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
                 runs.extend(("bullet", v) for v in value)
             else:
                 runs.append(("body", str(value)))
-        els.append(Element("text", s, s, iw, top - 10 * scale - s, rich=True, runs=runs,
-                           size=8.5 * scale, min_size=7, colour=ink))
+        els.append(
+            Element(
+                "text",
+                s,
+                s,
+                iw,
+                top - 10 * scale - s,
+                rich=True,
+                runs=runs,
+                size=8.5 * scale,
+                min_size=7,
+                colour=ink,
+            )
+        )
     else:  # prompt, and any other list-fed layout
-        els.append(Element("text", s, s + 2 * scale, iw, top - s - 2 * scale, text=f["text"],
-                           size=14 * scale, min_size=7.5, bold=False, align="left",
-                           valign="middle", colour=ink, leading=1.2))
+        els.append(
+            Element(
+                "text",
+                s,
+                s + 2 * scale,
+                iw,
+                top - s - 2 * scale,
+                text=f["text"],
+                size=14 * scale,
+                min_size=7.5,
+                bold=False,
+                align="left",
+                valign="middle",
+                colour=ink,
+                leading=1.2,
+            )
+        )
     return Face(els, card.name)
 
 
-def back(title: str, programme: str, arc: str, arc_label: str, w: float, h: float,
-         safe: float, theme: dict[str, Any], logo: Any = None) -> list[Element]:
+def back(
+    title: str,
+    programme: str,
+    arc: str,
+    arc_label: str,
+    w: float,
+    h: float,
+    safe: float,
+    theme: dict[str, Any],
+    logo: Any = None,
+) -> list[Element]:
     """A deck's back: phase colour (with its mark and name), exercise title, programme/logo."""
     a = theme["arcs"][arc]
     scale = min(w / 63, h / 88)
@@ -165,26 +313,84 @@ def back(title: str, programme: str, arc: str, arc_label: str, w: float, h: floa
         els.append(Element("rect", 0, 0, w, h, fill=a["colour"], bleed=True))
     elif style == "pattern":
         els.append(Element("hatch", 0, 0, w, h, stroke=a["colour"], width=1.2, bleed=True))
-    inner = Element("rect", safe, safe, w - 2 * safe, h - 2 * safe, fill="#ffffff",
-                    stroke=theme["ink"], width=0.8)
+    inner = Element(
+        "rect",
+        safe,
+        safe,
+        w - 2 * safe,
+        h - 2 * safe,
+        fill="#ffffff",
+        stroke=theme["ink"],
+        width=0.8,
+    )
     els.append(inner)
     cx, cy = w / 2, h / 2 + 10 * scale
-    els.append(Element("circle", cx, cy, 7 * scale, fill=a["colour"], stroke=theme["ink"],
-                       width=0.8))
-    els.append(Element("text", cx - 7 * scale, cy - 7 * scale, 14 * scale, 14 * scale,
-                       text=a["mark"], size=13 * scale, min_size=8, bold=True, align="center",
-                       valign="middle", colour=theme["ink"]))
-    els.append(Element("text", safe + 2, h / 2 - 14 * scale, w - 2 * safe - 4, 12 * scale,
-                       text=title, size=11 * scale, min_size=6, bold=True, align="center",
-                       valign="top", colour=theme["ink"]))
-    els.append(Element("text", safe + 2, h / 2 - 20 * scale, w - 2 * safe - 4, 5 * scale,
-                       text=arc_label, size=7 * scale, min_size=5.5, align="center",
-                       valign="top", colour=theme["muted"]))
+    els.append(
+        Element("circle", cx, cy, 7 * scale, fill=a["colour"], stroke=theme["ink"], width=0.8)
+    )
+    els.append(
+        Element(
+            "text",
+            cx - 7 * scale,
+            cy - 7 * scale,
+            14 * scale,
+            14 * scale,
+            text=a["mark"],
+            size=13 * scale,
+            min_size=8,
+            bold=True,
+            align="center",
+            valign="middle",
+            colour=theme["ink"],
+        )
+    )
+    els.append(
+        Element(
+            "text",
+            safe + 2,
+            h / 2 - 14 * scale,
+            w - 2 * safe - 4,
+            12 * scale,
+            text=title,
+            size=11 * scale,
+            min_size=6,
+            bold=True,
+            align="center",
+            valign="top",
+            colour=theme["ink"],
+        )
+    )
+    els.append(
+        Element(
+            "text",
+            safe + 2,
+            h / 2 - 20 * scale,
+            w - 2 * safe - 4,
+            5 * scale,
+            text=arc_label,
+            size=7 * scale,
+            min_size=5.5,
+            align="center",
+            valign="top",
+            colour=theme["muted"],
+        )
+    )
     if logo is not None:
-        els.append(Element("image", w / 2 - 10 * scale, safe + 3, 20 * scale, 9 * scale,
-                           path=logo))
+        els.append(Element("image", w / 2 - 10 * scale, safe + 3, 20 * scale, 9 * scale, path=logo))
     else:
-        els.append(Element("text", safe + 2, safe + 2, w - 2 * safe - 4, 8 * scale,
-                           text=programme, size=7.5 * scale, min_size=5.5, align="center",
-                           valign="bottom", colour=theme["muted"]))
+        els.append(
+            Element(
+                "text",
+                safe + 2,
+                safe + 2,
+                w - 2 * safe - 4,
+                8 * scale,
+                text=programme,
+                size=7.5 * scale,
+                min_size=5.5,
+                align="center",
+                valign="bottom",
+                colour=theme["muted"],
+            )
+        )
     return els

@@ -98,9 +98,19 @@ def _fit(avail: float, size: float, gutter: float) -> int:
     return max(0, int(math.floor((avail + gutter + 1e-9) / (size + gutter))))
 
 
-def impose(card_w: float, card_h: float, sheet_w: float, sheet_h: float, margin: float = 5,
-           bleed: float = 0, gutter: float | None = None, offset: float = 3,
-           mark_len: float = 5, allow_rotate: bool = True, fold: bool = False) -> Imposition:
+def impose(
+    card_w: float,
+    card_h: float,
+    sheet_w: float,
+    sheet_h: float,
+    margin: float = 5,
+    bleed: float = 0,
+    gutter: float | None = None,
+    offset: float = 3,
+    mark_len: float = 5,
+    allow_rotate: bool = True,
+    fold: bool = False,
+) -> Imposition:
     """As many cards as fit inside the printable area, with room for crop marks."""
     if bleed < 0 or margin < 0:
         raise ImpositionError("bleed and margin cannot be negative")
@@ -125,14 +135,27 @@ def impose(card_w: float, card_h: float, sheet_w: float, sheet_h: float, margin:
     if cols * rows == 0:
         raise ImpositionError(
             f"a {card_w:g} × {card_h:g} mm card does not fit on a {sheet_w:g} × {sheet_h:g} mm "
-            f"sheet with {margin:g} mm margins" + (f" and {bleed:g} mm bleed" if bleed else ""))
+            f"sheet with {margin:g} mm margins" + (f" and {bleed:g} mm bleed" if bleed else "")
+        )
     w, h = (card_h, card_w) if rotated else (unit_w, card_h)
     grid_w = cols * w + (cols - 1) * gutter
     grid_h = rows * h + (rows - 1) * gutter
     x0 = _place(sheet_w, grid_w, margin, mark_room, bleed, first_side=True)
     y_low = _place(sheet_h, grid_h, margin, mark_room, bleed, first_side=False)
-    imp = Imposition(sheet_w, sheet_h, card_w, card_h, cols, rows, gutter, bleed, margin,
-                     offset, rotated, fold=fold)
+    imp = Imposition(
+        sheet_w,
+        sheet_h,
+        card_w,
+        card_h,
+        cols,
+        rows,
+        gutter,
+        bleed,
+        margin,
+        offset,
+        rotated,
+        fold=fold,
+    )
     for r in range(rows):
         for c in range(cols):
             x = x0 + c * (w + gutter)
@@ -144,8 +167,9 @@ def impose(card_w: float, card_h: float, sheet_w: float, sheet_h: float, margin:
     return imp
 
 
-def _place(sheet: float, grid: float, margin: float, mark_room: float, bleed: float,
-           first_side: bool) -> float:
+def _place(
+    sheet: float, grid: float, margin: float, mark_room: float, bleed: float, first_side: bool
+) -> float:
     """Start of the grid: centred when marks fit on both sides, else marks on one side only
     (left for x, top for y)."""
     spare = sheet - grid
@@ -157,8 +181,9 @@ def _place(sheet: float, grid: float, margin: float, mark_room: float, bleed: fl
     return sheet - margin - mark_room - bleed - grid
 
 
-def _marks(imp: Imposition, x0: float, y0: float, gw: float, gh: float, w: float, h: float,
-           mark_len: float) -> list[Line]:
+def _marks(
+    imp: Imposition, x0: float, y0: float, gw: float, gh: float, w: float, h: float, mark_len: float
+) -> list[Line]:
     """Short lines on the extensions of every cut line, outside the grid, within margins."""
     out: list[Line] = []
     off, m = imp.offset, imp.margin
@@ -193,8 +218,9 @@ def _marks(imp: Imposition, x0: float, y0: float, gw: float, gh: float, w: float
     return out
 
 
-def back_of(slot: Slot, imp: Imposition, flip: str, shift: tuple[float, float] = (0, 0)
-            ) -> tuple[Rect, int]:
+def back_of(
+    slot: Slot, imp: Imposition, flip: str, shift: tuple[float, float] = (0, 0)
+) -> tuple[Rect, int]:
     """Where the back of a card prints on the back page, and its rotation in degrees
     relative to the front's own rotation.
 

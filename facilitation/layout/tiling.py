@@ -55,8 +55,15 @@ def row_label(r: int) -> str:
     return out
 
 
-def tile(canvas_w: float, canvas_h: float, sheet_w: float, sheet_h: float, margin: float = 5,
-         overlap: float = 10, max_sheets: int | None = None) -> Tiling:
+def tile(
+    canvas_w: float,
+    canvas_h: float,
+    sheet_w: float,
+    sheet_h: float,
+    margin: float = 5,
+    overlap: float = 10,
+    max_sheets: int | None = None,
+) -> Tiling:
     """Tiles for a canvas; with max_sheets, the canvas is scaled down until it fits."""
     if overlap < 0 or margin < 0:
         raise ValueError("overlap and margin cannot be negative")

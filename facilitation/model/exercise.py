@@ -8,15 +8,14 @@ and what printing needs (supports and parameters).
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
-from typing_extensions import Annotated
 
 from facilitation.i18n import ANY, LANGS, pick
 from facilitation.model.types import (
-    ConfigurationField,
     Configuration,
+    ConfigurationField,
     Id,
     Minutes,
     Model,
@@ -221,20 +220,20 @@ class Exercise(Model):
                         (("supports", i, key), f"no parameter named '{name}'", _near(name, params))
                     )
                 elif params[name].type not in ("list", "records"):
-                    out.append(
-                        (("supports", i, key), f"parameter '{name}' is not a list", None)
-                    )
+                    out.append((("supports", i, key), f"parameter '{name}' is not a list", None))
             if s.kind == "cards" and s.source is None and s.layout not in CARDS_WITHOUT_SOURCE:
-                out.append(
-                    (("supports", i, "source"), "a card set needs a source parameter", None)
-                )
+                out.append((("supports", i, "source"), "a card set needs a source parameter", None))
         for i, s in enumerate(self.supports):
             if s.copies_param is not None:
                 p = params.get(s.copies_param)
                 if p is None or p.type != "integer":
-                    out.append((("supports", i, "copies_param"),
-                                f"no integer parameter named '{s.copies_param}'",
-                                _near(s.copies_param, params)))
+                    out.append(
+                        (
+                            ("supports", i, "copies_param"),
+                            f"no integer parameter named '{s.copies_param}'",
+                            _near(s.copies_param, params),
+                        )
+                    )
         for i, m in enumerate(self.materials):
             if m.quantity_param is not None:
                 p = params.get(m.quantity_param)
@@ -251,11 +250,16 @@ class Exercise(Model):
             for j, sid in enumerate(v.without):
                 if sid not in support_ids:
                     out.append(
-                        (("variants", i, "without", j), f"no support named '{sid}'",
-                         _near(sid, support_ids))
+                        (
+                            ("variants", i, "without", j),
+                            f"no support named '{sid}'",
+                            _near(sid, support_ids),
+                        )
                     )
         if self.logistics and self.arc != "logistics":
-            out.append((("logistics",), "only a logistics entry (arc: logistics) has this key", None))
+            out.append(
+                (("logistics",), "only a logistics entry (arc: logistics) has this key", None)
+            )
         ids = [s.id for s in self.supports]
         for i, sid in enumerate(ids):
             if sid in ids[:i]:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic import BaseModel as _Base
+from pydantic import ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 
 from facilitation.durations import DurationError, parse_duration
 from facilitation.i18n import ANY, LANGS, is_localized
@@ -42,9 +42,7 @@ def _text(value: Any) -> dict[str, str]:
         if not out:
             raise ValueError("a text cannot be an empty mapping")
         return out
-    raise ValueError(
-        f"expected a text (a string, or {{fr: ..., en: ...}}), found {_kind(value)}"
-    )
+    raise ValueError(f"expected a text (a string, or {{fr: ..., en: ...}}), found {_kind(value)}")
 
 
 def _kind(value: Any) -> str:
@@ -210,5 +208,3 @@ def localizable(value: Any) -> dict[str, Any]:
     if is_localized(value):
         return dict(value)
     return {ANY: value}
-
-

@@ -27,8 +27,13 @@ LIGHT = colors.Color(0.88, 0.88, 0.88)
 
 def _doc(path: Path, size: tuple[float, float], meta: Meta, margin: float = 15) -> Any:
     return SimpleDocTemplate(
-        str(path), pagesize=size, leftMargin=margin * MM, rightMargin=margin * MM,
-        topMargin=margin * MM, bottomMargin=margin * MM, **doc_kwargs(meta),
+        str(path),
+        pagesize=size,
+        leftMargin=margin * MM,
+        rightMargin=margin * MM,
+        topMargin=margin * MM,
+        bottomMargin=margin * MM,
+        **doc_kwargs(meta),
     )
 
 
@@ -40,6 +45,7 @@ def _footer(text: str, lang: str) -> Any:
         canv.drawString(doc.leftMargin, 8 * MM, text)
         canv.drawRightString(doc.pagesize[0] - doc.rightMargin, 8 * MM, str(doc.page))
         canv.restoreState()
+
     return draw
 
 
@@ -56,8 +62,12 @@ def R(marked: str, st: Any) -> Paragraph:
 def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
     """A4/Letter portrait, one page per day: times, titles, a line of purpose, rooms."""
     lang = view["lang"]
-    meta = Meta(title=f"{view['words']['agenda']} — {view['title']}", author=view["programme"],
-                subject=view["heading"], lang=lang)
+    meta = Meta(
+        title=f"{view['words']['agenda']} — {view['title']}",
+        author=view["programme"],
+        subject=view["heading"],
+        lang=lang,
+    )
     doc = _doc(path, size, meta)
     h1 = mkstyle(20, lang, bold=True, leading=24, hyphenate=False)
     h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
@@ -95,25 +105,43 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
                 items = "; ".join(f"{x['title']} ({x['time']})" for x in t["rows"])
                 where = f" — {t['room']}" if t["room"] else ""
                 sep = "\u00a0: " if lang == "fr" else ": "
-                what.append(R(f"<b>{markup(t['name'], lang)}</b>{markup(where, lang)}{sep}"
-                              f"{markup(items, lang)}", body))
+                what.append(
+                    R(
+                        f"<b>{markup(t['name'], lang)}</b>{markup(where, lang)}{sep}"
+                        f"{markup(items, lang)}",
+                        body,
+                    )
+                )
             if r["kind"] == "logistics":
-                styles.append(("BACKGROUND", (0, len(data)), (-1, len(data)),
-                               colors.Color(0.95, 0.95, 0.95)))
+                styles.append(
+                    ("BACKGROUND", (0, len(data)), (-1, len(data)), colors.Color(0.95, 0.95, 0.95))
+                )
             data.append([P(r["time"], time_st, lang), what, P(r["room"], body, lang)])
-        table = Table(data, colWidths=[32 * MM, width - 32 * MM - 38 * MM, 38 * MM],
-                      style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10)] + styles), repeatRows=0)
+        table = Table(
+            data,
+            colWidths=[32 * MM, width - 32 * MM - 38 * MM, 38 * MM],
+            style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10)] + styles),
+            repeatRows=0,
+        )
         story.append(table)
-    doc.build(story, onFirstPage=_footer(view["heading"], lang),
-              onLaterPages=_footer(view["heading"], lang), canvasmaker=canvas_maker(meta))
+    doc.build(
+        story,
+        onFirstPage=_footer(view["heading"], lang),
+        onLaterPages=_footer(view["heading"], lang),
+        canvasmaker=canvas_maker(meta),
+    )
 
 
 def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
     """Every block with its steps and their minutes, materials, who leads, notes."""
     lang = view["lang"]
     words = view["words"]
-    meta = Meta(title=f"{words['runsheet']} — {view['title']}", author=view["programme"],
-                subject=view["heading"], lang=lang)
+    meta = Meta(
+        title=f"{words['runsheet']} — {view['title']}",
+        author=view["programme"],
+        subject=view["heading"],
+        lang=lang,
+    )
     doc = _doc(path, size, meta, margin=14)
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
     h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
@@ -121,47 +149,95 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
     body = mkstyle(9.5, lang, leading=12)
     small = mkstyle(8.5, lang, leading=10.5, colour=GREY)
     width = size[0] - 28 * MM
-    story: list[Any] = [P(view["heading"], small, lang), P(words["runsheet"], h1, lang),
-                        P(view["title"], h2, lang)]
+    story: list[Any] = [
+        P(view["heading"], small, lang),
+        P(words["runsheet"], h1, lang),
+        P(view["title"], h2, lang),
+    ]
     people = [f"{view['participants']} {words['participants']}"]
     if view["facilitators"]:
-        people.append(f"{words['facilitators']} : " + ", ".join(view["facilitators"])
-                      if lang == "fr" else f"{words['facilitators']}: "
-                      + ", ".join(view["facilitators"]))
+        people.append(
+            f"{words['facilitators']} : " + ", ".join(view["facilitators"])
+            if lang == "fr"
+            else f"{words['facilitators']}: " + ", ".join(view["facilitators"])
+        )
     if view["partners"]:
-        people.append(f"{words['partners']} : " + ", ".join(view["partners"])
-                      if lang == "fr" else f"{words['partners']}: " + ", ".join(view["partners"]))
+        people.append(
+            f"{words['partners']} : " + ", ".join(view["partners"])
+            if lang == "fr"
+            else f"{words['partners']}: " + ", ".join(view["partners"])
+        )
     for p in people:
         story.append(P(p, body, lang))
 
     def block(r: dict[str, Any], prefix: str = "") -> list[Any]:
         out: list[Any] = []
-        meta_bits = [x for x in (r["configuration"], r["room"],
-                                 f"{words['lead']} : {r['lead']}" if lang == "fr" and r["lead"]
-                                 else (f"{words['lead']}: {r['lead']}" if r["lead"] else ""))
-                     if x]
+        meta_bits = [
+            x
+            for x in (
+                r["configuration"],
+                r["room"],
+                f"{words['lead']} : {r['lead']}"
+                if lang == "fr" and r["lead"]
+                else (f"{words['lead']}: {r['lead']}" if r["lead"] else ""),
+            )
+            if x
+        ]
         title = f"{r['time']} · {prefix}{r['title']} ({r['minutes']} min)"
         out.append(P(title, h3, lang))
         if meta_bits:
             out.append(P(" · ".join(meta_bits), small, lang))
         if r["steps"]:
-            rows = [[P(s["time"], body, lang), P(f"{s['minutes']} min", body, lang),
-                     [R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}",
-                        body)]] for s in r["steps"]]
-            t = Table(rows, colWidths=[16 * MM, 14 * MM, width - 30 * MM],
-                      style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                        ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
-                                        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                                        ("TOPPADDING", (0, 0), (-1, -1), 2),
-                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+            rows = [
+                [
+                    P(s["time"], body, lang),
+                    P(f"{s['minutes']} min", body, lang),
+                    [
+                        R(
+                            f"<b>{markup(s['title'], lang)}</b> — "
+                            f"{markup(s['instructions'], lang)}",
+                            body,
+                        )
+                    ],
+                ]
+                for s in r["steps"]
+            ]
+            t = Table(
+                rows,
+                colWidths=[16 * MM, 14 * MM, width - 30 * MM],
+                style=TableStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), REGULAR, 10),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LINEBELOW", (0, 0), (-1, -1), 0.3, LIGHT),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                    ]
+                ),
+            )
             out.append(t)
         for p in r["params"]:
-            out.append(P(f"{p['label']} : " + " · ".join(p["items"]) if lang == "fr"
-                         else f"{p['label']}: " + " · ".join(p["items"]), body, lang))
+            out.append(
+                P(
+                    f"{p['label']} : " + " · ".join(p["items"])
+                    if lang == "fr"
+                    else f"{p['label']}: " + " · ".join(p["items"]),
+                    body,
+                    lang,
+                )
+            )
         if r["materials"]:
             label = words["materials"] + (" : " if lang == "fr" else ": ")
-            out.append(P(label + " ; ".join(r["materials"]) if lang == "fr"
-                         else label + "; ".join(r["materials"]), small, lang))
+            out.append(
+                P(
+                    label + " ; ".join(r["materials"])
+                    if lang == "fr"
+                    else label + "; ".join(r["materials"]),
+                    small,
+                    lang,
+                )
+            )
         for v in r["vigilance"]:
             out.append(P(f"{words['vigilance']} — {v}", small, lang))
         if r["notes"]:
@@ -173,8 +249,9 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         story.append(CondPageBreak(60 * MM))
         story.append(Spacer(1, 4 * MM))
         story.append(P(f"{words['day']} {day['index']} — {day['label']}", h2, lang))
-        story.append(P(" · ".join(x for x in (day["title"], day["place"], day["time"]) if x),
-                       small, lang))
+        story.append(
+            P(" · ".join(x for x in (day["title"], day["place"], day["time"]) if x), small, lang)
+        )
         story.append(Spacer(1, 2 * MM))
         for r in day["rows"]:
             if r["tracks"]:
@@ -184,15 +261,23 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
                         story.append(KeepTogether(block(c, prefix=f"{t['name']} — ")))
             else:
                 story.append(KeepTogether(block(r)))
-    doc.build(story, onFirstPage=_footer(view["heading"], lang),
-              onLaterPages=_footer(view["heading"], lang), canvasmaker=canvas_maker(meta))
+    doc.build(
+        story,
+        onFirstPage=_footer(view["heading"], lang),
+        onLaterPages=_footer(view["heading"], lang),
+        canvasmaker=canvas_maker(meta),
+    )
 
 
 def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
     """A3 or larger, one page per day, readable from across the room."""
     lang = view["lang"]
-    meta = Meta(title=f"{view['words']['wall']} — {view['title']}", author=view["programme"],
-                subject=view["heading"], lang=lang)
+    meta = Meta(
+        title=f"{view['words']['wall']} — {view['title']}",
+        author=view["programme"],
+        subject=view["heading"],
+        lang=lang,
+    )
     margin = 15
     doc = _doc(path, size, meta, margin=margin)
     width = size[0] - 2 * margin * MM
@@ -208,26 +293,39 @@ def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> Non
             tst = mkstyle(pt, lang, bold=True, hyphenate=False)
             wst = mkstyle(pt, lang, hyphenate=False)
             small = mkstyle(pt * 0.62, lang, colour=GREY, hyphenate=False)
-            flow: list[Any] = [P(day["label"].capitalize(), head, lang),
-                               P(" · ".join(x for x in (view["title"], day["place"]) if x), sub,
-                                 lang), Spacer(1, pt * 0.8)]
+            flow: list[Any] = [
+                P(day["label"].capitalize(), head, lang),
+                P(" · ".join(x for x in (view["title"], day["place"]) if x), sub, lang),
+                Spacer(1, pt * 0.8),
+            ]
             data = []
             for r in rows:
                 what: list[Any] = [P(r["title"], wst, lang)]
                 for t in r["tracks"]:
                     items = " / ".join(x["title"] for x in t["rows"])
-                    what.append(P(f"{t['name']} : {items}" if lang == "fr"
-                                  else f"{t['name']}: {items}", small, lang))
+                    what.append(
+                        P(
+                            f"{t['name']} : {items}" if lang == "fr" else f"{t['name']}: {items}",
+                            small,
+                            lang,
+                        )
+                    )
                 if r["room"]:
                     what.append(P(r["room"], small, lang))
                 data.append([P(r["start_label"], tst, lang), what])
-            table = Table(data, colWidths=[pt * 4.2, width - pt * 4.2], style=TableStyle([
-                ("FONT", (0, 0), (-1, -1), REGULAR, 10),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), max(0.8, pt / 20), colors.black),
-                ("TOPPADDING", (0, 0), (-1, -1), pt * 0.3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pt * 0.4),
-            ]))
+            table = Table(
+                data,
+                colWidths=[pt * 4.2, width - pt * 4.2],
+                style=TableStyle(
+                    [
+                        ("FONT", (0, 0), (-1, -1), REGULAR, 10),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LINEBELOW", (0, 0), (-1, -1), max(0.8, pt / 20), colors.black),
+                        ("TOPPADDING", (0, 0), (-1, -1), pt * 0.3),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), pt * 0.4),
+                    ]
+                ),
+            )
             flow.append(table)
             total = sum(f.wrap(width, height)[1] + getattr(f, "spaceAfter", 0) for f in flow)
             if total <= height * 0.97:

@@ -28,9 +28,14 @@ def _typeset_tree(value: Any, lang: str) -> Any:
     if isinstance(value, list):
         return [_typeset_tree(v, lang) for v in value]
     if isinstance(value, dict):
-        return {k: (_typeset_tree(v, lang) if k not in ("date", "kind", "lang", "audience",
-                                                         "exercise", "logistics") else v)
-                for k, v in value.items()}
+        return {
+            k: (
+                _typeset_tree(v, lang)
+                if k not in ("date", "kind", "lang", "audience", "exercise", "logistics")
+                else v
+            )
+            for k, v in value.items()
+        }
     return value
 
 
@@ -40,18 +45,23 @@ def _md(text: Any) -> str:
 
 def environment(template_dirs: list[Path], html: bool) -> SandboxedEnvironment:
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(d) for d in template_dirs])] if template_dirs else []
-        + [jinja2.FileSystemLoader(str(PACKAGE_ROOT / "templates"))]
+        [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
+        if template_dirs
+        else [] + [jinja2.FileSystemLoader(str(PACKAGE_ROOT / "templates"))]
     )
-    env = SandboxedEnvironment(loader=loader, undefined=jinja2.StrictUndefined,
-                               autoescape=html, keep_trailing_newline=True,
-                               trim_blocks=False, lstrip_blocks=False)
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=html,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=False,
+    )
     env.filters["md"] = _md
     return env
 
 
-def render_template(name: str, view: dict[str, Any], template_dirs: list[Path],
-                    html: bool) -> str:
+def render_template(name: str, view: dict[str, Any], template_dirs: list[Path], html: bool) -> str:
     env = environment(template_dirs, html)
     lang = view["lang"]
     data = _typeset_tree(view, lang)
@@ -60,11 +70,17 @@ def render_template(name: str, view: dict[str, Any], template_dirs: list[Path],
         template = env.get_template(name)
         return template.render(**data)
     except jinja2.TemplateSyntaxError as exc:
-        raise UserError(Problem(f"template error: {exc.message}", file=exc.filename or name,
-                                line=exc.lineno)) from None
+        raise UserError(
+            Problem(f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno)
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise UserError(Problem(f"template error: {exc.message}", file=name,
-                                hint="the template uses a name the agenda does not have")) from None
+        raise UserError(
+            Problem(
+                f"template error: {exc.message}",
+                file=name,
+                hint="the template uses a name the agenda does not have",
+            )
+        ) from None
     except jinja2.exceptions.SecurityError as exc:
         raise UserError(Problem(f"template refused: {exc}", file=name)) from None
 
@@ -77,8 +93,13 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
     try:
         tz = ZoneInfo(session.timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(Problem(f"unknown time zone '{session.timezone}'", path="timezone",
-                                hint="for example Europe/Paris")) from None
+        raise UserError(
+            Problem(
+                f"unknown time zone '{session.timezone}'",
+                path="timezone",
+                hint="for example Europe/Paris",
+            )
+        ) from None
     cal = Calendar()
     cal.add("prodid", "-//facilitation//agenda//FR")
     cal.add("version", "2.0")
@@ -96,10 +117,17 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
                 summary = f"{track} — {r['title']}" if track else r["title"]
                 ev.add("summary", summary)
                 d = day.day.date
-                start = dt.datetime(d.year, d.month, d.day, r["start"] // 60, r["start"] % 60,
-                                    tzinfo=tz)
-                end = dt.datetime(d.year, d.month, d.day, min(r["end"] // 60, 23),
-                                  r["end"] % 60 if r["end"] < 24 * 60 else 59, tzinfo=tz)
+                start = dt.datetime(
+                    d.year, d.month, d.day, r["start"] // 60, r["start"] % 60, tzinfo=tz
+                )
+                end = dt.datetime(
+                    d.year,
+                    d.month,
+                    d.day,
+                    min(r["end"] // 60, 23),
+                    r["end"] % 60 if r["end"] < 24 * 60 else 59,
+                    tzinfo=tz,
+                )
                 ev.add("dtstart", start)
                 ev.add("dtend", end)
                 ev.add("dtstamp", stamp)

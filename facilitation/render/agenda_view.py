@@ -86,10 +86,15 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
     if place:
         where = ", ".join(x for x in (where, places.get(place, place)) if x)
     steps = [
-        {"time": clock(t, lang), "minutes": m, "title": tr(st.title, lang),
-         "instructions": tr(st.instructions, lang),
-         "configuration": (st.configuration or (b.split if b.split else None)).label(lang)
-         if (st.configuration or b.split) else ""}
+        {
+            "time": clock(t, lang),
+            "minutes": m,
+            "title": tr(st.title, lang),
+            "instructions": tr(st.instructions, lang),
+            "configuration": (st.configuration or (b.split if b.split else None)).label(lang)
+            if (st.configuration or b.split)
+            else "",
+        }
         for t, m, st in slot.steps()
     ]
     materials = []
@@ -99,13 +104,22 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
             qty = str(int(q)) if float(q).is_integer() else str(q)
             materials.append(f"{material_label(m, lang)} ({qty} {per_label(m.per, lang)})")
     return {
-        "start": slot.start, "end": slot.end, "minutes": slot.minutes,
+        "start": slot.start,
+        "end": slot.end,
+        "minutes": slot.minutes,
         "time": time_range(slot.start, slot.end, lang),
         "start_label": clock(slot.start, lang),
-        "title": slot.title(lang), "purpose": slot.purpose(lang), "room": where,
-        "kind": slot.kind, "logistics": b.logistics or "", "exercise": ex.id if ex else "",
-        "lead": b.lead or "", "notes": tr(b.notes, lang) if b.notes else "",
-        "pinned": b.at is not None, "steps": steps, "materials": materials,
+        "title": slot.title(lang),
+        "purpose": slot.purpose(lang),
+        "room": where,
+        "kind": slot.kind,
+        "logistics": b.logistics or "",
+        "exercise": ex.id if ex else "",
+        "lead": b.lead or "",
+        "notes": tr(b.notes, lang) if b.notes else "",
+        "pinned": b.at is not None,
+        "steps": steps,
+        "materials": materials,
         "params": _param_lines(slot, lang),
         "vigilance": [tr(v, lang) for v in ex.vigilance] if ex and slot.kind == "exercise" else [],
         "tips": [tr(v, lang) for v in ex.tips] if ex and slot.kind == "exercise" else [],
@@ -114,9 +128,13 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
         "track": tr(slot.track.name, lang) if slot.track else "",
         "audience": b.audience,
         "tracks": [
-            {"name": tr(t.name, lang), "room": t.room or "",
-             "people": t.people or next((g.size for g in plan.session.groups if g.id == t.group), 0),
-             "rows": [row(c, plan, lang, places) for c in slot.children if c.track is t]}
+            {
+                "name": tr(t.name, lang),
+                "room": t.room or "",
+                "people": t.people
+                or next((g.size for g in plan.session.groups if g.id == t.group), 0),
+                "rows": [row(c, plan, lang, places) for c in slot.children if c.track is t],
+            }
             for t in (b.tracks or [])
         ],
     }
@@ -128,15 +146,17 @@ def agenda_view(plan: Plan, lang: str) -> dict[str, Any]:
     days = []
     for d in plan.days:
         place_id = d.day.place or (s.places[0].id if s.places else None)
-        days.append({
-            "index": d.index + 1,
-            "date": d.day.date.isoformat(),
-            "label": long_date(d.day.date, lang),
-            "title": tr(d.day.title, lang) if d.day.title else "",
-            "place": places.get(place_id, "") if place_id else "",
-            "time": time_range(d.start, max(d.end, d.start), lang),
-            "rows": [row(sl, plan, lang, places) for sl in d.slots],
-        })
+        days.append(
+            {
+                "index": d.index + 1,
+                "date": d.day.date.isoformat(),
+                "label": long_date(d.day.date, lang),
+                "title": tr(d.day.title, lang) if d.day.title else "",
+                "place": places.get(place_id, "") if place_id else "",
+                "time": time_range(d.start, max(d.end, d.start), lang),
+                "rows": [row(sl, plan, lang, places) for sl in d.slots],
+            }
+        )
     return {
         "lang": lang,
         "programme": s.programme,

@@ -16,15 +16,33 @@ from facilitation.render.pdf import style as mkstyle
 INK = HexColor("#111111")
 MUTED = HexColor("#555555")
 FAINT = HexColor("#c8c8c8")
-STICKY_COLOURS = {"yellow": "#F0E442", "blue": "#56B4E9", "orange": "#E69F00",
-                  "pink": "#CC79A7", "green": "#009E73", "white": "#FFFFFF",
-                  "red": "#D55E00", "purple": "#9467BD"}
+STICKY_COLOURS = {
+    "yellow": "#F0E442",
+    "blue": "#56B4E9",
+    "orange": "#E69F00",
+    "pink": "#CC79A7",
+    "green": "#009E73",
+    "white": "#FFFFFF",
+    "red": "#D55E00",
+    "purple": "#9467BD",
+}
 PT = 0.3528
 
 
-def _para(c: Any, text: str, x: float, top: float, w: float, size: float, lang: str,
-          bold: bool = False, italic: bool = False, colour: Any = INK, align: int = TA_LEFT,
-          max_h: float | None = None) -> float:
+def _para(
+    c: Any,
+    text: str,
+    x: float,
+    top: float,
+    w: float,
+    size: float,
+    lang: str,
+    bold: bool = False,
+    italic: bool = False,
+    colour: Any = INK,
+    align: int = TA_LEFT,
+    max_h: float | None = None,
+) -> float:
     """Draw a paragraph with its top at `top` (mm); shrink to fit max_h; return its height."""
     if not text:
         return 0.0
@@ -44,20 +62,45 @@ def draw_canvas(c: Any, g: CanvasGeometry, lang: str) -> None:
     s = g.sizes
     m = g.margin
     top = g.height - m
-    title_h = _para(c, g.title, m, top, g.width * 0.72 - m, s["title"], lang, bold=True,
-                    max_h=g.header_h * 0.62)
+    title_h = _para(
+        c, g.title, m, top, g.width * 0.72 - m, s["title"], lang, bold=True, max_h=g.header_h * 0.62
+    )
     if g.subtitle:
-        _para(c, g.subtitle, g.width * 0.72, top, g.width * 0.28 - m, s["small"], lang,
-              colour=MUTED, align=2)
-    _para(c, g.prompt, m, top - title_h - 1.5, g.width - 2 * m, s["prompt"], lang, italic=True,
-          colour=MUTED, max_h=g.header_h - title_h - 2)
+        _para(
+            c,
+            g.subtitle,
+            g.width * 0.72,
+            top,
+            g.width * 0.28 - m,
+            s["small"],
+            lang,
+            colour=MUTED,
+            align=2,
+        )
+    _para(
+        c,
+        g.prompt,
+        m,
+        top - title_h - 1.5,
+        g.width - 2 * m,
+        s["prompt"],
+        lang,
+        italic=True,
+        colour=MUTED,
+        max_h=g.header_h - title_h - 2,
+    )
     biggest: Zone | None = None
     for z in g.zones:
         _zone(c, z, g, lang)
         if z.kind == "zone" and (biggest is None or z.w * z.h > biggest.w * biggest.h):
             biggest = z
-    if biggest is not None and biggest.w > STICKY + 20 and biggest.h > STICKY + 30 \
-            and not biggest.lines and g.width >= 400:
+    if (
+        biggest is not None
+        and biggest.w > STICKY + 20
+        and biggest.h > STICKY + 30
+        and not biggest.lines
+        and g.width >= 400
+    ):
         _sticky_ghost(c, biggest, g, lang)
     _legend(c, g, lang)
 
@@ -93,14 +136,37 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
     used = 0.0
     if z.title:
         size = s["heading"] if z.kind == "zone" else s["body"]
-        used += _para(c, z.title, z.x + pad, top, inner_w * (0.8 if z.mark else 1), size, lang,
-                      bold=True, max_h=z.h * 0.4)
+        used += _para(
+            c,
+            z.title,
+            z.x + pad,
+            top,
+            inner_w * (0.8 if z.mark else 1),
+            size,
+            lang,
+            bold=True,
+            max_h=z.h * 0.4,
+        )
     if z.prompt:
-        used += _para(c, z.prompt, z.x + pad, top - used - 0.8, inner_w, s["body"] * 0.85,
-                      lang, italic=True, colour=MUTED, max_h=z.h * 0.3) + 0.8
+        used += (
+            _para(
+                c,
+                z.prompt,
+                z.x + pad,
+                top - used - 0.8,
+                inner_w,
+                s["body"] * 0.85,
+                lang,
+                italic=True,
+                colour=MUTED,
+                max_h=z.h * 0.3,
+            )
+            + 0.8
+        )
     if z.value:
-        used += _para(c, z.value, z.x + pad, top - used - 1, inner_w, s["body"] * 1.2, lang,
-                      bold=True)
+        used += _para(
+            c, z.value, z.x + pad, top - used - 1, inner_w, s["body"] * 1.2, lang, bold=True
+        )
     if z.lines:
         step = max(7.0, s["body"] * PT * 2.1)
         y = top - used - step
@@ -129,9 +195,17 @@ def _sticky_ghost(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
     c.setLineWidth(0.8)
     c.rect(x * MM, y * MM, STICKY * MM, STICKY * MM, stroke=1, fill=0)
     c.restoreState()
-    _para(c, "post-it 76 × 76 mm" if lang == "fr" else "sticky note 76 × 76 mm", x + 3,
-          y + STICKY / 2 + 3, STICKY - 6, g.sizes["small"], lang, colour=FAINT,
-          align=TA_CENTER)
+    _para(
+        c,
+        "post-it 76 × 76 mm" if lang == "fr" else "sticky note 76 × 76 mm",
+        x + 3,
+        y + STICKY / 2 + 3,
+        STICKY - 6,
+        g.sizes["small"],
+        lang,
+        colour=FAINT,
+        align=TA_CENTER,
+    )
 
 
 def _legend(c: Any, g: CanvasGeometry, lang: str) -> None:
@@ -169,8 +243,9 @@ def write_canvases(path: Any, pages: list[CanvasGeometry], meta: Meta, lang: str
     return len(pages)
 
 
-def write_tiled(path: Any, pages: list[tuple[CanvasGeometry, Tiling]], meta: Meta,
-                lang: str) -> int:
+def write_tiled(
+    path: Any, pages: list[tuple[CanvasGeometry, Tiling]], meta: Meta, lang: str
+) -> int:
     """Each canvas drawn once as a form, then shown through one window per tile sheet,
     after an assembly map."""
     fr = lang == "fr"
@@ -221,8 +296,11 @@ def _tile_marks(c: Any, t: Tiling, tl: Any, fr: bool) -> None:
         y = m + h - ov
         c.line(m * MM, y * MM, (m + w) * MM, y * MM)
     c.restoreState()
-    label = (f"{tl.label} — ligne {tl.row + 1}, colonne {tl.col + 1}" if fr
-             else f"{tl.label} — row {tl.row + 1}, column {tl.col + 1}")
+    label = (
+        f"{tl.label} — ligne {tl.row + 1}, colonne {tl.col + 1}"
+        if fr
+        else f"{tl.label} — row {tl.row + 1}, column {tl.col + 1}"
+    )
     hint = []
     if tl.col > 0 or tl.row > 0:
         hint.append("couper sur les tirets" if fr else "cut on the dashes")
@@ -247,17 +325,27 @@ def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, fr: bool) -> None:
     m = max(t.margin, 12)
     c.setFont(BOLD, 16)
     c.setFillColor(INK)
-    c.drawString(m * MM, (H - m - 6) * MM, (f"Plan d'assemblage — {g.title}" if fr
-                                            else f"Assembly map — {g.title}")[:90])
+    c.drawString(
+        m * MM,
+        (H - m - 6) * MM,
+        (f"Plan d'assemblage — {g.title}" if fr else f"Assembly map — {g.title}")[:90],
+    )
     c.setFont(REGULAR, 9.5)
-    lines = ([f"{t.rows * t.cols} feuilles ({t.rows} lignes × {t.cols} colonnes), recouvrement "
-              f"{t.overlap:g} mm, échelle {t.scale * 100:.0f} %.",
-              "Imprimer à 100 % (taille réelle). Couper chaque feuille sur les tirets, puis la "
-              "coller sur sa voisine, de gauche à droite et de haut en bas."] if fr else
-             [f"{t.rows * t.cols} sheets ({t.rows} rows × {t.cols} columns), {t.overlap:g} mm "
-              f"overlap, scale {t.scale * 100:.0f} %.",
-              "Print at 100 % (actual size). Cut each sheet on its dashes, then glue it onto its "
-              "neighbour, left to right and top to bottom."])
+    lines = (
+        [
+            f"{t.rows * t.cols} feuilles ({t.rows} lignes × {t.cols} colonnes), recouvrement "
+            f"{t.overlap:g} mm, échelle {t.scale * 100:.0f} %.",
+            "Imprimer à 100 % (taille réelle). Couper chaque feuille sur les tirets, puis la "
+            "coller sur sa voisine, de gauche à droite et de haut en bas.",
+        ]
+        if fr
+        else [
+            f"{t.rows * t.cols} sheets ({t.rows} rows × {t.cols} columns), {t.overlap:g} mm "
+            f"overlap, scale {t.scale * 100:.0f} %.",
+            "Print at 100 % (actual size). Cut each sheet on its dashes, then glue it onto its "
+            "neighbour, left to right and top to bottom.",
+        ]
+    )
     y = H - m - 14
     for ln in lines:
         c.drawString(m * MM, y * MM, ln)

@@ -40,39 +40,55 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
     align = ALIGN[el.align]
     colour = HexColor(el.colour)
     if not el.rich:
-        st = mkstyle(size, lang, bold=el.bold, italic=el.italic, leading=size * el.leading,
-                     align=align, colour=colour, hyphenate=el.hyphenate)
+        st = mkstyle(
+            size,
+            lang,
+            bold=el.bold,
+            italic=el.italic,
+            leading=size * el.leading,
+            align=align,
+            colour=colour,
+            hyphenate=el.hyphenate,
+        )
         return [Paragraph(markup(el.text, lang), st)]
     out = []
-    body = mkstyle(size, lang, leading=size * 1.18, align=align, colour=colour,
-                   space_after=size * 0.25)
+    body = mkstyle(
+        size, lang, leading=size * 1.18, align=align, colour=colour, space_after=size * 0.25
+    )
     for kind, text in el.runs:
         if not str(text).strip():
             continue
         if kind == "label":
-            st = mkstyle(size * 0.82, lang, bold=True, leading=size, colour=colour,
-                         space_after=0)
+            st = mkstyle(size * 0.82, lang, bold=True, leading=size, colour=colour, space_after=0)
             out.append(Paragraph(markup(str(text).upper(), lang), st))
         elif kind == "heading":
-            st = mkstyle(size * 1.15, lang, bold=True, leading=size * 1.3, colour=colour,
-                         space_after=size * 0.2)
+            st = mkstyle(
+                size * 1.15,
+                lang,
+                bold=True,
+                leading=size * 1.3,
+                colour=colour,
+                space_after=size * 0.2,
+            )
             out.append(Paragraph(markup(str(text), lang), st))
         elif kind == "italic":
-            st = mkstyle(size, lang, italic=True, leading=size * 1.18, colour=colour,
-                         space_after=size * 0.35)
+            st = mkstyle(
+                size, lang, italic=True, leading=size * 1.18, colour=colour, space_after=size * 0.35
+            )
             out.append(Paragraph(markup(str(text), lang), st))
         elif kind == "bullet":
-            st = mkstyle(size, lang, leading=size * 1.18, colour=colour,
-                         space_after=size * 0.15)
+            st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.15)
             st.leftIndent = size * 0.9
             st.bulletIndent = 0
             out.append(Paragraph(markup(str(text), lang), st, bulletText="•"))
         elif kind == "step":
             minutes, title, text2 = text  # type: ignore[misc]
-            st = mkstyle(size, lang, leading=size * 1.18, colour=colour,
-                         space_after=size * 0.3)
-            out.append(Paragraph(f"<b>{markup(title, lang)} ({minutes}\u00a0min)</b> "
-                                 f"{markup(text2, lang)}", st))
+            st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.3)
+            out.append(
+                Paragraph(
+                    f"<b>{markup(title, lang)} ({minutes}\u00a0min)</b> {markup(text2, lang)}", st
+                )
+            )
         else:
             out.append(Paragraph(markup(str(text), lang), body))
     return out
@@ -102,8 +118,13 @@ def run_heights(el: Element, size: float, lang: str) -> list[float] | None:
     w = el.w * MM
     out = []
     for run in el.runs:
-        paras = _paragraphs(Element("text", 0, 0, el.w, el.h, rich=True, runs=[run],
-                                    colour=el.colour, align=el.align), size, lang)
+        paras = _paragraphs(
+            Element(
+                "text", 0, 0, el.w, el.h, rich=True, runs=[run], colour=el.colour, align=el.align
+            ),
+            size,
+            lang,
+        )
         h = 0.0
         for p in paras:
             pw, ph = p.wrap(w, 10_000)
@@ -123,8 +144,21 @@ def fit(el: Element, lang: str, name: str) -> Fitted:
     """The largest size, in half points from el.size down to el.min_size, at which the text
     fits its box (found by bisection: the height grows with the size). Cached on the element,
     so that deciding a layout and drawing it wrap the text once."""
-    key = (el.text, tuple(el.runs), el.size, el.min_size, round(el.w, 3), round(el.h, 3),
-           el.bold, el.italic, el.align, el.colour, el.leading, el.hyphenate, lang)
+    key = (
+        el.text,
+        tuple(el.runs),
+        el.size,
+        el.min_size,
+        round(el.w, 3),
+        round(el.h, 3),
+        el.bold,
+        el.italic,
+        el.align,
+        el.colour,
+        el.leading,
+        el.hyphenate,
+        lang,
+    )
     cached = _FITS.get(key)
     if cached is None:
         cached = _FITS[key] = _fit(el, lang, name)  # copies of a card share one fitting
@@ -141,8 +175,9 @@ def _fit(el: Element, lang: str, name: str) -> Fitted:
     steps = int(round((el.size - el.min_size) / STEP))
     lo_fit = _try(el, el.size - steps * STEP, lang)
     if lo_fit is None:
-        text = el.text or " / ".join(str(t[1]) if not isinstance(t[1], tuple) else t[1][1]
-                                     for t in el.runs)
+        text = el.text or " / ".join(
+            str(t[1]) if not isinstance(t[1], tuple) else t[1][1] for t in el.runs
+        )
         short = text if len(text) <= 70 else text[:67] + "…"
         raise FitError(f"{name}: the text does not fit even at {el.min_size:g} pt: « {short} »")
     best, lo, hi = lo_fit, 1, steps - 1  # candidates: el.size - k * STEP, k in [lo, hi]
@@ -187,9 +222,14 @@ class CardDrawer:
                 if el.stroke:
                     c.setStrokeColor(HexColor(el.stroke))
                     c.setLineWidth(el.width)
-                c.rect((el.x - b) * MM, (el.y - b) * MM, (el.w + 2 * b) * MM,
-                       (el.h + 2 * b) * MM, stroke=1 if el.stroke else 0,
-                       fill=1 if el.fill else 0)
+                c.rect(
+                    (el.x - b) * MM,
+                    (el.y - b) * MM,
+                    (el.w + 2 * b) * MM,
+                    (el.h + 2 * b) * MM,
+                    stroke=1 if el.stroke else 0,
+                    fill=1 if el.fill else 0,
+                )
                 c.restoreState()
             elif el.kind == "hatch":
                 self._hatch(el, b)
@@ -200,8 +240,13 @@ class CardDrawer:
                 if el.stroke:
                     c.setStrokeColor(HexColor(el.stroke))
                     c.setLineWidth(el.width)
-                c.circle(el.x * MM, el.y * MM, el.w * MM, stroke=1 if el.stroke else 0,
-                         fill=1 if el.fill else 0)
+                c.circle(
+                    el.x * MM,
+                    el.y * MM,
+                    el.w * MM,
+                    stroke=1 if el.stroke else 0,
+                    fill=1 if el.fill else 0,
+                )
                 c.restoreState()
             elif el.kind == "line":
                 c.saveState()
@@ -235,7 +280,7 @@ class CardDrawer:
     def _text(self, el: Element, name: str) -> None:
         fitted = fit(el, self.lang, name)
         total = sum(fitted.heights)
-        x, y, w, h = el.x * MM, el.y * MM, el.w * MM, el.h * MM
+        x, y, h = el.x * MM, el.y * MM, el.h * MM
         if el.valign == "middle":
             top = y + h - (h - total) / 2
         elif el.valign == "bottom":
@@ -243,8 +288,9 @@ class CardDrawer:
         else:
             top = y + h
         for p, ph in zip(fitted.paragraphs, fitted.heights, strict=True):
-            p.drawOn(self.c, x, top - (ph - (p.style.spaceAfter if ph != fitted.heights[-1]
-                                              else 0)))
+            p.drawOn(
+                self.c, x, top - (ph - (p.style.spaceAfter if ph != fitted.heights[-1] else 0))
+            )
             top -= ph
 
     def _image(self, el: Element) -> None:
@@ -271,8 +317,9 @@ class CardDrawer:
             c.restoreState()
 
 
-def _place(c: PrintCanvas, rect: Rect, rotated: bool, card_w: float, card_h: float,
-           turn: int) -> None:
+def _place(
+    c: PrintCanvas, rect: Rect, rotated: bool, card_w: float, card_h: float, turn: int
+) -> None:
     """Move the origin to a card's bottom-left corner in its own (portrait) orientation."""
     c.translate(rect.x * MM, rect.y * MM)
     if rotated:
@@ -310,9 +357,16 @@ class SheetCard:
     back_face: Face | None = None  # an explicit back (facilitator card continued)
 
 
-def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str,
-                 backs: dict[str, list[Element]], meta: Meta, lang: str,
-                 back_shift: tuple[float, float] = (0, 0)) -> int:
+def render_cards(
+    path: Any,
+    cards: list[SheetCard],
+    imp: Imposition,
+    duplex: str,
+    backs: dict[str, list[Element]],
+    meta: Meta,
+    lang: str,
+    back_shift: tuple[float, float] = (0, 0),
+) -> int:
     """Write the PDF; return the number of pages."""
     pref = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}.get(duplex)
     c = PrintCanvas(str(path), (imp.sheet_w * MM, imp.sheet_h * MM), meta, duplex=pref)
@@ -326,8 +380,8 @@ def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str
     pages = 0
     problems: list[str] = []
     for start in range(0, len(cards), n):
-        chunk = cards[start:start + n]
-        _boxes(c, imp, [s.trim for s in imp.slots[:len(chunk)]])
+        chunk = cards[start : start + n]
+        _boxes(c, imp, [s.trim for s in imp.slots[: len(chunk)]])
         for card, slot in zip(chunk, imp.slots, strict=False):
             c.saveState()
             _place(c, slot.trim, slot.rotated, cw, ch, 0)
@@ -343,7 +397,7 @@ def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str
         c.showPage()
         pages += 1
         if duplex in ("long", "short"):
-            used = imp.slots[:len(chunk)]
+            used = imp.slots[: len(chunk)]
             _boxes(c, imp, [back_of(s, imp, duplex, back_shift)[0] for s in used])
             for card, slot in zip(chunk, imp.slots, strict=False):
                 rect, turn = back_of(slot, imp, duplex, back_shift)
@@ -355,9 +409,15 @@ def render_cards(path: Any, cards: list[SheetCard], imp: Imposition, duplex: str
             pages += 1
     if problems:
         fmt = f"{imp.card_w:g} × {imp.card_h:g} mm"
-        raise UserError([Problem(p + f" on a {fmt} card",
-                                 hint="shorten the text, or choose a larger card format "
-                                      "(--format tarot, a6)") for p in problems])
+        raise UserError(
+            [
+                Problem(
+                    p + f" on a {fmt} card",
+                    hint="shorten the text, or choose a larger card format (--format tarot, a6)",
+                )
+                for p in problems
+            ]
+        )
     c.save()
     return pages
 

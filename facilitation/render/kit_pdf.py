@@ -63,13 +63,25 @@ class Ruler(Flowable):
 
 
 def _doc(path: Path, meta: Meta, size: tuple[float, float]) -> SimpleDocTemplate:
-    return SimpleDocTemplate(str(path), pagesize=size, leftMargin=15 * MM, rightMargin=15 * MM,
-                             topMargin=15 * MM, bottomMargin=15 * MM, **doc_kwargs(meta))
+    return SimpleDocTemplate(
+        str(path),
+        pagesize=size,
+        leftMargin=15 * MM,
+        rightMargin=15 * MM,
+        topMargin=15 * MM,
+        bottomMargin=15 * MM,
+        **doc_kwargs(meta),
+    )
 
 
-TABLE_BASE = [("FONT", (0, 0), (-1, -1), REGULAR, 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-              ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT), ("LEFTPADDING", (0, 0), (-1, -1), 3),
-              ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+TABLE_BASE = [
+    ("FONT", (0, 0), (-1, -1), REGULAR, 9),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT),
+    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]
 
 
 def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> int:
@@ -77,8 +89,12 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     lang = view["lang"]
     w = view["words"]
     fr = lang == "fr"
-    meta = Meta(title=f"{w['booklet']} — {view['title']}", author=view["programme"],
-                subject=view["heading"], lang=lang)
+    meta = Meta(
+        title=f"{w['booklet']} — {view['title']}",
+        author=view["programme"],
+        subject=view["heading"],
+        lang=lang,
+    )
     doc = _doc(path, meta, size)
     width = size[0] - 30 * MM
     big = mkstyle(30, lang, bold=True, leading=34, hyphenate=False)
@@ -88,9 +104,14 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     small = mkstyle(8.8, lang, leading=11, colour=GREY)
     label = mkstyle(8.5, lang, bold=True, leading=11)
     colon = "\u00a0: " if fr else ": "
-    story: list[Any] = [Spacer(1, 50 * MM), P(view["heading"], h2, lang),
-                        P(view["title"], big, lang), Spacer(1, 6 * MM),
-                        P(w["booklet"], h1, lang), Spacer(1, 10 * MM)]
+    story: list[Any] = [
+        Spacer(1, 50 * MM),
+        P(view["heading"], h2, lang),
+        P(view["title"], big, lang),
+        Spacer(1, 6 * MM),
+        P(w["booklet"], h1, lang),
+        Spacer(1, 10 * MM),
+    ]
     for d in view["days"]:
         story.append(P(f"{w['day']} {d['index']} — {d['label']} · {d['time']}", body, lang))
     for pl in view["places"]:
@@ -106,55 +127,101 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
         story.append(P(f"{w['day']} {d['index']} — {d['label']}", h1, lang))
         if d["title"]:
             story.append(P(d["title"], small, lang))
-        rows = [[P(r["time"], label, lang), P(r["title"], body, lang),
-                 P(r["lead"] or r["room"], small, lang)] for r in d["rows"]]
+        rows = [
+            [
+                P(r["time"], label, lang),
+                P(r["title"], body, lang),
+                P(r["lead"] or r["room"], small, lang),
+            ]
+            for r in d["rows"]
+        ]
         story.append(Spacer(1, 3 * MM))
-        story.append(Table(rows, colWidths=[30 * MM, width - 75 * MM, 45 * MM],
-                           style=TableStyle(TABLE_BASE)))
+        story.append(
+            Table(rows, colWidths=[30 * MM, width - 75 * MM, 45 * MM], style=TableStyle(TABLE_BASE))
+        )
         for r in d["rows"]:
-            blocks = [(r, "")] if not r["tracks"] else [
-                (c, t["name"] + " — ") for t in r["tracks"] for c in t["rows"]]
+            blocks = (
+                [(r, "")]
+                if not r["tracks"]
+                else [(c, t["name"] + " — ") for t in r["tracks"] for c in t["rows"]]
+            )
             for b, prefix in blocks:
                 if b["kind"] == "logistics" and not b["notes"]:
                     continue
                 story.append(PageBreak())
-                story.extend(_block_sheet(b, prefix, d, w, lang, width, h1, body, small,
-                                          label, colon))
-    doc.build(story, onFirstPage=lambda c, d: None,
-              onLaterPages=_footer(f"{view['heading']} · {w['booklet']}", lang),
-              canvasmaker=canvas_maker(meta))
+                story.extend(
+                    _block_sheet(b, prefix, d, w, lang, width, h1, body, small, label, colon)
+                )
+    doc.build(
+        story,
+        onFirstPage=lambda c, d: None,
+        onLaterPages=_footer(f"{view['heading']} · {w['booklet']}", lang),
+        canvasmaker=canvas_maker(meta),
+    )
     return doc.page
 
 
-def _block_sheet(b: dict[str, Any], prefix: str, d: dict[str, Any], w: dict[str, str],
-                 lang: str, width: float, h1: Any, body: Any, small: Any, label: Any,
-                 colon: str) -> list[Any]:
-    out: list[Any] = [P(f"{w['day']} {d['index']} · {b['time']} · {b['minutes']} min", small,
-                        lang), P(prefix + b["title"], h1, lang)]
+def _block_sheet(
+    b: dict[str, Any],
+    prefix: str,
+    d: dict[str, Any],
+    w: dict[str, str],
+    lang: str,
+    width: float,
+    h1: Any,
+    body: Any,
+    small: Any,
+    label: Any,
+    colon: str,
+) -> list[Any]:
+    out: list[Any] = [
+        P(f"{w['day']} {d['index']} · {b['time']} · {b['minutes']} min", small, lang),
+        P(prefix + b["title"], h1, lang),
+    ]
     if b["purpose"]:
         out.append(P(b["purpose"], body, lang))
-    facts = [x for x in (b["configuration"], b["room"],
-                         (w["lead"] + colon + b["lead"]) if b["lead"] else "") if x]
+    facts = [
+        x
+        for x in (
+            b["configuration"],
+            b["room"],
+            (w["lead"] + colon + b["lead"]) if b["lead"] else "",
+        )
+        if x
+    ]
     if facts:
         out.append(P(" · ".join(facts), small, lang))
     out.append(Spacer(1, 3 * MM))
     if b["space"]:
-        out.append(R(f"<b>{markup(w['space'], lang)}</b>{colon}{markup(b['space'], lang)}",
-                     body))
+        out.append(R(f"<b>{markup(w['space'], lang)}</b>{colon}{markup(b['space'], lang)}", body))
     if b["steps"]:
-        rows = [[P(s["time"], body, lang), P(f"{s['minutes']} min", body, lang),
-                 R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}",
-                   body), TickBox()] for s in b["steps"]]
+        rows = [
+            [
+                P(s["time"], body, lang),
+                P(f"{s['minutes']} min", body, lang),
+                R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}", body),
+                TickBox(),
+            ]
+            for s in b["steps"]
+        ]
         out.append(Spacer(1, 2 * MM))
-        out.append(Table(rows, colWidths=[16 * MM, 15 * MM, width - 39 * MM, 8 * MM],
-                         style=TableStyle(TABLE_BASE)))
+        out.append(
+            Table(
+                rows,
+                colWidths=[16 * MM, 15 * MM, width - 39 * MM, 8 * MM],
+                style=TableStyle(TABLE_BASE),
+            )
+        )
     for p in b["params"]:
         out.append(Spacer(1, 2 * MM))
         out.append(P(p["label"], label, lang))
         for item in p["items"]:
             out.append(P("• " + item, body, lang))
-    for key, items in (("materials", b["materials"]), ("tips", b["tips"]),
-                       ("vigilance", b["vigilance"])):
+    for key, items in (
+        ("materials", b["materials"]),
+        ("tips", b["tips"]),
+        ("vigilance", b["vigilance"]),
+    ):
         if items:
             out.append(Spacer(1, 2.5 * MM))
             out.append(P(w[key], label, lang))
@@ -166,27 +233,46 @@ def _block_sheet(b: dict[str, Any], prefix: str, d: dict[str, Any], w: dict[str,
     return out
 
 
-def checklist_pdf(title: str, heading: str, author: str, lang: str, needs: list[Any],
-                  printed: list[tuple[str, str]], path: Path, size: tuple[float, float]
-                  ) -> int:
+def checklist_pdf(
+    title: str,
+    heading: str,
+    author: str,
+    lang: str,
+    needs: list[Any],
+    printed: list[tuple[str, str]],
+    path: Path,
+    size: tuple[float, float],
+) -> int:
     """The materials checklist: every item added up over the session, with boxes to tick."""
     from facilitation.i18n import COLOURS
 
     fr = lang == "fr"
-    meta = Meta(title=("Liste du matériel — " if fr else "Materials checklist — ") + title,
-                author=author, subject=heading, lang=lang)
+    meta = Meta(
+        title=("Liste du matériel — " if fr else "Materials checklist — ") + title,
+        author=author,
+        subject=heading,
+        lang=lang,
+    )
     doc = _doc(path, meta, size)
     width = size[0] - 30 * MM
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
     h2 = mkstyle(12, lang, bold=True, leading=15, hyphenate=False)
     body = mkstyle(9.5, lang, leading=12)
     small = mkstyle(8, lang, leading=10, colour=GREY)
-    story: list[Any] = [P(heading, small, lang),
-                        P("Liste du matériel" if fr else "Materials checklist", h1, lang),
-                        P(title, body, lang), Spacer(1, 4 * MM)]
-    rows = [[Paragraph("", body), P("Article" if fr else "Item", h2, lang),
-             P("Quantité" if fr else "Quantity", h2, lang),
-             P("Pour" if fr else "For", h2, lang)]]
+    story: list[Any] = [
+        P(heading, small, lang),
+        P("Liste du matériel" if fr else "Materials checklist", h1, lang),
+        P(title, body, lang),
+        Spacer(1, 4 * MM),
+    ]
+    rows = [
+        [
+            Paragraph("", body),
+            P("Article" if fr else "Item", h2, lang),
+            P("Quantité" if fr else "Quantity", h2, lang),
+            P("Pour" if fr else "For", h2, lang),
+        ]
+    ]
     for n in needs:
         q = n.quantity
         qty = str(int(round(q))) if abs(q - round(q)) < 1e-9 else f"{q:g}"
@@ -194,72 +280,146 @@ def checklist_pdf(title: str, heading: str, author: str, lang: str, needs: list[
         extra = ""
         if n.pack and q > 0:
             packs = -(-int(round(q)) // n.pack)
-            extra = (f" (≈ {packs} bloc{'s' if packs > 1 else ''} de {n.pack})" if fr
-                     else f" (≈ {packs} pad{'s' if packs > 1 else ''} of {n.pack})")
+            extra = (
+                f" (≈ {packs} bloc{'s' if packs > 1 else ''} de {n.pack})"
+                if fr
+                else f" (≈ {packs} pad{'s' if packs > 1 else ''} of {n.pack})"
+            )
         name = n.label + (f" — {COLOURS[n.colour][lang]}" if n.colour else "")
-        rows.append([TickBox(), P(name, body, lang), P(qty + unit + extra, body, lang),
-                     P(", ".join(n.uses), small, lang)])
-    story.append(Table(rows, colWidths=[9 * MM, width * 0.42, width * 0.22,
-                                        width - 9 * MM - width * 0.64],
-                       style=TableStyle(TABLE_BASE), repeatRows=1))
+        rows.append(
+            [
+                TickBox(),
+                P(name, body, lang),
+                P(qty + unit + extra, body, lang),
+                P(", ".join(n.uses), small, lang),
+            ]
+        )
+    story.append(
+        Table(
+            rows,
+            colWidths=[9 * MM, width * 0.42, width * 0.22, width - 9 * MM - width * 0.64],
+            style=TableStyle(TABLE_BASE),
+            repeatRows=1,
+        )
+    )
     story.append(Spacer(1, 3 * MM))
-    story.append(P("Consommables additionnés sur toute la session ; matériel réutilisable "
-                   "(ruban, minuteur, appareil photo) compté pour le bloc qui en demande le plus."
-                   if fr else "Consumables are added up over the whole session; reusable "
-                   "equipment (tape, timer, camera) is counted for the block that needs most.",
-                   small, lang))
+    story.append(
+        P(
+            "Consommables additionnés sur toute la session ; matériel réutilisable "
+            "(ruban, minuteur, appareil photo) compté pour le bloc qui en demande le plus."
+            if fr
+            else "Consumables are added up over the whole session; reusable "
+            "equipment (tape, timer, camera) is counted for the block that needs most.",
+            small,
+            lang,
+        )
+    )
     if printed:
         story.append(Spacer(1, 6 * MM))
-        story.append(P("Documents imprimés à emporter" if fr else "Printed items to pack", h2,
-                       lang))
-        story.append(Table([[TickBox(), P(a, body, lang), P(b, small, lang)]
-                            for a, b in printed],
-                           colWidths=[9 * MM, width * 0.6, width - 9 * MM - width * 0.6],
-                           style=TableStyle(TABLE_BASE)))
+        story.append(
+            P("Documents imprimés à emporter" if fr else "Printed items to pack", h2, lang)
+        )
+        story.append(
+            Table(
+                [[TickBox(), P(a, body, lang), P(b, small, lang)] for a, b in printed],
+                colWidths=[9 * MM, width * 0.6, width - 9 * MM - width * 0.6],
+                style=TableStyle(TABLE_BASE),
+            )
+        )
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page
 
 
-def guide_pdf(title: str, heading: str, author: str, lang: str, jobs: list[Any], path: Path,
-              size: tuple[float, float], totals: dict[str, int]) -> int:
+def guide_pdf(
+    title: str,
+    heading: str,
+    author: str,
+    lang: str,
+    jobs: list[Any],
+    path: Path,
+    size: tuple[float, float],
+    totals: dict[str, int],
+) -> int:
     """The printing guide, first file of the kit: one line per print job, and a ruler."""
     fr = lang == "fr"
-    meta = Meta(title=("Guide d'impression — " if fr else "Printing guide — ") + title,
-                author=author, subject=heading, lang=lang)
+    meta = Meta(
+        title=("Guide d'impression — " if fr else "Printing guide — ") + title,
+        author=author,
+        subject=heading,
+        lang=lang,
+    )
     doc = _doc(path, meta, size)
     width = size[0] - 30 * MM
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
     body = mkstyle(8.8, lang, leading=11)
     head = mkstyle(8.8, lang, bold=True, leading=11)
     small = mkstyle(8, lang, leading=10, colour=GREY)
-    story: list[Any] = [P(heading, small, lang),
-                        P("Guide d'impression" if fr else "Printing guide", h1, lang),
-                        P(title, body, lang), Spacer(1, 3 * MM),
-                        P("Imprimez chaque fichier à 100 % (« taille réelle », sans ajustement à "
-                          "la page). Mesurez la règle ci-dessous : elle doit faire 100 mm."
-                          if fr else "Print every file at 100 % (\"actual size\", no fit to "
-                          "page). Measure the ruler below: it must be 100 mm long.",
-                          body, lang),
-                        Spacer(1, 3 * MM),
-                        Ruler("100 mm — taille réelle" if fr else "100 mm — actual size"),
-                        Spacer(1, 4 * MM)]
-    sides = {"long": "recto verso, bord long" if fr else "double-sided, long edge",
-             "short": "recto verso, bord court" if fr else "double-sided, short edge",
-             "none": "recto" if fr else "single-sided",
-             "fold": "recto, à plier" if fr else "single-sided, fold"}
-    rows = [[P(x, head, lang) for x in (
-        ("#", "Fichier", "Papier", "Impression", "Ex.", "Feuilles", "Découpe") if fr else
-        ("#", "File", "Paper", "Sides", "Copies", "Sheets", "Cutting"))]]
+    story: list[Any] = [
+        P(heading, small, lang),
+        P("Guide d'impression" if fr else "Printing guide", h1, lang),
+        P(title, body, lang),
+        Spacer(1, 3 * MM),
+        P(
+            "Imprimez chaque fichier à 100 % (« taille réelle », sans ajustement à "
+            "la page). Mesurez la règle ci-dessous : elle doit faire 100 mm."
+            if fr
+            else 'Print every file at 100 % ("actual size", no fit to '
+            "page). Measure the ruler below: it must be 100 mm long.",
+            body,
+            lang,
+        ),
+        Spacer(1, 3 * MM),
+        Ruler("100 mm — taille réelle" if fr else "100 mm — actual size"),
+        Spacer(1, 4 * MM),
+    ]
+    sides = {
+        "long": "recto verso, bord long" if fr else "double-sided, long edge",
+        "short": "recto verso, bord court" if fr else "double-sided, short edge",
+        "none": "recto" if fr else "single-sided",
+        "fold": "recto, à plier" if fr else "single-sided, fold",
+    }
+    rows = [
+        [
+            P(x, head, lang)
+            for x in (
+                ("#", "Fichier", "Papier", "Impression", "Ex.", "Feuilles", "Découpe")
+                if fr
+                else ("#", "File", "Paper", "Sides", "Copies", "Sheets", "Cutting")
+            )
+        ]
+    ]
     for i, j in enumerate(jobs, 1):
-        rows.append([P(str(i), body, lang), P(j.name, body, lang), P(j.paper.upper(), body, lang),
-                     P(sides.get(j.duplex, j.duplex), body, lang), P(str(j.copies), body, lang),
-                     P(str(j.sheets * j.copies), body, lang), P(_cutting(j, fr), small, lang)])
-    story.append(Table(rows, colWidths=[7 * MM, width * 0.36, 13 * MM, width * 0.17, 9 * MM,
-                                        14 * MM, width - 43 * MM - width * 0.53],
-                       style=TableStyle(TABLE_BASE), repeatRows=1))
+        rows.append(
+            [
+                P(str(i), body, lang),
+                P(j.name, body, lang),
+                P(j.paper.upper(), body, lang),
+                P(sides.get(j.duplex, j.duplex), body, lang),
+                P(str(j.copies), body, lang),
+                P(str(j.sheets * j.copies), body, lang),
+                P(_cutting(j, fr), small, lang),
+            ]
+        )
+    story.append(
+        Table(
+            rows,
+            colWidths=[
+                7 * MM,
+                width * 0.36,
+                13 * MM,
+                width * 0.17,
+                9 * MM,
+                14 * MM,
+                width - 43 * MM - width * 0.53,
+            ],
+            style=TableStyle(TABLE_BASE),
+            repeatRows=1,
+        )
+    )
     story.append(Spacer(1, 4 * MM))
-    summary = ", ".join(f"{n} {'feuilles' if fr else 'sheets'} {p.upper()}"
-                        for p, n in sorted(totals.items()))
+    summary = ", ".join(
+        f"{n} {'feuilles' if fr else 'sheets'} {p.upper()}" for p, n in sorted(totals.items())
+    )
     story.append(P(("Papier en tout : " if fr else "Paper in all: ") + summary, head, lang))
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page

@@ -37,12 +37,16 @@ MM = 72 / 25.4
 @cache
 def register_fonts() -> None:
     d = font_dir()
-    for name, file in ((REGULAR, "SourceSans3-Regular.ttf"), (BOLD, "SourceSans3-Bold.ttf"),
-                       (ITALIC, "SourceSans3-Italic.ttf"),
-                       (BOLD_ITALIC, "SourceSans3-BoldItalic.ttf")):
+    for name, file in (
+        (REGULAR, "SourceSans3-Regular.ttf"),
+        (BOLD, "SourceSans3-Bold.ttf"),
+        (ITALIC, "SourceSans3-Italic.ttf"),
+        (BOLD_ITALIC, "SourceSans3-BoldItalic.ttf"),
+    ):
         pdfmetrics.registerFont(TTFont(name, str(d / file)))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
-                                  boldItalic=BOLD_ITALIC)
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
 
 
 @cache
@@ -65,8 +69,13 @@ def glyph_problems(items: list[tuple[str, str]]) -> list[Problem]:
         missing = missing_glyphs(text)
         if missing:
             chars = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
-            out.append(Problem(f"the font has no glyph for {chars}", path=where,
-                               hint="replace these characters, or they would print as empty boxes"))
+            out.append(
+                Problem(
+                    f"the font has no glyph for {chars}",
+                    path=where,
+                    hint="replace these characters, or they would print as empty boxes",
+                )
+            )
     return out
 
 
@@ -82,13 +91,25 @@ class Meta:
 class PrintCanvas(Canvas):
     """A canvas with our font, deterministic output, metadata and print preferences."""
 
-    def __init__(self, target: Any, pagesize: tuple[float, float], meta: Meta,
-                 duplex: str | None = None, **kw: Any) -> None:
+    def __init__(
+        self,
+        target: Any,
+        pagesize: tuple[float, float],
+        meta: Meta,
+        duplex: str | None = None,
+        **kw: Any,
+    ) -> None:
         register_fonts()
         super().__init__(
-            target, pagesize=pagesize, invariant=1, pageCompression=1,
-            initialFontName=REGULAR, initialFontSize=10, pdfVersion=(1, 7),
-            lang="fr-FR" if meta.lang == "fr" else "en-GB", **kw,
+            target,
+            pagesize=pagesize,
+            invariant=1,
+            pageCompression=1,
+            initialFontName=REGULAR,
+            initialFontSize=10,
+            pdfVersion=(1, 7),
+            lang="fr-FR" if meta.lang == "fr" else "en-GB",
+            **kw,
         )
         self.setTitle(meta.title)
         self.setAuthor(meta.author)
@@ -113,26 +134,47 @@ def canvas_maker(meta: Meta, duplex: str | None = None) -> Any:
 
 def doc_kwargs(meta: Meta) -> dict[str, Any]:
     """Metadata for a platypus document template (which sets it on the canvas itself)."""
-    return dict(title=meta.title, author=meta.author, subject=meta.subject,
-                keywords=meta.keywords, creator=f"facilitation {__version__}",
-                producer=f"facilitation {__version__} (reportlab)", invariant=1,
-                lang="fr-FR" if meta.lang == "fr" else "en-GB",
-                initialFontName=REGULAR)
+    return dict(
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=meta.keywords,
+        creator=f"facilitation {__version__}",
+        producer=f"facilitation {__version__} (reportlab)",
+        invariant=1,
+        lang="fr-FR" if meta.lang == "fr" else "en-GB",
+        initialFontName=REGULAR,
+    )
 
 
-def style(size: float, lang: str, bold: bool = False, leading: float | None = None,
-          align: int = TA_LEFT, colour: Any = None, italic: bool = False,
-          space_after: float = 0, hyphenate: bool = True) -> ParagraphStyle:
+def style(
+    size: float,
+    lang: str,
+    bold: bool = False,
+    leading: float | None = None,
+    align: int = TA_LEFT,
+    colour: Any = None,
+    italic: bool = False,
+    space_after: float = 0,
+    hyphenate: bool = True,
+) -> ParagraphStyle:
     register_fonts()
     font = BOLD if bold else (ITALIC if italic else REGULAR)
     kw: dict[str, Any] = {}
     if colour is not None:
         kw["textColor"] = colour
     return ParagraphStyle(
-        f"s{size}{bold}{italic}{align}", fontName=font, fontSize=size,
-        leading=leading or size * 1.22, alignment=align, spaceAfter=space_after,
+        f"s{size}{bold}{italic}{align}",
+        fontName=font,
+        fontSize=size,
+        leading=leading or size * 1.22,
+        alignment=align,
+        spaceAfter=space_after,
         hyphenationLang=("fr_FR" if lang == "fr" else "en_GB") if hyphenate else "",
-        embeddedHyphenation=1, uriWasteReduce=0.3, splitLongWords=1, bulletFontName=REGULAR,
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        splitLongWords=1,
+        bulletFontName=REGULAR,
         **kw,
     )
 

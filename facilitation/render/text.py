@@ -12,7 +12,6 @@ from facilitation.materials import material_label
 from facilitation.model.exercise import Exercise
 from facilitation.typography import typeset
 
-
 SUPPORT_KINDS = {
     "cards": {"fr": "cartes", "en": "cards"},
     "canvas": {"fr": "canevas mural", "en": "wall canvas"},
@@ -53,8 +52,11 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         text = " ".join(text.split())
         out.append(
             textwrap.fill(
-                text, width=width, initial_indent=first if first is not None else indent,
-                subsequent_indent=indent, break_on_hyphens=False,
+                text,
+                width=width,
+                initial_indent=first if first is not None else indent,
+                subsequent_indent=indent,
+                break_on_hyphens=False,
             )
         )
 
@@ -111,17 +113,26 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     if ex.variants:
         heading("variants")
         for v in ex.variants:
-            para(f"{tr(v.title, lang)} [{v.id}]{colon}{tr(v.description, lang)}", indent="    ",
-                 first="  - ")
+            para(
+                f"{tr(v.title, lang)} [{v.id}]{colon}{tr(v.description, lang)}",
+                indent="    ",
+                first="  - ",
+            )
     if ex.supports:
         heading("supports")
         for s in ex.supports:
             name = tr(s.title, lang) if s.title else s.id
-            bits = [f"{SUPPORT_KINDS[s.kind][lang]} « {s.layout} »" if lang == "fr"
-                    else f"{SUPPORT_KINDS[s.kind][lang]} '{s.layout}'"]
+            bits = [
+                f"{SUPPORT_KINDS[s.kind][lang]} « {s.layout} »"
+                if lang == "fr"
+                else f"{SUPPORT_KINDS[s.kind][lang]} '{s.layout}'"
+            ]
             if s.each:
-                bits.append(("un par élément de « " + s.each + " »") if lang == "fr"
-                            else f"one per item of '{s.each}'")
+                bits.append(
+                    ("un par élément de « " + s.each + " »")
+                    if lang == "fr"
+                    else f"one per item of '{s.each}'"
+                )
             elif s.per != "session":
                 bits.append(per_label(s.per, lang))
             if s.source:
