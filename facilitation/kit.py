@@ -151,8 +151,6 @@ def build_kit(
 
     step("agenda")
     for w in write_agenda(plan, out, lang, paper=paper, template_dirs=template_dirs, prefix="01-"):
-        if w.name.endswith(".pdf"):
-            from pypdf import PdfReader  # noqa: F401  (only for page counts below)
         jobs.append(Job(w.name, w.kind, w.paper or paper, "none", 0, title=w.kind))
     view = agenda_view(plan, lang)
     step("booklet")

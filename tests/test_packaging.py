@@ -31,6 +31,15 @@ def test_wheel_holds_data_and_only_our_package(wheel):
     assert "facilitation/fonts/SourceSans3-Regular.ttf" in names
     assert "facilitation/fonts/OFL.txt" in names
     assert "facilitation/templates/agenda.md.j2" in names
+    assert "facilitation/cards/canvases/parcours-utilisateur.yaml" in names
+    import importlib
+
+    from conftest import ROOT as root
+
+    for py in (root / "facilitation").rglob("*.py"):  # every module of the package ships
+        rel = py.relative_to(root).as_posix()
+        assert rel in names, rel
+    assert importlib
     assert (
         len([n for n in names if n.startswith("facilitation/exercises/") and n.endswith(".yaml")])
         >= 30
@@ -71,6 +80,21 @@ def test_installed_command_runs_outside_the_checkout(wheel, tmp_path):
         check=True,
     ).stdout
     assert "Moving debate" in en
+    cards = subprocess.run([str(exe), "cards", "debat-mouvant", "-o", "out"], cwd=elsewhere,
+                           capture_output=True, text=True)
+    assert cards.returncode == 0, cards.stderr
+    assert (elsewhere / "out" / "debat-mouvant-cartes-poker.pdf").is_file()
+    canvas = subprocess.run([str(exe), "canvas", "debrief", "-o", "out"], cwd=elsewhere,
+                            capture_output=True, text=True)
+    assert canvas.returncode == 0, canvas.stderr
+    # the whole kit, with the test-only packages hidden: the command must not need them
+    kit = subprocess.run(
+        [str(py), "-c", "import sys; sys.modules['pypdf'] = sys.modules['pytest'] = None;"
+         "from facilitation.cli import main; main(['kit', sys.argv[1], '-o', 'kit'])",
+         str(ROOT / "examples" / "dunkerque-2-reflex-energie.yaml")],
+        cwd=elsewhere, capture_output=True, text=True)
+    assert kit.returncode == 0, kit.stderr
+    assert (elsewhere / "kit" / "00-guide-impression-fr.pdf").is_file()
     where = subprocess.run(
         [str(py), "-c", "import facilitation; print(facilitation.__file__)"],
         cwd=elsewhere,
