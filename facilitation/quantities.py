@@ -4,9 +4,9 @@ Counts come from the block's people (the session's participants, or a track's gr
 configuration (the block's `split`, else the exercise's): pairs = people // 2 (an odd one out
 joins a pair as a trio), groups from `groups of N` / `N groups`.
 
-Materials: consumables (per participant, pair or group) add up over every block; equipment
-counted per session or per facilitator (a timer, tape, a camera) is reusable, so the checklist
-takes the largest need of any one block rather than the sum.
+Materials: consumables (sticky notes, dots, paper) add up over every block; equipment (a
+camera, a timer, markers: `reusable` in the catalogue, or anything counted per session or per
+facilitator) serves again, so the checklist takes the largest need of any one block.
 """
 
 from __future__ import annotations
