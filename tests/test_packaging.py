@@ -80,19 +80,31 @@ def test_installed_command_runs_outside_the_checkout(wheel, tmp_path):
         check=True,
     ).stdout
     assert "Moving debate" in en
-    cards = subprocess.run([str(exe), "cards", "debat-mouvant", "-o", "out"], cwd=elsewhere,
-                           capture_output=True, text=True)
+    cards = subprocess.run(
+        [str(exe), "cards", "debat-mouvant", "-o", "out"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
     assert cards.returncode == 0, cards.stderr
     assert (elsewhere / "out" / "debat-mouvant-cartes-poker.pdf").is_file()
-    canvas = subprocess.run([str(exe), "canvas", "debrief", "-o", "out"], cwd=elsewhere,
-                            capture_output=True, text=True)
+    canvas = subprocess.run(
+        [str(exe), "canvas", "debrief", "-o", "out"], cwd=elsewhere, capture_output=True, text=True
+    )
     assert canvas.returncode == 0, canvas.stderr
     # the whole kit, with the test-only packages hidden: the command must not need them
     kit = subprocess.run(
-        [str(py), "-c", "import sys; sys.modules['pypdf'] = sys.modules['pytest'] = None;"
-         "from facilitation.cli import main; main(['kit', sys.argv[1], '-o', 'kit'])",
-         str(ROOT / "examples" / "dunkerque-2-reflex-energie.yaml")],
-        cwd=elsewhere, capture_output=True, text=True)
+        [
+            str(py),
+            "-c",
+            "import sys; sys.modules['pypdf'] = sys.modules['pytest'] = None;"
+            "from facilitation.cli import main; main(['kit', sys.argv[1], '-o', 'kit'])",
+            str(ROOT / "examples" / "dunkerque-2-reflex-energie.yaml"),
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+    )
     assert kit.returncode == 0, kit.stderr
     assert (elsewhere / "kit" / "00-guide-impression-fr.pdf").is_file()
     where = subprocess.run(
