@@ -65,6 +65,13 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """-o/--output, the folder a command writes into."""
+    return click.option(
+        "-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help=help_text
+    )
+
+
 @click.group(cls=FacilitationGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="facilitation")
 def main() -> None:
@@ -190,14 +197,7 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
 
 @main.command()
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write into (created if needed).",
-)
+@output_option("Folder to write into (created if needed).")
 @click.option(
     "--format",
     "formats",
@@ -269,14 +269,7 @@ def _mm(value: str, name: str) -> float:
 
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write into (created if needed).",
-)
+@output_option("Folder to write into (created if needed).")
 @click.option(
     "--format",
     "card_fmt",
@@ -375,14 +368,7 @@ def cards(
 
 @main.command()
 @click.argument("target")
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write into (created if needed).",
-)
+@output_option("Folder to write into (created if needed).")
 @click.option("--size", help="Paper of the canvas: a4, a3, a2, a1, a0 (default: the layout's).")
 @click.option("--landscape/--portrait", default=None, help="Orientation (default: the layout's).")
 @click.option(
@@ -449,14 +435,7 @@ def canvas(
 
 @main.command()
 @click.argument("session", type=click.Path(dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write the kit into (created if needed).",
-)
+@output_option("Folder to write the kit into (created if needed).")
 @click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
