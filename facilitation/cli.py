@@ -28,7 +28,8 @@ class FacilitationGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            for problem in exc.problems:
+            ordered = sorted(exc.problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+            for problem in ordered:
                 click.echo(problem.format(), err=True)
             n = sum(1 for p in exc.problems if p.severity == "error")
             if n > 1:
