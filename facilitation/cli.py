@@ -549,7 +549,8 @@ def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> No
 
 @main.command()
 @click.argument("what", type=click.Choice(["exercise", "session"]), default="exercise")
-def schema(what: str) -> None:
+@common
+def schema(what: str, lang: str, settings: Any) -> None:
     """Print the JSON Schema of the exercise or session format."""
     from facilitation.schema import schema_text
 

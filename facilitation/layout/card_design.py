@@ -281,7 +281,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
                 iw,
                 top - s - 2 * scale,
                 text=f["text"],
-                size=14 * scale,
+                size=17 * scale,
                 min_size=7.5,
                 bold=False,
                 align="left",

@@ -328,7 +328,7 @@ def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, fr: bool) -> None:
     c.drawString(
         m * MM,
         (H - m - 6) * MM,
-        (f"Plan d'assemblage — {g.title}" if fr else f"Assembly map — {g.title}")[:90],
+        (f"Plan d’assemblage — {g.title}" if fr else f"Assembly map — {g.title}")[:90],
     )
     c.setFont(REGULAR, 9.5)
     lines = (
