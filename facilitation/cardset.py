@@ -103,7 +103,6 @@ def facilitator_faces(
     ex: Exercise, lang: str, w: float, h: float, safe: float, th: dict[str, Any], tips: bool = True
 ) -> tuple[Face, Face | None]:
     """The facilitator card: front, and a back when the sheet needs both sides."""
-    from facilitation.render.cards_pdf import FitError, fit, fits_at_floor, run_heights
 
     s = safe
     iw = w - 2 * s
@@ -192,54 +191,75 @@ def facilitator_faces(
             "text", s, s, iw, top - s, rich=True, runs=part, size=8.5, min_size=7, colour=th["ink"]
         )
 
-    first = body(runs, h - s - head_h - 1)
-    one_side = Element(**{**first.__dict__, "min_size": 8.0})
-    if fits_at_floor(one_side, lang):  # one side only if it stays at 8 pt or more
-        first = one_side
-        return Face(header + [first], name), None
-    # over both sides: as many runs as fit on the front (bisection), the rest on the back
-    probe = body(runs, h - s - head_h - 1)
-    heights = run_heights(probe, probe.min_size, lang) or []
-    room = probe.h * MM_PT + 0.01
-    k_best, total = 0, 0.0
-    for k, height in enumerate(heights[:-1], 1):
-        total += height
-        if total - (heights[k - 1] and 0) > room:
+    from facilitation.render.cards_pdf import RunTable, fitted_of, prime, total_height
+
+    front_top = h - s - head_h - 1
+    first = body(runs, front_top)
+    sizes = [8.5, 8.0, 7.5, 7.0]
+    table = RunTable(first, sizes, lang)
+    room_front = (front_top - s) * MM_PT + 0.01
+    for size in sizes[:2]:  # one side only if it stays at 8 pt or more
+        items = table.part(size, 0)
+        if items is not None and total_height(items) <= room_front:
+            one_side = Element(**{**first.__dict__, "min_size": 8.0})
+            prime(one_side, lang, fitted_of(items, size))
+            return Face(header + [one_side], name), None
+    # over both sides: as many runs as fit on the front at the floor, the rest on the back
+    floor_row = table.part(sizes[-1], 0)
+    if floor_row is None:
+        raise UserError(Problem(f"{name}: a word is too long for the card's width"))
+    k = 0
+    while k < len(runs) - 1 and total_height(floor_row[: k + 1]) <= room_front:
+        k += 1
+    if k == 0:
+        raise UserError(
+            Problem(
+                f"{name}: the sheet does not fit on both sides of the card",
+                hint="use a larger facilitator format (--facilitator-format a5)",
+            )
+        )
+    front_el = body(runs[:k], front_top)
+    for size in sizes:
+        items = table.part(size, 0, k)
+        if items is not None and total_height(items) <= room_front:
+            prime(front_el, lang, fitted_of(items, size))
             break
-        k_best = k
-    while k_best and not fits_at_floor(body(runs[:k_best], h - s - head_h - 1), lang):
-        k_best -= 1  # the sum is a close estimate: check it, and step back if needed
-    if k_best:
-        k = k_best
-        el = body(runs[:k], h - s - head_h - 1)
-        cont = "suite" if fr else "continued"
-        back_header = [
-            Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
-            Element(
-                "text",
-                s,
-                h - s - 7,
-                iw,
-                6,
-                text=f"{tr(ex.title, lang)} ({cont})",
-                size=9,
-                min_size=7,
-                bold=True,
-                colour=th["muted"],
-            ),
-        ]
-        rest = runs[k:]
-        if rest[0][0] != "label":
-            rest = [("label", "Déroulé (suite)" if fr else "Steps (continued)")] + rest
-        back_body = body(rest, h - s - 9)
-        try:
-            fit(back_body, lang, name + " (verso)")
-        except FitError as exc:
-            raise UserError(Problem(str(exc))) from None
-        return (Face(header + [el], name), Face(back_header + [back_body], name + " (verso)"))
+    cont = "suite" if fr else "continued"
+    back_header = [
+        Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
+        Element(
+            "text",
+            s,
+            h - s - 7,
+            iw,
+            6,
+            text=f"{tr(ex.title, lang)} ({cont})",
+            size=9,
+            min_size=7,
+            bold=True,
+            colour=th["muted"],
+        ),
+    ]
+    rest = runs[k:]
+    extra: list[tuple[str, Any]] = []
+    if rest[0][0] != "label":
+        extra = [("label", "Déroulé (suite)" if fr else "Steps (continued)")]
+    back_body = body(extra + rest, h - s - 9)
+    extra_table = RunTable(body(extra, h - s - 9), sizes, lang) if extra else None
+    room_back = (h - s - 9 - s) * MM_PT + 0.01
+    for size in sizes:
+        head_items = extra_table.part(size, 0) if extra_table else []
+        items = table.part(size, k)
+        if head_items is None or items is None:
+            continue
+        if total_height(head_items + items) <= room_back:
+            prime(back_body, lang, fitted_of(head_items + items, size))
+            return Face(header + [front_el], name), Face(
+                back_header + [back_body], name + " (verso)"
+            )
     raise UserError(
         Problem(
-            f"{name}: the sheet does not fit on both sides of the card",
+            f"{name} (verso): the text does not fit even at 7 pt",
             hint="use a larger facilitator format (--facilitator-format a5)",
         )
     )

@@ -163,6 +163,9 @@ def build_kit(
             loaded, plan, canvas_opts, out
         )
 
+    import facilitation.render.canvas_pdf  # noqa: F401  (imported once, before the fork)
+    import facilitation.render.cards_pdf  # noqa: F401
+
     pending = _start(print_parts)  # another core takes the cards and canvases, if there is one
     step("agenda")
     for w in write_agenda(plan, out, lang, paper=paper, template_dirs=template_dirs, prefix="01-"):

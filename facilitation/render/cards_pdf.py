@@ -140,6 +140,79 @@ def fits_at_floor(el: Element, lang: str) -> bool:
     return _try(el, el.min_size, lang) is not None
 
 
+class RunTable:
+    """Each run of a rich text as its own paragraph, wrapped once per candidate size.
+
+    Why: a facilitator card decides how many runs fit on the front and at what size; heights
+    add up run by run, so every candidate is a sum over this table instead of a new wrap.
+    """
+
+    def __init__(self, el: Element, sizes: list[float], lang: str) -> None:
+        self.sizes = sizes
+        self.el = el
+        self.lang = lang
+        self.rows: dict[float, list[tuple[Paragraph, float, float]] | None] = {}
+
+    def _row(self, size: float) -> list[tuple[Paragraph, float, float]] | None:
+        """The runs wrapped at one size (computed on first use), or None if one is too wide."""
+        if size in self.rows:
+            return self.rows[size]
+        el, w = self.el, self.el.w * MM
+        row: list[tuple[Paragraph, float, float]] | None = []
+        for run in el.runs:
+            one = Element(
+                "text", 0, 0, el.w, el.h, rich=True, runs=[run], colour=el.colour, align=el.align
+            )
+            for p in _paragraphs(one, size, self.lang):
+                pw, ph = p.wrap(w, 10_000)
+                if pw > w + 0.01 or _too_wide(p, w):
+                    row = None
+                    break
+                row.append((p, ph, p.style.spaceAfter))
+            if row is None:
+                break
+        self.rows[size] = row
+        return row
+
+    def part(self, size: float, start: int, end: int | None = None) -> list[Any] | None:
+        row = self._row(size)
+        return None if row is None else row[start:end]
+
+
+def fitted_of(items: list[tuple[Paragraph, float, float]], size: float) -> Fitted:
+    heights = [h + (sa if i < len(items) - 1 else 0) for i, (_, h, sa) in enumerate(items)]
+    return Fitted([p for p, _, _ in items], heights, size)
+
+
+def total_height(items: list[tuple[Paragraph, float, float]] | None) -> float:
+    if not items:
+        return float("inf") if items is None else 0.0
+    return sum(h + sa for _, h, sa in items) - items[-1][2]
+
+
+def prime(el: Element, lang: str, fitted: Fitted) -> None:
+    """Record a fitting decided elsewhere, so drawing does not wrap the text again."""
+    _FITS[_key(el, lang)] = fitted
+
+
+def _key(el: Element, lang: str) -> tuple[Any, ...]:
+    return (
+        el.text,
+        tuple(el.runs),
+        el.size,
+        el.min_size,
+        round(el.w, 3),
+        round(el.h, 3),
+        el.bold,
+        el.italic,
+        el.align,
+        el.colour,
+        el.leading,
+        el.hyphenate,
+        lang,
+    )
+
+
 def fit(el: Element, lang: str, name: str) -> Fitted:
     """The largest size, in half points from el.size down to el.min_size, at which the text
     fits its box (found by bisection: the height grows with the size). Cached on the element,
