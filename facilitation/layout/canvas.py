@@ -30,6 +30,7 @@ class Zone:
     lines: bool = False
     fill: str | None = None
     kind: str = "zone"  # zone | header | check | text
+    text_size: str = "heading"  # which of the canvas's type sizes its title uses
 
 
 @dataclass
@@ -45,6 +46,7 @@ class CanvasGeometry:
     footer: str = ""
     margin: float = 12.0
     header_h: float = 0.0
+    kind: str = "columns"
 
     def sticky_capacity(self, zone: Zone) -> int:
         """How many 76 mm notes fit in a zone's free area (below its heading)."""
@@ -97,6 +99,7 @@ def geometry(
         sizes=sizes,
         margin=margin,
         header_h=header_h,
+        kind=layout["kind"],
     )
     x0, y0 = margin, margin + footer_h
     bw, bh = width - 2 * margin, height - 2 * margin - header_h - footer_h
@@ -120,7 +123,11 @@ def geometry(
             )
     elif kind == "grid":
         rows, cols = layout.get("_rows", []), layout.get("_columns", [])
-        head_w = min(bw * 0.18, max(35.0, sizes["heading"] * pt * 7))
+        if layout.get("row_header"):  # long row labels (questions, ideas): a wider column
+            head_w = bw * float(layout["row_header"])
+        else:
+            head_w = min(bw * 0.18, max(35.0, sizes["heading"] * pt * 7))
+        row_size = layout.get("row_text") or ("body" if layout.get("row_header") else "heading")
         head_h = sizes["heading"] * pt * 3.4
         weights = layout.get("column_weights") or [1] * len(cols)
         total = float(sum(weights)) or 1.0
@@ -143,7 +150,16 @@ def geometry(
         for i, row in enumerate(rows):
             y = y0 + bh - head_h - (i + 1) * cell_h
             g.zones.append(
-                Zone(x0, y, head_w, cell_h, title=row["title"], kind="header", fill="#eeeeee")
+                Zone(
+                    x0,
+                    y,
+                    head_w,
+                    cell_h,
+                    title=row["title"],
+                    kind="header",
+                    fill="#eeeeee",
+                    text_size=row_size,
+                )
             )
             x = x0 + head_w
             for j in range(len(cols)):

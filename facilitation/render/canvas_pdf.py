@@ -95,7 +95,8 @@ def draw_canvas(c: Any, g: CanvasGeometry, lang: str) -> None:
         if z.kind == "zone" and (biggest is None or z.w * z.h > biggest.w * biggest.h):
             biggest = z
     if (
-        biggest is not None
+        g.kind != "grid"  # a grid's cells are answers or votes, not sticky-note zones
+        and biggest is not None
         and biggest.w > STICKY + 20
         and biggest.h > STICKY + 30
         and not biggest.lines
@@ -119,7 +120,7 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
     top = z.y + z.h - pad
     inner_w = z.w - 2 * pad
     if z.kind == "header":
-        size = s["heading"] * (0.75 if z.w < 60 else 1)
+        size = s[z.text_size] * (0.75 if z.w < 60 and z.text_size == "heading" else 1)
         _para(c, z.title, z.x + pad, top, inner_w, size, lang, bold=True, max_h=z.h - 2 * pad)
         return
     if z.mark:
