@@ -47,6 +47,40 @@ def iter_blocks(session: Session) -> Any:
                 yield path + ("blocks", c), child, block
 
 
+def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
+    """Unknown exercise ids, found in the raw file, so that they are reported together with
+    the format's errors rather than after they are fixed."""
+    out = []
+
+    def walk(blocks: Any, path: tuple[Any, ...]) -> None:
+        if not isinstance(blocks, list):
+            return
+        for i, b in enumerate(blocks):
+            if not isinstance(b, dict):
+                continue
+            ex = b.get("exercise")
+            if isinstance(ex, str) and ex not in library.exercises:
+                file, line, col = Locator([doc]).locate(path + (i, "exercise"))
+                hint = did_you_mean(ex, library.exercises) or "run 'facilitation list'"
+                out.append(
+                    Problem(
+                        f"unknown exercise '{ex}'",
+                        file=file,
+                        line=line,
+                        column=col,
+                        path=format_path(path + (i, "exercise")),
+                        hint=hint,
+                    )
+                )
+            walk(b.get("blocks"), path + (i, "blocks"))
+
+    days = doc.data.get("days") if isinstance(doc.data, dict) else None
+    for d, day in enumerate(days if isinstance(days, list) else []):
+        if isinstance(day, dict):
+            walk(day.get("blocks"), ("days", d, "blocks"))
+    return out
+
+
 def load_session(path: Path, library: Library) -> LoadedSession:
     """Read and check a session file; raise UserError with every problem."""
     doc = read_path(path, display=str(path))
@@ -56,7 +90,8 @@ def load_session(path: Path, library: Library) -> LoadedSession:
     try:
         session = Session.model_validate(doc.data)
     except ValidationError as exc:
-        raise UserError(problems_from(exc, locator, Session)) from None
+        problems = problems_from(exc, locator, Session) + _unknown_ids(doc, library)
+        raise UserError(problems) from None
     problems: list[Problem] = []
 
     def bad(p: tuple[Any, ...], message: str, hint: str | None = None) -> None:
