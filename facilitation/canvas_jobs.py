@@ -52,7 +52,6 @@ def pages_for(
     w, h = sheet_mm(size)
     if landscape:
         w, h = h, w
-    title_override = tr(support.title, lang) if support.title else None
     records: list[Any] = [None]
     if support.each:
         records = list(param_value(ex, support.each, lang, overrides or {}) or [])
@@ -86,8 +85,6 @@ def pages_for(
             h,
             subtitle=subtitle or tr(ex.title, lang),
         )
-        if title_override and title_override != g.title and support.kind == "sheet":
-            pass  # the layout's title names the sheet; the support title is the job's label
         g.footer = " · ".join(x for x in (opts.programme, tr(ex.title, lang)) if x)
         pages.append(g)
     return size, landscape, pages * max(1, copies)

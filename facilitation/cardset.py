@@ -515,10 +515,3 @@ def _signs_job(
         cutting="none",
         sheets=len(words),
     )
-
-
-def resolve_targets(targets: tuple[str, ...], library: Any) -> list[Exercise]:
-    out = []
-    for t in targets:
-        out.append(library.get(t))
-    return out

@@ -65,7 +65,10 @@ def test_agenda_writes_nothing_on_bad_input(tmp_path, run):
 
 
 def test_format_errors_and_unknown_ids_reported_together(tmp_path, library):
-    text = errors(tmp_path, library, [{"exercise": "debat-mouvant", "duration": "deux heures"},
-                                      {"exercise": "vots"}])
+    text = errors(
+        tmp_path,
+        library,
+        [{"exercise": "debat-mouvant", "duration": "deux heures"}, {"exercise": "vots"}],
+    )
     assert "found 'deux heures'" in text
     assert "unknown exercise 'vots'" in text and "did you mean 'vote'" in text

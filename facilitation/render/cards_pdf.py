@@ -111,35 +111,6 @@ def _try(el: Element, size: float, lang: str) -> Fitted | None:
     return Fitted(paras, heights, size)
 
 
-def run_heights(el: Element, size: float, lang: str) -> list[float] | None:
-    """The height of each run of a rich text at a size (spacing after included), or None if
-    a run is too wide. Heights add up, so prefixes of the runs can be tested without
-    wrapping again."""
-    w = el.w * MM
-    out = []
-    for run in el.runs:
-        paras = _paragraphs(
-            Element(
-                "text", 0, 0, el.w, el.h, rich=True, runs=[run], colour=el.colour, align=el.align
-            ),
-            size,
-            lang,
-        )
-        h = 0.0
-        for p in paras:
-            pw, ph = p.wrap(w, 10_000)
-            if pw > w + 0.01 or _too_wide(p, w):
-                return None
-            h += ph + p.style.spaceAfter
-        out.append(h)
-    return out
-
-
-def fits_at_floor(el: Element, lang: str) -> bool:
-    """Whether the text fits at its smallest size (one wrap, for quick decisions)."""
-    return _try(el, el.min_size, lang) is not None
-
-
 class RunTable:
     """Each run of a rich text as its own paragraph, wrapped once per candidate size.
 
@@ -215,26 +186,12 @@ def _key(el: Element, lang: str) -> tuple[Any, ...]:
 
 def fit(el: Element, lang: str, name: str) -> Fitted:
     """The largest size, in half points from el.size down to el.min_size, at which the text
-    fits its box (found by bisection: the height grows with the size). Cached on the element,
-    so that deciding a layout and drawing it wrap the text once."""
-    key = (
-        el.text,
-        tuple(el.runs),
-        el.size,
-        el.min_size,
-        round(el.w, 3),
-        round(el.h, 3),
-        el.bold,
-        el.italic,
-        el.align,
-        el.colour,
-        el.leading,
-        el.hyphenate,
-        lang,
-    )
+    fits its box (found by bisection: the height grows with the size). Cached by content:
+    copies of a card, and a layout decided before drawing, wrap the text once."""
+    key = _key(el, lang)
     cached = _FITS.get(key)
     if cached is None:
-        cached = _FITS[key] = _fit(el, lang, name)  # copies of a card share one fitting
+        cached = _FITS[key] = _fit(el, lang, name)
     return cached
 
 
@@ -288,39 +245,27 @@ class CardDrawer:
         c = self.c
         for el in elements:
             b = self.bleed if el.bleed else 0.0
-            if el.kind == "rect":
+            if el.kind in ("rect", "circle"):
                 c.saveState()
                 if el.fill:
                     c.setFillColor(HexColor(el.fill))
                 if el.stroke:
                     c.setStrokeColor(HexColor(el.stroke))
                     c.setLineWidth(el.width)
-                c.rect(
-                    (el.x - b) * MM,
-                    (el.y - b) * MM,
-                    (el.w + 2 * b) * MM,
-                    (el.h + 2 * b) * MM,
-                    stroke=1 if el.stroke else 0,
-                    fill=1 if el.fill else 0,
-                )
+                paint = {"stroke": 1 if el.stroke else 0, "fill": 1 if el.fill else 0}
+                if el.kind == "rect":
+                    c.rect(
+                        (el.x - b) * MM,
+                        (el.y - b) * MM,
+                        (el.w + 2 * b) * MM,
+                        (el.h + 2 * b) * MM,
+                        **paint,
+                    )
+                else:  # x, y: centre; w: radius
+                    c.circle(el.x * MM, el.y * MM, el.w * MM, **paint)
                 c.restoreState()
             elif el.kind == "hatch":
                 self._hatch(el, b)
-            elif el.kind == "circle":
-                c.saveState()
-                if el.fill:
-                    c.setFillColor(HexColor(el.fill))
-                if el.stroke:
-                    c.setStrokeColor(HexColor(el.stroke))
-                    c.setLineWidth(el.width)
-                c.circle(
-                    el.x * MM,
-                    el.y * MM,
-                    el.w * MM,
-                    stroke=1 if el.stroke else 0,
-                    fill=1 if el.fill else 0,
-                )
-                c.restoreState()
             elif el.kind == "line":
                 c.saveState()
                 c.setStrokeColor(HexColor(el.stroke or "#000000"))
