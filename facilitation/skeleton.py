@@ -8,7 +8,8 @@ from facilitation.errors import Problem, UserError
 from facilitation.model.types import ID_RE
 
 SKELETON = """\
-# yaml-language-server: $schema=https://facilitation.invalid/schema/exercise.schema.json
+# yaml-language-server: $schema=exercise.schema.json
+# (for completion in your editor, write that file once: facilitation schema > exercise.schema.json)
 # A new exercise. Its id is the file name: {id}.
 # Every text is either one string, or {{fr: ..., en: ...}} for both languages.
 # Check it with:  facilitation validate {id}.yaml   and read it with:  facilitation show {id}
