@@ -163,7 +163,7 @@ def _session(path: str, settings: Any) -> Any:
     from facilitation.sessions import load_session
 
     library = Library.from_settings(settings)
-    library.check()
+    library.check(everything=False)  # the user's own files; built-ins are read as used
     set_user_dirs(settings.folders)
     return load_session(Path(path), library)
 

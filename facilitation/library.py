@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,14 +29,46 @@ CONFIG_FILE = "facilitation.yaml"
 RESERVED_DIRS = {"cards", "templates", "sessions", "examples", "out", "kit"}
 
 
-@dataclass
 class Entry:
-    """One exercise file as read, before `extends` is resolved."""
+    """One exercise file, before `extends` is resolved. Built-in files are read when first
+    needed (a kit uses a handful of the library); user files are read at once, so that their
+    mistakes are reported whatever the command."""
 
-    id: str
-    doc: Document
-    layer: int
-    folder: Any  # the library folder it came from (Path, or a Traversable for built-ins)
+    def __init__(self, ex_id: str, path: Any, display: str, layer: int, folder: Any) -> None:
+        self.id = ex_id
+        self.path = path
+        self.display = display
+        self.layer = layer
+        self.folder = folder  # the library folder it came from (Path, or a Traversable)
+        self._doc: Document | None = None
+
+    @property
+    def doc(self) -> Document:
+        """The file as read; raises UserError when it cannot be an exercise."""
+        if self._doc is None:
+            doc = read_path(self.path, display=self.display)
+            if not isinstance(doc.data, dict):
+                raise UserError(
+                    Problem(
+                        "an exercise file must be a mapping of keys",
+                        file=self.display,
+                        line=1,
+                        hint="start with 'title:'",
+                    )
+                )
+            if "id" in doc.data:
+                line, col = doc.where(("id",), key=True)
+                raise UserError(
+                    Problem(
+                        "remove 'id': an exercise's id is its file name",
+                        file=self.display,
+                        line=line,
+                        column=col,
+                        path="id",
+                    )
+                )
+            self._doc = doc
+        return self._doc
 
 
 @dataclass
@@ -134,7 +166,11 @@ def _yaml_files(root: Path) -> list[Path]:
 
 
 class Library:
-    """All exercises known in a given setting, validated and resolved."""
+    """All exercises known in a given setting, validated and resolved.
+
+    `exercises` is a mapping by id. Built-in exercises are read and validated when first
+    asked for, user exercises at once; iterating over `exercises`, or asking for `problems`,
+    reads everything."""
 
     def __init__(
         self, folders: Iterable[Path] = (), builtin: bool = True, files: Iterable[Path] = ()
@@ -143,15 +179,23 @@ class Library:
         self.folders = list(folders)
         self.builtin = builtin
         self.entries: dict[str, list[Entry]] = {}  # id -> entries, top layer first
-        self.exercises: dict[str, Exercise] = {}
+        self._resolved: dict[str, Exercise] = {}
+        self._failed: dict[str, list[Problem]] = {}
         self.locators: dict[str, Locator] = {}
-        self.problems: list[Problem] = []
+        self._problems: list[Problem] = []  # problems of reading, and of user exercises
+        self._complete = False
+        self.exercises = Exercises(self)
         self._read()
-        self._resolve_all()
+        for ex_id, entries in self.entries.items():
+            if not self._is_builtin(entries[0]):
+                self._resolve_id(ex_id)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Library:
         return cls(settings.folders)
+
+    def _is_builtin(self, entry: Entry) -> bool:
+        return self.builtin and entry.layer == self._builtin_layer
 
     # -- reading ---------------------------------------------------------------------------------
     def _read(self) -> None:
@@ -160,6 +204,7 @@ class Library:
             layers.append((f.parent, [f]))
         for folder in self.folders:
             layers.append((folder, _yaml_files(folder)))
+        self._builtin_layer = len(layers)
         if self.builtin:
             root = data_dir("exercises")
             files = sorted(
@@ -168,11 +213,12 @@ class Library:
             layers.append((root, files))
         for layer, (folder, files) in enumerate(layers):
             seen: dict[str, str] = {}
+            builtin = self.builtin and layer == self._builtin_layer
             for f in files:
                 ex_id = f.name.rsplit(".", 1)[0]
-                display = _display(f, layer == len(layers) - 1 and self.builtin)
+                display = _display(f, builtin)
                 if ex_id in seen:
-                    self.problems.append(
+                    self._problems.append(
                         Problem(
                             f"the id '{ex_id}' is used twice in one library (also {seen[ex_id]})",
                             file=display,
@@ -181,34 +227,14 @@ class Library:
                     )
                     continue
                 seen[ex_id] = display
-                try:
-                    doc = read_path(f, display=display)
-                except UserError as exc:
-                    self.problems.extend(exc.problems)
-                    continue
-                if not isinstance(doc.data, dict):
-                    self.problems.append(
-                        Problem(
-                            "an exercise file must be a mapping of keys",
-                            file=display,
-                            line=1,
-                            hint="start with 'title:'",
-                        )
-                    )
-                    continue
-                if "id" in doc.data:
-                    line, col = doc.where(("id",), key=True)
-                    self.problems.append(
-                        Problem(
-                            "remove 'id': an exercise's id is its file name",
-                            file=display,
-                            line=line,
-                            column=col,
-                            path="id",
-                        )
-                    )
-                    continue
-                self.entries.setdefault(ex_id, []).append(Entry(ex_id, doc, layer, folder))
+                entry = Entry(ex_id, f, display, layer, folder)
+                if not builtin:
+                    try:
+                        entry.doc  # noqa: B018  (user files are read now)
+                    except UserError as exc:
+                        self._problems.extend(exc.problems)
+                        continue
+                self.entries.setdefault(ex_id, []).append(entry)
 
     # -- extends ---------------------------------------------------------------------------------
     def _chain(self, entry: Entry) -> list[Entry]:
@@ -269,20 +295,41 @@ class Library:
             chain.append(parent)
             current = parent
 
+    def _resolve_id(self, ex_id: str) -> Exercise | None:
+        """The exercise of that id, resolved once; None (and its problems kept) if broken."""
+        if ex_id in self._resolved:
+            return self._resolved[ex_id]
+        if ex_id in self._failed or ex_id not in self.entries:
+            return None
+        try:
+            ex, loc = self.resolve(self.entries[ex_id][0])
+        except UserError as exc:
+            self._failed[ex_id] = exc.problems
+            return None
+        self._resolved[ex_id] = ex
+        self.locators[ex_id] = loc
+        return ex
+
     def _resolve_all(self) -> None:
-        for ex_id, entries in self.entries.items():
-            top = entries[0]
-            try:
-                ex, loc = self.resolve(top)
-            except UserError as exc:
-                self.problems.extend(exc.problems)
-                continue
-            self.exercises[ex_id] = ex
-            self.locators[ex_id] = loc
-        order = {a: i for i, a in enumerate(ARC_ORDER)}
-        self.exercises = dict(
-            sorted(self.exercises.items(), key=lambda kv: (order[kv[1].arc], kv[0]))
-        )
+        if not self._complete:
+            for ex_id in self.entries:
+                self._resolve_id(ex_id)
+            self._complete = True
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem of every exercise in the library (reads them all)."""
+        self._resolve_all()
+        return self._problems + [p for ps in self._failed.values() for p in ps]
+
+    def problems_of(self, ex_id: str) -> list[Problem]:
+        """What is wrong with that exercise (empty when it is fine or unknown)."""
+        self._resolve_id(ex_id)
+        return self._failed.get(ex_id, [])
+
+    def ids(self) -> list[str]:
+        """Every exercise id, without reading the files."""
+        return sorted(self.entries)
 
     def resolve(self, entry: Entry) -> tuple[Exercise, Locator]:
         chain = self._chain(entry)
@@ -324,21 +371,58 @@ class Library:
         return ex, locator
 
     # -- use -------------------------------------------------------------------------------------
-    def check(self) -> None:
-        """Raise every problem found while loading."""
-        if self.problems:
-            raise UserError(self.problems)
+    def check(self, everything: bool = True) -> None:
+        """Raise every problem found while loading: of all exercises, or, with
+        `everything=False`, of the user's own files and of the exercises used so far."""
+        problems = (
+            self.problems
+            if everything
+            else self._problems + [p for ps in self._failed.values() for p in ps]
+        )
+        if problems:
+            raise UserError(problems)
 
     def get(self, ex_id: str) -> Exercise:
-        if ex_id in self.exercises:
-            return self.exercises[ex_id]
-        if ex_id in self.entries:  # known but broken
-            self.check()
-        hint = did_you_mean(ex_id, self.exercises) or "run 'facilitation list' to see the ids"
+        ex = self._resolve_id(ex_id)
+        if ex is not None:
+            return ex
+        if ex_id in self._failed:  # known but broken
+            raise UserError(self._failed[ex_id])
+        hint = did_you_mean(ex_id, self.entries) or "run 'facilitation list' to see the ids"
         raise UserError(Problem(f"unknown exercise '{ex_id}'", hint=hint))
 
     def folder_of(self, ex_id: str) -> Any:
-        return self.exercises[ex_id].__dict__.get("folder")
+        return self.get(ex_id).__dict__.get("folder")
+
+
+class Exercises(Mapping[str, Exercise]):
+    """The library's exercises by id: looking one up reads only that one (and what it
+    extends); going through them all reads everything, in the order of the arc."""
+
+    def __init__(self, library: Library) -> None:
+        self._lib = library
+
+    def __getitem__(self, ex_id: str) -> Exercise:
+        ex = self._lib._resolve_id(ex_id)
+        if ex is None:
+            raise KeyError(ex_id)
+        return ex
+
+    def __contains__(self, ex_id: object) -> bool:
+        return isinstance(ex_id, str) and self._lib._resolve_id(ex_id) is not None
+
+    def _sorted(self) -> list[str]:
+        self._lib._resolve_all()
+        order = {a: i for i, a in enumerate(ARC_ORDER)}
+        done = self._lib._resolved
+        return sorted(done, key=lambda k: (order[done[k].arc], k))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sorted())
+
+    def __len__(self) -> int:
+        self._lib._resolve_all()
+        return len(self._lib._resolved)
 
 
 def merge(base: Any, over: Any) -> Any:

@@ -34,7 +34,8 @@ class Outputs:
     def path(self, name: str) -> Path:
         p = self.tmp / name
         p.parent.mkdir(parents=True, exist_ok=True)
-        self.written.append(name)
+        if name not in self.written:  # asked twice (e.g. by the kit after another process)
+            self.written.append(name)
         return p
 
     def __exit__(

@@ -61,7 +61,7 @@ def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
             ex = b.get("exercise")
             if isinstance(ex, str) and ex not in library.exercises:
                 file, line, col = Locator([doc]).locate(path + (i, "exercise"))
-                hint = did_you_mean(ex, library.exercises) or "run 'facilitation list'"
+                hint = did_you_mean(ex, library.ids()) or "run 'facilitation list'"
                 out.append(
                     Problem(
                         f"unknown exercise '{ex}'",
@@ -112,7 +112,11 @@ def load_session(path: Path, library: Library) -> LoadedSession:
     for p, block, parent in iter_blocks(session):
         if block.exercise:
             if block.exercise not in library.exercises:
-                hint = did_you_mean(block.exercise, library.exercises) or (
+                broken = library.problems_of(block.exercise)
+                if broken:  # the exercise exists but its file is wrong: say what is wrong there
+                    problems.extend(q for q in broken if q not in problems)
+                    continue
+                hint = did_you_mean(block.exercise, library.ids()) or (
                     "run 'facilitation list' to see the ids"
                 )
                 bad(p + ("exercise",), f"unknown exercise '{block.exercise}'", hint)

@@ -75,6 +75,18 @@ def test_two_runs_identical(kit, tmp_path, run):
             assert filecmp.cmp(f, other / f.relative_to(kit), shallow=False), f.name
 
 
+def test_one_core_gives_the_same_kit(kit, tmp_path, run, monkeypatch):
+    """Without a second core the kit is built in one process: same files, same bytes."""
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    other = tmp_path / "kit"
+    r = run("kit", DUNKERQUE, "-o", other)
+    assert r.exit_code == 0, r.output
+    mine = sorted(p.relative_to(kit) for p in kit.rglob("*") if p.is_file())
+    assert mine == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
+    for f in mine:
+        assert filecmp.cmp(kit / f, other / f, shallow=False), f
+
+
 def make_session(tmp_path: Path, library, blocks, participants=12, facilitators=("A", "B")):
     data = {
         "programme": "Test",

@@ -192,3 +192,30 @@ def test_links_out_of_a_pack_are_not_followed(tmp_path):
     (pack / "secret.yaml").symlink_to(outside / "secret.yaml")
     lib = Library([pack])
     assert "secret" not in lib.entries
+
+
+def test_builtins_are_read_only_when_used(tmp_path):
+    """A kit uses a handful of exercises: the others are neither read nor validated."""
+    write(tmp_path, "mine", "extends: debat-mouvant\nduration: {typical: 30}\n")
+    lib = Library([tmp_path])
+    lib.check(everything=False)
+    read = {i for i, es in lib.entries.items() for e in es if e._doc is not None}
+    assert read == {"mine", "debat-mouvant"}  # the user's file, and what it extends
+    assert lib.get("vote").id == "vote"
+    assert "vote" in {i for i, es in lib.entries.items() for e in es if e._doc is not None}
+    assert len(lib.exercises) == len(lib.ids())  # going through them all reads everything
+    assert all(e._doc is not None for es in lib.entries.values() for e in es)
+
+
+def test_a_session_names_what_is_wrong_in_the_exercise_it_uses(tmp_path, run):
+    write(tmp_path, "mon-debat", "title: {fr: Débat}\nduration: 20\nsteps: nope\n")
+    session = tmp_path / "s.yaml"
+    session.write_text(
+        "title: {fr: Séance}\nparticipants: 12\ndays:\n  - date: 2026-12-01\n"
+        "    start: '9:00'\n    blocks:\n      - {exercise: mon-debat}\n",
+        encoding="utf-8",
+    )
+    r = run("check", str(session), "--library", str(tmp_path))
+    assert r.exit_code == 1
+    assert "mon-debat.yaml:3" in r.output and "unknown exercise" not in r.output
+    assert "Traceback" not in r.output
