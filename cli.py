@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facilitation.cli import main  # noqa: E402
+from facilitation.cli import run  # noqa: E402
 
 if __name__ == "__main__":
-    main(prog_name="facilitation")
+    run()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,68 @@ def agenda_glyph_check(view: dict[str, Any]) -> None:
         raise UserError(problems)
 
 
+def agenda_parts(
+    plan: Plan,
+    lang: str,
+    paper: str = "a4",
+    formats: tuple[str, ...] = FORMATS,
+    template_dirs: list[Path] | None = None,
+    wall: str = "a3",
+    prefix: str = "",
+    view: dict[str, Any] | None = None,
+) -> list[tuple[str, Callable[[Outputs], list[Written]]]]:
+    """The agenda files as separate pieces of work, (kind, write), in the order they are
+    listed; each `write(out)` writes its file(s) and says what it wrote. The pieces are
+    independent, so that the kit can share them out between processes."""
+    from facilitation.render.agenda_view import agenda_view
+
+    view = view or agenda_view(plan, lang)
+    base = prefix + slug(f"{plan.session.programme}-{plan.session.number or ''}")
+    parts: list[tuple[str, Callable[[Outputs], list[Written]]]] = []
+    fr = lang == "fr"
+    if "pdf" in formats:
+        agenda_glyph_check(view)
+        for kind, sheet, name in (
+            ("agenda", paper, f"{base}-agenda-{lang}.pdf"),
+            ("runsheet", paper, f"{base}-{'deroule' if fr else 'runsheet'}-{lang}.pdf"),
+            ("wall", wall, f"{base}-{'mural' if fr else 'wall'}-{lang}.pdf"),
+        ):
+
+            def pdf(out: Outputs, kind: str = kind, sheet: str = sheet, name: str = name) -> Any:
+                from facilitation.render import agenda_pdf
+
+                draw = getattr(agenda_pdf, f"{'participants' if kind == 'agenda' else kind}_pdf")
+                draw(view, out.path(name), sheet_size(sheet))
+                return [Written(name, kind, paper=sheet)]
+
+            parts.append((kind, pdf))
+    for fmt, kind in (("md", "markdown"), ("html", "html")):
+        if fmt in formats:
+
+            def text(out: Outputs, fmt: str = fmt, kind: str = kind) -> list[Written]:
+                from facilitation.render.agenda_text import render_template
+
+                name = f"{base}-agenda-{lang}.{fmt}"
+                body = render_template(
+                    f"agenda.{fmt}.j2", view, template_dirs or [], html=fmt == "html"
+                )
+                out.path(name).write_text(body, encoding="utf-8")
+                return [Written(name, kind)]
+
+            parts.append((kind, text))
+    if "ics" in formats:
+
+        def ics(out: Outputs) -> list[Written]:
+            from facilitation.render.agenda_text import render_ics
+
+            name = f"{base}-{lang}.ics"
+            out.path(name).write_bytes(render_ics(plan, view))
+            return [Written(name, "icalendar")]
+
+        parts.append(("icalendar", ics))
+    return parts
+
+
 def write_agenda(
     plan: Plan,
     out: Outputs,
@@ -63,53 +126,8 @@ def write_agenda(
     prefix: str = "",
 ) -> list[Written]:
     """Write the agenda files into an open Outputs; return what was written."""
-    from facilitation.render.agenda_view import agenda_view
-
-    view = agenda_view(plan, lang)
-    base = prefix + slug(f"{plan.session.programme}-{plan.session.number or ''}")
-    written: list[Written] = []
-    if "pdf" in formats:
-        from facilitation.render.agenda_pdf import participants_pdf, runsheet_pdf, wall_pdf
-
-        agenda_glyph_check(view)
-        size = sheet_size(paper)
-        for kind, fn, sz, name in (
-            ("agenda", participants_pdf, size, f"{base}-agenda-{lang}.pdf"),
-            (
-                "runsheet",
-                runsheet_pdf,
-                size,
-                f"{base}-deroule-{lang}.pdf" if lang == "fr" else f"{base}-runsheet-{lang}.pdf",
-            ),
-            (
-                "wall",
-                wall_pdf,
-                sheet_size(wall),
-                f"{base}-mural-{lang}.pdf" if lang == "fr" else f"{base}-wall-{lang}.pdf",
-            ),
-        ):
-            fn(view, out.path(name), sz)
-            written.append(Written(name, kind, paper=wall if kind == "wall" else paper))
-    if "md" in formats or "html" in formats:
-        from facilitation.render.agenda_text import render_template
-
-        if "md" in formats:
-            name = f"{base}-agenda-{lang}.md"
-            text = render_template("agenda.md.j2", view, template_dirs or [], html=False)
-            out.path(name).write_text(text, encoding="utf-8")
-            written.append(Written(name, "markdown"))
-        if "html" in formats:
-            name = f"{base}-agenda-{lang}.html"
-            text = render_template("agenda.html.j2", view, template_dirs or [], html=True)
-            out.path(name).write_text(text, encoding="utf-8")
-            written.append(Written(name, "html"))
-    if "ics" in formats:
-        from facilitation.render.agenda_text import render_ics
-
-        name = f"{base}-{lang}.ics"
-        out.path(name).write_bytes(render_ics(plan, view))
-        written.append(Written(name, "icalendar"))
-    return written
+    parts = agenda_parts(plan, lang, paper, formats, template_dirs, wall, prefix)
+    return [w for _, write in parts for w in write(out)]
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ Heavy modules (reportlab) are imported inside the commands that render, so that
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -488,14 +489,14 @@ def kit(
     loaded = _session(session, settings)
     if tile_to == "letter" or paper == "letter":
         tile_to = "letter" if tile_to != "none" else tile_to
-    steps = ["agenda", "booklet", "cards", "canvases", "checklist", "guide"]
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
     show = sys.stderr.isatty()
     with click.progressbar(
-        length=len(steps), label="kit", file=sys.stderr, show_eta=False, item_show_func=lambda x: x
+        length=1, label="kit", file=sys.stderr, show_eta=False, item_show_func=lambda x: x
     ) as bar:
 
-        def progress(label: str) -> None:
+        def progress(label: str, total: int) -> None:
+            bar.length = total  # known once the session is planned
             bar.update(1, label if show else None)
 
         with Outputs(Path(out_dir)) as out:
@@ -562,8 +563,20 @@ def _sides(duplex: str) -> str:
 
 
 def run() -> None:  # pragma: no cover - console entry
-    main(prog_name="facilitation")
+    """The `facilitation` command. Once the command is over, the process leaves without
+    tearing down its objects one by one: after a kit that teardown takes about 60 ms, for
+    nothing, since every file is closed and the output flushed by then (mypy does the same)."""
+    try:
+        main(prog_name="facilitation")
+        code: Any = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None or isinstance(code, int):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code or 0)
+    raise SystemExit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    run()

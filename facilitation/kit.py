@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitation.agenda import slug, write_agenda
+from facilitation.agenda import agenda_parts, slug
 from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases
 from facilitation.canvases import canvas_supports
 from facilitation.cardset import CardOptions, Job
@@ -39,16 +39,19 @@ def _exercise_slots(plan: Plan) -> list[Slot]:
     return [s for s in plan.all_slots() if s.exercise is not None and s.kind == "exercise"]
 
 
-def session_card_jobs(
+Task = tuple[str, Callable[[Outputs], list[Job]]]  # (label, write): one piece of work
+
+
+def session_card_tasks(
     loaded: LoadedSession,
     opts: CardOptions,
-    out: Outputs,
     plan: Plan | None = None,
     facilitator: bool = True,
-) -> list[Job]:
+) -> list[Task]:
     """Every deck of a session, one set per distinct exercise and parameters in the largest
-    quantity any of its blocks needs, gathered into one PDF per card format; the facilitator
-    cards in one more; floor signs apart (they print on plain sheets)."""
+    quantity any of its blocks needs, gathered into one PDF per card format; floor signs
+    apart (they print on plain sheets); the facilitator cards in one more PDF. Three pieces of
+    work, in that order."""
     from facilitation.cardset import CardBatch, _signs_job
 
     plan = plan or schedule(loaded)
@@ -71,61 +74,90 @@ def session_card_jobs(
             seen[key] = (slot, counts)
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
-    decks = CardBatch(opts)
-    fac = CardBatch(opts, kind="facilitator")
-    jobs: list[Job] = []
-    done: set[str] = set()
-    for slot, counts in seen.values():
-        ex = slot.exercise
-        assert ex is not None
-        decks.add_exercise(
-            ex,
-            slot.block.params,
-            _picture_root(loaded, slot),
-            copies_for=lambda s, c=counts: c.get(s.id, 1),
-            variant=slot.block.variant,
-        )
-        if facilitator and ex.id not in done:
-            fac.add_facilitator(ex)
-            for s in ex.supports:
-                if s.kind == "sheet" and s.layout == "floor-sign":
-                    jobs.append(_signs_job(ex, s, opts, out, slot.block.params, folder))
-        done.add(ex.id)
-    word = "cartes" if fr else "cards"
-    jobs = decks.write(out, lambda f: f"{folder}{word}-{f}.pdf") + jobs
-    fword = "fiches-animateur" if fr else "facilitator-cards"
-    jobs += fac.write(out, lambda f: f"{folder}{fword}-{f}.pdf")
-    return jobs
+    firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
+    for slot, _ in seen.values():
+        assert slot.exercise is not None
+        firsts.setdefault(slot.exercise.id, slot)
+
+    def cards(out: Outputs) -> list[Job]:
+        decks = CardBatch(opts)
+        for slot, counts in seen.values():
+            assert slot.exercise is not None
+            decks.add_exercise(
+                slot.exercise,
+                slot.block.params,
+                _picture_root(loaded, slot),
+                copies_for=lambda s, c=counts: c.get(s.id, 1),
+                variant=slot.block.variant,
+            )
+        word = "cartes" if fr else "cards"
+        return decks.write(out, lambda f: f"{folder}{word}-{f}.pdf")
+
+    def signs(out: Outputs) -> list[Job]:
+        return [
+            _signs_job(slot.exercise, s, opts, out, slot.block.params, folder)
+            for slot in firsts.values()
+            if slot.exercise is not None
+            for s in slot.exercise.supports
+            if s.kind == "sheet" and s.layout == "floor-sign"
+        ]
+
+    def facilitator_cards(out: Outputs) -> list[Job]:
+        fac = CardBatch(opts, kind="facilitator")
+        for slot in firsts.values():
+            assert slot.exercise is not None
+            fac.add_facilitator(slot.exercise)
+        fword = "fiches-animateur" if fr else "facilitator-cards"
+        return fac.write(out, lambda f: f"{folder}{fword}-{f}.pdf")
+
+    tasks: list[Task] = [("cards", cards)]
+    if facilitator:
+        tasks += [("signs", signs), ("facilitator", facilitator_cards)]
+    return tasks
 
 
-def session_canvas_jobs(
+def session_card_jobs(
     loaded: LoadedSession,
-    plan: Plan,
-    opts: CanvasOptions,
+    opts: CardOptions,
     out: Outputs,
-    tick: Callable[[], None] | None = None,
+    plan: Plan | None = None,
+    facilitator: bool = True,
 ) -> list[Job]:
-    jobs: list[Job] = []
+    """The session's cards, written one after the other (see session_card_tasks)."""
+    return [
+        j for _, write in session_card_tasks(loaded, opts, plan, facilitator) for j in write(out)
+    ]
+
+
+def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions) -> list[Task]:
+    """The canvases and sheets of each exercise block, one piece of work per block."""
+    tasks: list[Task] = []
+    folder = "canevas/" if opts.lang == "fr" else "canvases/"
     for i, slot in enumerate(_exercise_slots(plan)):
         ex = slot.exercise
         assert ex is not None
         supports = canvas_supports(ex, slot.block.variant)
         if not supports:
             continue
-        folder = "canevas/" if opts.lang == "fr" else "canvases/"
-        jobs += write_exercise_canvases(
-            ex,
-            opts,
-            out,
-            copies_for=lambda s, sl=slot: support_copies(s, sl, opts.lang),
-            overrides=slot.block.params,
-            variant=slot.block.variant,
-            prefix=f"{folder}{i + 1:02d}-",
-            supports=supports,
-        )
-        if tick:
-            tick()
-    return jobs
+
+        def write(out: Outputs, ex: Any = ex, slot: Slot = slot, i: int = i, sup: Any = supports):
+            return write_exercise_canvases(
+                ex,
+                opts,
+                out,
+                copies_for=lambda s: support_copies(s, slot, opts.lang),
+                overrides=slot.block.params,
+                variant=slot.block.variant,
+                prefix=f"{folder}{i + 1:02d}-",
+                supports=sup,
+            )
+
+        tasks.append(("canvases", write))
+    return tasks
+
+
+# Which work to start first: the longest, so that the two processes end close together.
+_FIRST = ("booklet", "facilitator", "runsheet", "cards", "canvases", "agenda", "wall")
 
 
 def build_kit(
@@ -137,9 +169,10 @@ def build_kit(
     card_format: str = "auto",
     duplex: str = "long",
     template_dirs: list[Path] | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> dict[str, Any]:
-    """Write the whole kit into `out`; return the manifest."""
+    """Write the whole kit into `out`; return the manifest. `progress(label, total)` is
+    called after each piece of work."""
     from facilitation.render.agenda_view import agenda_view
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
 
@@ -147,8 +180,7 @@ def build_kit(
     plan = schedule(loaded)
     session = plan.session
     programme = session.programme
-    step = progress or (lambda label: None)
-    jobs: list[Job] = []
+    view = agenda_view(plan, lang)
 
     card_opts = CardOptions(
         format=card_format, sheet=paper, duplex=duplex, lang=lang, programme=programme
@@ -156,34 +188,50 @@ def build_kit(
     canvas_opts = CanvasOptions(
         lang=lang, tile=tile_to, programme=programme, tile_sheets_only=True, copies_in_guide=True
     )
+    booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
 
-    def print_parts() -> list[Job]:
-        """Cards and canvases: independent of the agendas, so they may run alongside."""
-        return session_card_jobs(loaded, card_opts, out, plan) + session_canvas_jobs(
-            loaded, plan, canvas_opts, out
-        )
+    def write_booklet(out: Outputs) -> list[Job]:
+        pages = booklet_pdf(view, out.path(booklet), sheet_size(paper))
+        return [
+            Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2, title="booklet")
+        ]
+
+    def agenda_task(kind: str, write: Callable[[Outputs], Any]) -> Task:
+        def run(out: Outputs) -> list[Job]:
+            return [
+                Job(w.name, w.kind, w.paper or paper, "none", 0, title=w.kind) for w in write(out)
+            ]
+
+        return kind, run
+
+    # every piece of work, in the order its files are listed
+    parts = agenda_parts(plan, lang, paper, template_dirs=template_dirs, prefix="01-", view=view)
+    pdfs = [(kind, write) for kind, write in parts if kind in ("agenda", "runsheet", "wall")]
+    texts = [write for kind, write in parts if (kind, write) not in pdfs]
+
+    def write_texts(out: Outputs) -> list[Any]:  # together: one process loads jinja2
+        return [w for write in texts for w in write(out)]
+
+    tasks: list[Task] = [agenda_task(kind, write) for kind, write in pdfs]
+    tasks.append(agenda_task("texts", write_texts))
+    tasks.append(("booklet", write_booklet))
+    tasks += session_card_tasks(loaded, card_opts, plan)
+    tasks += session_canvas_tasks(loaded, plan, canvas_opts)
+    total = len(tasks) + 2
+    step = progress or (lambda label, total: None)
 
     import facilitation.render.canvas_pdf  # noqa: F401  (imported once, before the fork)
     import facilitation.render.cards_pdf  # noqa: F401
+    from facilitation.render.pdf import warm_up
 
-    pending = _start(print_parts)  # another core takes the cards and canvases, if there is one
-    step("agenda")
-    for w in write_agenda(plan, out, lang, paper=paper, template_dirs=template_dirs, prefix="01-"):
-        jobs.append(Job(w.name, w.kind, w.paper or paper, "none", 0, title=w.kind))
-    view = agenda_view(plan, lang)
-    step("booklet")
-    booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
-    pages = booklet_pdf(view, out.path(booklet), sheet_size(paper))
-    jobs.append(
-        Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2, title="booklet")
+    warm_up(lang)
+    order = sorted(
+        range(len(tasks)),
+        key=lambda i: (_FIRST.index(tasks[i][0]) if tasks[i][0] in _FIRST else len(_FIRST), i),
     )
-    step("cards")
-    printed_jobs = pending()
-    for j in printed_jobs:
-        out.path(j.name)  # written by the other process: keep it with the outputs
-    jobs += printed_jobs
-    step("canvases")
-    step("checklist")
+    results = run_shared(tasks, order, out, lambda label: step(label, total))
+    jobs = [j for r in results for j in r]
+    step("checklist", total)
     needs = material_needs(plan, lang)
     printed = [(j.name, f"{j.pages} p.") for j in jobs if j.name.endswith(".pdf")]
     checklist = f"03-{'liste-materiel' if fr else 'materials-checklist'}-{lang}.pdf"
@@ -210,7 +258,7 @@ def build_kit(
     totals: dict[str, int] = {}
     for j in print_jobs:
         totals[j.paper] = totals.get(j.paper, 0) + j.sheets * j.copies
-    step("guide")
+    step("guide", total)
     guide = f"00-{'guide-impression' if fr else 'printing-guide'}-{lang}.pdf"
     gpages = guide_pdf(
         title,
@@ -253,28 +301,46 @@ def build_kit(
     return manifest
 
 
-def _start(work: Callable[[], list[Job]]) -> Callable[[], list[Job]]:
-    """Run `work` in a forked process when the machine has a second core; return a function
-    that waits for its result. Bad input found there is raised here as the same UserError.
+def run_shared(
+    tasks: list[Task], order: list[int], out: Outputs, done: Callable[[str], None]
+) -> list[list[Job]]:
+    """Run every task, on two processes when the machine has a second core; return their
+    jobs in the tasks' own order, whoever ran them, so that the kit is the same either way.
 
-    Why: a kit is half agendas and booklet (platypus) and half cards and canvases; on two
-    cores they take about half the time side by side. The output is the same bytes either way.
+    How: the task numbers wait in a pipe; this process and a forked one each take the next
+    number until the pipe is empty (a read of one record from a pipe never splits between
+    readers). The other process sends back its jobs, or the bad input it met, through a
+    second pipe. Why: a kit is half platypus documents and half cards and canvases; side by
+    side on two cores they take about half the time.
     """
-    import multiprocessing
     import os
     import pickle
 
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        result = work()
-        return lambda: result
-    read_fd, write_fd = os.pipe()
+    results: list[list[Job] | None] = [None] * len(tasks)
+    if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or len(tasks) < 2:
+        for i in order:
+            results[i] = tasks[i][1](out)
+            done(tasks[i][0])
+        return [r or [] for r in results]
+    queue_r, queue_w = os.pipe()
+    os.write(queue_w, b"".join(i.to_bytes(2, "big") for i in order))  # < 64 kB: never blocks
+    os.close(queue_w)
+
+    def take() -> int | None:
+        rec = os.read(queue_r, 2)
+        return int.from_bytes(rec, "big") if len(rec) == 2 else None
+
+    back_r, back_w = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: do the work, send back the jobs or the error, leave
-        os.close(read_fd)
+    if pid == 0:  # the other process: take work until there is none, send back, leave
+        os.close(back_r)
         code = 0
         try:
+            mine: dict[int, list[Job]] = {}
             try:
-                payload = ("ok", work())
+                while (i := take()) is not None:
+                    mine[i] = tasks[i][1](out)
+                payload: tuple[str, Any] = ("ok", mine)
             except UserError as exc:
                 payload = ("user", exc.problems)
             except BaseException:  # a bug: its traceback goes to stderr, as it would here
@@ -283,24 +349,37 @@ def _start(work: Callable[[], list[Job]]) -> Callable[[], list[Job]]:
                 traceback.print_exc()
                 payload = ("bug", None)
                 code = 1
-            with os.fdopen(write_fd, "wb") as f:
+            with os.fdopen(back_w, "wb") as f:
                 pickle.dump(payload, f)
         finally:
             os._exit(code)
-    os.close(write_fd)
-
-    def wait() -> list[Job]:
-        with os.fdopen(read_fd, "rb") as f:
+    os.close(back_w)
+    try:
+        while (i := take()) is not None:
+            results[i] = tasks[i][1](out)
+            done(tasks[i][0])
+        with os.fdopen(back_r, "rb") as f:
             data = f.read()
         os.waitpid(pid, 0)
-        kind, value = pickle.loads(data) if data else ("bug", None)
-        if kind == "user":
-            raise UserError(value)
-        if kind == "bug":
-            raise RuntimeError("printing cards and canvases failed (see above)")
-        return value
+    except BaseException:
+        import signal
 
-    return wait
+        os.kill(pid, signal.SIGKILL)  # bad input here: the other process stops at once
+        os.waitpid(pid, 0)
+        raise
+    finally:
+        os.close(queue_r)
+    kind, value = pickle.loads(data) if data else ("bug", None)
+    if kind == "user":
+        raise UserError(value)
+    if kind == "bug":
+        raise RuntimeError("printing part of the kit failed (see above)")
+    for i, jobs in value.items():
+        results[i] = jobs
+        for j in jobs:
+            out.path(j.name)  # written by the other process: keep it with the outputs
+        done(tasks[i][0])
+    return [r or [] for r in results]
 
 
 def _count_pages(path: Path) -> int:

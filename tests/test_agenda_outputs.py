@@ -1,6 +1,8 @@
 """`facilitation agenda` on the Dunkerque example: every output, French and English."""
 
 import filecmp
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import EXAMPLES
@@ -89,8 +91,27 @@ def test_markdown_html_and_ics(agenda_fr):
     events = [c for c in cal.walk("VEVENT")]
     assert len(events) >= 20
     first = min(events, key=lambda e: e.decoded("dtstart"))
-    assert first.decoded("dtstart").isoformat() == "2019-04-02T09:00:00+02:00"
+    paris = ZoneInfo("Europe/Paris")
+    assert first.decoded("dtstart") == datetime(2019, 4, 2, 9, 0, tzinfo=paris)
+    assert first.decoded("dtstart").astimezone(paris).strftime("%H:%M") == "09:00"
     assert "Halle aux Sucres" in str(first.get("location"))
+    raw = (agenda_fr / "transfo-dunkerque-2-fr.ics").read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+
+
+def test_ics_escapes_and_folds_long_lines():
+    """Commas, semicolons and line breaks are escaped; long lines fold between characters."""
+    from icalendar import Calendar
+
+    from facilitation.render.agenda_text import _ics_line, _ics_text
+
+    text = "Débat mouvant ; « les idées, les élus » — " + "é" * 60 + "\nfin"
+    lines = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "DESCRIPTION:" + _ics_text(text)]
+    raw = b"".join(_ics_line(x) for x in lines + ["END:VEVENT", "END:VCALENDAR"])
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    raw.decode("utf-8")  # no character cut in two
+    event = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(event["DESCRIPTION"]) == text
 
 
 def test_byte_identical_runs(agenda_fr, tmp_path, run):

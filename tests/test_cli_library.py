@@ -84,8 +84,9 @@ def test_help_does_not_import_reportlab():
     from conftest import ROOT
 
     code = (
-        "import sys, runpy; sys.argv=['facilitation','--help'];\n"
-        "try:\n runpy.run_path('cli.py', run_name='__main__')\n"
+        "import sys\n"
+        "from facilitation.cli import main\n"
+        "try:\n main(['--help'], prog_name='facilitation')\n"
         "except SystemExit: pass\n"
         "print('reportlab' in sys.modules, 'pydantic' in sys.modules)"
     )
@@ -93,3 +94,26 @@ def test_help_does_not_import_reportlab():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().endswith("False False")
+
+
+def test_console_entry_flushes_and_keeps_exit_codes():
+    """The command leaves without teardown (os._exit): its output and exit codes stay."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    ok = subprocess.run(
+        [sys.executable, "cli.py", "validate", "examples/metz-1-planter-le-decor.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert ok.returncode == 0 and "session" in ok.stdout
+    bad = subprocess.run(
+        [sys.executable, "cli.py", "show", "debat-mouvan"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert bad.returncode == 1 and "did you mean 'debat-mouvant'" in bad.stderr
+    assert "Traceback" not in bad.stderr
+    usage = subprocess.run([sys.executable, "cli.py", "nope"], cwd=ROOT, capture_output=True)
+    assert usage.returncode == 2

@@ -85,10 +85,38 @@ def render_template(name: str, view: dict[str, Any], template_dirs: list[Path], 
         raise UserError(Problem(f"template refused: {exc}", file=name)) from None
 
 
-def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
-    """An iCalendar file: one event per block (per track block for parallel tracks)."""
-    from icalendar import Calendar, Event
+def _ics_text(value: str) -> str:
+    """A TEXT value of RFC 5545: backslash, semicolon, comma and line breaks escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
 
+
+def _ics_line(line: str) -> bytes:
+    """One content line, folded every 75 octets without cutting a UTF-8 character."""
+    data = line.encode("utf-8")
+    out, start, limit = [], 0, 75
+    while len(data) - start > limit:
+        end = start + limit
+        while end > start and (data[end] & 0xC0) == 0x80:  # inside a character: step back
+            end -= 1
+        out.append(data[start:end])
+        start, limit = end, 74  # continuation lines begin with a space
+    out.append(data[start:])
+    return b"\r\n ".join(out) + b"\r\n"
+
+
+def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
+    """An iCalendar file: one event per block (per track block for parallel tracks).
+
+    Times are written in UTC, which every calendar shows in its own time zone, so the file
+    needs no time-zone definitions; the session's time zone turns its local times into UTC.
+    Written here rather than with a library: it is a few lines of a simple format, and the
+    tests read it back with the icalendar package."""
     session = plan.session
     try:
         tz = ZoneInfo(session.timezone)
@@ -100,22 +128,27 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
                 hint="for example Europe/Paris",
             )
         ) from None
-    cal = Calendar()
-    cal.add("prodid", "-//facilitation//agenda//FR")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"{view['heading']} — {view['title']}")
+
+    def utc(moment: dt.datetime) -> str:
+        return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
     first = session.days[0].date
     stamp = dt.datetime(first.year, first.month, first.day, tzinfo=dt.timezone.utc)
     seed = f"{session.programme}|{view['title']}"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//facilitation//agenda//FR",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{_ics_text(view['heading'] + ' — ' + view['title'])}",
+    ]
     for day, dview in zip(plan.days, view["days"], strict=True):
         for row in dview["rows"]:
             subrows = [(row, "")]
             if row["tracks"]:
                 subrows = [(x, t["name"]) for t in row["tracks"] for x in t["rows"]]
             for r, track in subrows:
-                ev = Event()
                 summary = f"{track} — {r['title']}" if track else r["title"]
-                ev.add("summary", summary)
                 d = day.day.date
                 start = dt.datetime(
                     d.year, d.month, d.day, r["start"] // 60, r["start"] % 60, tzinfo=tz
@@ -128,17 +161,20 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
                     r["end"] % 60 if r["end"] < 24 * 60 else 59,
                     tzinfo=tz,
                 )
-                ev.add("dtstart", start)
-                ev.add("dtend", end)
-                ev.add("dtstamp", stamp)
                 uid = hashlib.sha1(f"{seed}|{d}|{r['start']}|{summary}".encode()).hexdigest()[:20]
-                ev.add("uid", f"{uid}@facilitation")
+                lines += [
+                    "BEGIN:VEVENT",
+                    f"UID:{uid}@facilitation",
+                    f"DTSTAMP:{utc(stamp)}",
+                    f"DTSTART:{utc(start)}",
+                    f"DTEND:{utc(end)}",
+                    f"SUMMARY:{_ics_text(summary)}",
+                ]
                 location = ", ".join(x for x in (r["room"], dview["place"]) if x)
                 if location:
-                    ev.add("location", location)
-                desc = r["purpose"]
-                if desc:
-                    ev.add("description", desc)
-                cal.add_component(ev)
-    cal.add_missing_timezones()
-    return cal.to_ical()
+                    lines.append(f"LOCATION:{_ics_text(location)}")
+                if r["purpose"]:
+                    lines.append(f"DESCRIPTION:{_ics_text(r['purpose'])}")
+                lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return b"".join(_ics_line(line) for line in lines)

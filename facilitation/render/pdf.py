@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab import rl_config
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -50,16 +49,26 @@ def register_fonts() -> None:
 
 
 @cache
-def _cmap() -> frozenset[int]:
+def _drawable() -> frozenset[str]:
+    """Characters the embedded font draws, and the control characters text may hold."""
     register_fonts()
     font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)
+    return frozenset(chr(c) for c in font.face.charToGlyph) | {chr(c) for c in range(32)}
 
 
 def missing_glyphs(text: str) -> set[str]:
     """Characters of `text` the embedded font cannot draw."""
-    cmap = _cmap()
-    return {c for c in text if ord(c) >= 32 and ord(c) not in cmap and c not in "\n\t"}
+    return set(text) - _drawable()
+
+
+def warm_up(lang: str) -> None:
+    """Load what every PDF needs (fonts, the glyph table, the hyphenation dictionary) once,
+    before the kit forks, so that both processes share it instead of loading it twice."""
+    import pyphen
+
+    register_fonts()
+    _drawable()
+    pyphen.Pyphen(lang="fr_FR" if lang == "fr" else "en_GB")  # kept in pyphen's cache
 
 
 def glyph_problems(items: list[tuple[str, str]]) -> list[Problem]:
@@ -183,6 +192,11 @@ def markup(text: str, lang: str) -> str:
     """User text -> safe Paragraph markup: typography first, then &, <, > escaped."""
     text = typeset(text, lang, for_pdf=True)
     return escape(text).replace("\n", "<br/>")
+
+
+def escape(text: str) -> str:
+    """&, < and > as entities (xml.sax.saxutils would pull in urllib for the same)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def para(text: str, st: ParagraphStyle, lang: str) -> Paragraph:
