@@ -212,12 +212,31 @@ def build_kit(
     def write_texts(out: Outputs) -> list[Any]:  # together: one process loads jinja2
         return [w for write in texts for w in write(out)]
 
-    tasks: list[Task] = [agenda_task(kind, write) for kind, write in pdfs]
+    needs = material_needs(plan, lang)
+    title = view["title"]
+    guide = f"00-{'guide-impression' if fr else 'printing-guide'}-{lang}.pdf"
+    checklist = f"03-{'liste-materiel' if fr else 'materials-checklist'}-{lang}.pdf"
+
+    def write_checklist(out: Outputs) -> list[Job]:
+        pages = checklist_pdf(
+            title,
+            view["heading"],
+            programme,
+            lang,
+            needs,
+            guide,
+            out.path(checklist),
+            sheet_size(paper),
+        )
+        return [Job(checklist, "checklist", paper, "none", pages, sheets=pages, title="checklist")]
+
+    tasks: list[Task] = [("checklist", write_checklist)]
+    tasks += [agenda_task(kind, write) for kind, write in pdfs]
     tasks.append(agenda_task("texts", write_texts))
     tasks.append(("booklet", write_booklet))
     tasks += session_card_tasks(loaded, card_opts, plan)
     tasks += session_canvas_tasks(loaded, plan, canvas_opts)
-    total = len(tasks) + 2
+    total = len(tasks) + 1
     step = progress or (lambda label, total: None)
 
     import facilitation.render.canvas_pdf  # noqa: F401  (imported once, before the fork)
@@ -231,24 +250,6 @@ def build_kit(
     )
     results = run_shared(tasks, order, out, lambda label: step(label, total))
     jobs = [j for r in results for j in r]
-    step("checklist", total)
-    needs = material_needs(plan, lang)
-    printed = [(j.name, f"{j.pages} p.") for j in jobs if j.name.endswith(".pdf")]
-    checklist = f"03-{'liste-materiel' if fr else 'materials-checklist'}-{lang}.pdf"
-    title = view["title"]
-    pages = checklist_pdf(
-        title,
-        view["heading"],
-        programme,
-        lang,
-        needs,
-        printed,
-        out.path(checklist),
-        sheet_size(paper),
-    )
-    jobs.insert(
-        0, Job(checklist, "checklist", paper, "none", pages, sheets=pages, title="checklist")
-    )
     # page counts of the agenda PDFs (written by platypus, counted from the files)
     for j in jobs:
         if j.pages == 0 and j.name.endswith(".pdf"):
@@ -259,7 +260,6 @@ def build_kit(
     for j in print_jobs:
         totals[j.paper] = totals.get(j.paper, 0) + j.sheets * j.copies
     step("guide", total)
-    guide = f"00-{'guide-impression' if fr else 'printing-guide'}-{lang}.pdf"
     gpages = guide_pdf(
         title,
         view["heading"],

@@ -61,6 +61,8 @@ def test_manifest_and_guide_list_every_print_job(kit):
     assert manifest["jobs"][0]["name"] == "00-guide-impression-fr.pdf"
     guide = " ".join(text(kit / "00-guide-impression-fr.pdf").split())
     assert "100 mm" in guide and "taille réelle" in guide
+    checklist = " ".join(text(kit / "03-liste-materiel-fr.pdf").split())
+    assert "00-guide-impression-fr.pdf" in checklist  # printed files are ticked in the guide
     for job in manifest["jobs"][1:]:
         assert job["name"] in guide.replace(" ", "") or job["name"][:20] in guide
         assert job["paper"] in ("a4", "a3", "letter")

@@ -239,11 +239,13 @@ def checklist_pdf(
     author: str,
     lang: str,
     needs: list[Any],
-    printed: list[tuple[str, str]],
+    guide_name: str,
     path: Path,
     size: tuple[float, float],
 ) -> int:
-    """The materials checklist: every item added up over the session, with boxes to tick."""
+    """The materials checklist: every item added up over the session, with boxes to tick.
+    The printed files are ticked in the printing guide, which lists them with their pages:
+    so the checklist needs nothing from the printing and is made alongside it."""
     from facilitation.i18n import COLOURS
 
     fr = lang == "fr"
@@ -314,18 +316,19 @@ def checklist_pdf(
             lang,
         )
     )
-    if printed:
-        story.append(Spacer(1, 6 * MM))
-        story.append(
-            P("Documents imprimés à emporter" if fr else "Printed items to pack", h2, lang)
+    story.append(Spacer(1, 6 * MM))
+    story.append(P("Documents imprimés" if fr else "Printed items", h2, lang))
+    story.append(
+        P(
+            f"Cochez-les dans le guide d'impression ({guide_name}) à mesure qu'ils sortent "
+            "de l'imprimante : il en donne la liste complète, fichier par fichier."
+            if fr
+            else f"Tick them in the printing guide ({guide_name}) as they come out of the "
+            "printer: it lists every one of them, file by file.",
+            body,
+            lang,
         )
-        story.append(
-            Table(
-                [[TickBox(), P(a, body, lang), P(b, small, lang)] for a, b in printed],
-                colWidths=[9 * MM, width * 0.6, width - 9 * MM - width * 0.6],
-                style=TableStyle(TABLE_BASE),
-            )
-        )
+    )
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page
 
@@ -340,7 +343,8 @@ def guide_pdf(
     size: tuple[float, float],
     totals: dict[str, int],
 ) -> int:
-    """The printing guide, first file of the kit: one line per print job, and a ruler."""
+    """The printing guide, first file of the kit: one line per print job, with a box to tick
+    when it is printed, and a ruler."""
     fr = lang == "fr"
     meta = Meta(
         title=("Guide d'impression — " if fr else "Printing guide — ") + title,
@@ -379,7 +383,8 @@ def guide_pdf(
         "fold": "recto, à plier" if fr else "single-sided, fold",
     }
     rows = [
-        [
+        [Paragraph("", head)]
+        + [
             P(x, head, lang)
             for x in (
                 ("#", "Fichier", "Papier", "Impression", "Ex.", "Feuilles", "Découpe")
@@ -391,6 +396,7 @@ def guide_pdf(
     for i, j in enumerate(jobs, 1):
         rows.append(
             [
+                TickBox(),
                 P(str(i), body, lang),
                 P(j.name, body, lang),
                 P(j.paper.upper(), body, lang),
@@ -405,12 +411,13 @@ def guide_pdf(
             rows,
             colWidths=[
                 7 * MM,
+                7 * MM,
                 width * 0.36,
                 13 * MM,
                 width * 0.17,
                 9 * MM,
                 14 * MM,
-                width - 43 * MM - width * 0.53,
+                width - 50 * MM - width * 0.53,
             ],
             style=TableStyle(TABLE_BASE),
             repeatRows=1,
