@@ -204,26 +204,9 @@ def facilitator_faces(
             one_side = Element(**{**first.__dict__, "min_size": 8.0})
             prime(one_side, lang, fitted_of(items, size))
             return Face(header + [one_side], name), None
-    # over both sides: as many runs as fit on the front at the floor, the rest on the back
-    floor_row = table.part(sizes[-1], 0)
-    if floor_row is None:
-        raise UserError(Problem(f"{name}: a word is too long for the card's width"))
-    k = 0
-    while k < len(runs) - 1 and total_height(floor_row[: k + 1]) <= room_front:
-        k += 1
-    if k == 0:
-        raise UserError(
-            Problem(
-                f"{name}: the sheet does not fit on both sides of the card",
-                hint="use a larger facilitator format (--facilitator-format a5)",
-            )
-        )
-    front_el = body(runs[:k], front_top)
-    for size in sizes:
-        items = table.part(size, 0, k)
-        if items is not None and total_height(items) <= room_front:
-            prime(front_el, lang, fitted_of(items, size))
-            break
+    # over both sides, at one size for both, the largest that works: as many runs as fit on
+    # the front, the rest on the back (most sheets fit at 8.5 or 8 pt, so the smaller sizes
+    # are seldom wrapped at all)
     cont = "suite" if fr else "continued"
     back_header = [
         Element("rect", 0, h - 3, w, 3, fill=arc["colour"], bleed=True),
@@ -240,23 +223,38 @@ def facilitator_faces(
             colour=th["muted"],
         ),
     ]
-    rest = runs[k:]
-    extra: list[tuple[str, Any]] = []
-    if rest[0][0] != "label":
-        extra = [("label", "Déroulé (suite)" if fr else "Steps (continued)")]
-    back_body = body(extra + rest, h - s - 9)
-    extra_table = RunTable(body(extra, h - s - 9), sizes, lang) if extra else None
     room_back = (h - s - 9 - s) * MM_PT + 0.01
+    extra: list[tuple[str, Any]] = [("label", "Déroulé (suite)" if fr else "Steps (continued)")]
+    extra_table = RunTable(body(extra, h - s - 9), sizes, lang)
+    fits_front = False
     for size in sizes:
-        head_items = extra_table.part(size, 0) if extra_table else []
-        items = table.part(size, k)
-        if head_items is None or items is None:
+        row = table.part(size, 0)
+        if row is None:
             continue
-        if total_height(head_items + items) <= room_back:
-            prime(back_body, lang, fitted_of(head_items + items, size))
-            return Face(header + [front_el], name), Face(
-                back_header + [back_body], name + " (verso)"
+        k = 0
+        while k < len(runs) - 1 and total_height(row[: k + 1]) <= room_front:
+            k += 1
+        if k == 0:
+            continue
+        fits_front = True
+        head = extra if runs[k][0] != "label" else []
+        head_items = extra_table.part(size, 0) if head else []
+        if head_items is None or total_height(head_items + row[k:]) > room_back:
+            continue
+        front_el = body(runs[:k], front_top)
+        prime(front_el, lang, fitted_of(row[:k], size))
+        back_body = body(head + runs[k:], h - s - 9)
+        prime(back_body, lang, fitted_of(head_items + row[k:], size))
+        return Face(header + [front_el], name), Face(back_header + [back_body], name + " (verso)")
+    if table.part(sizes[-1], 0) is None:
+        raise UserError(Problem(f"{name}: a word is too long for the card's width"))
+    if not fits_front:
+        raise UserError(
+            Problem(
+                f"{name}: the sheet does not fit on both sides of the card",
+                hint="use a larger facilitator format (--facilitator-format a5)",
             )
+        )
     raise UserError(
         Problem(
             f"{name} (verso): the text does not fit even at 7 pt",
