@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -32,22 +32,36 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "session"
 
 
-def agenda_glyph_check(view: dict[str, Any]) -> None:
+def _strings(value: Any, path: tuple[Any, ...] = ()) -> Any:
+    """(path, text) for every string in nested lists and mappings."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (k,))
+
+
+def agenda_glyph_check(view: dict[str, Any], plan: Plan | None = None) -> None:
+    """Characters the font cannot draw: first in the session file, where they can be shown
+    at their line; then anywhere in the agenda (texts of exercises, for instance)."""
     from facilitation.render.pdf import glyph_problems
+    from facilitation.yamlio import format_path
 
-    items: list[tuple[str, str]] = []
-
-    def walk(value: Any, path: str) -> None:
-        if isinstance(value, str):
-            items.append((path, value))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, f"{path}[{i}]")
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, f"{path}.{k}" if path else k)
-
-    walk(view["days"], "agenda")
+    if plan is not None:
+        problems = []
+        for path, text in _strings(plan.loaded.doc.data):
+            for p in glyph_problems([(format_path(path), text)]):
+                file, line, column = plan.loaded.where(path)
+                problems.append(replace(p, file=file, line=line, column=column))
+        if problems:
+            raise UserError(problems)
+    items = [
+        (format_path(path), text)
+        for path, text in _strings({k: v for k, v in view.items() if k != "words"})
+    ]
     problems = glyph_problems(items)
     if problems:
         raise UserError(problems)
@@ -73,7 +87,7 @@ def agenda_parts(
     parts: list[tuple[str, Callable[[Outputs], list[Written]]]] = []
     fr = lang == "fr"
     if "pdf" in formats:
-        agenda_glyph_check(view)
+        agenda_glyph_check(view, plan)
         for kind, sheet, name in (
             ("agenda", paper, f"{base}-agenda-{lang}.pdf"),
             ("runsheet", paper, f"{base}-{'deroule' if fr else 'runsheet'}-{lang}.pdf"),

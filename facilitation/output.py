@@ -21,15 +21,34 @@ class Outputs:
     def __init__(self, target: Path) -> None:
         self.target = Path(target)
         self.written: list[str] = []
+        self.created: list[Path] = []  # folders made for the target, removed if it fails
 
     def __enter__(self) -> Outputs:
         parent = self.target.resolve().parent
-        if not parent.is_dir():
-            raise UserError(Problem("the folder to write into does not exist", file=str(parent)))
         if self.target.exists() and not self.target.is_dir():
             raise UserError(Problem("exists and is not a folder", file=str(self.target)))
+        missing = [p for p in [parent, *parent.parents] if not p.exists()]
+        for p in reversed(missing):
+            try:
+                p.mkdir()
+            except OSError as exc:
+                self._remove_created()
+                raise UserError(
+                    Problem(f"cannot create the folder: {exc.strerror}", file=str(p))
+                ) from None
+            self.created.append(p)
+        if not parent.is_dir():
+            self._remove_created()
+            raise UserError(Problem("not a folder", file=str(parent)))
         self.tmp = Path(tempfile.mkdtemp(prefix=".facilitation-", dir=parent))
         return self
+
+    def _remove_created(self) -> None:
+        for p in reversed(self.created):
+            try:
+                p.rmdir()
+            except OSError:
+                break
 
     def path(self, name: str) -> Path:
         p = self.tmp / name
@@ -53,3 +72,5 @@ class Outputs:
                     os.replace(self.tmp / name, dest)
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)
+            if exc_type is not None:
+                self._remove_created()

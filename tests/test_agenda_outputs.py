@@ -166,3 +166,24 @@ def test_every_example_schedules_without_errors(example, run):
     result = run("check", example)
     assert result.exit_code == 0, result.output
     assert "warning" in result.output.splitlines()[-1]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_example_agenda_builds(lang, tmp_path, run):
+    """Run-sheets flow over many pages: every example, in both languages, lays out."""
+    for ex in sorted(EXAMPLES.glob("*.yaml")):
+        r = run("agenda", ex, "-o", tmp_path / ex.stem, "--lang", lang, "--format", "pdf")
+        assert r.exit_code == 0, (ex.name, r.output)
+
+
+def test_text_too_long_for_a_page_is_a_clear_error(tmp_path, run):
+    long = " ".join(["mot"] * 4000)
+    session = tmp_path / "long.yaml"
+    session.write_text(
+        "programme: X\ntitle: Y\nparticipants: 10\ndays:\n  - date: 2019-05-23\n"
+        f'    blocks:\n      - {{free: "{long}", duration: 30}}\n',
+        encoding="utf-8",
+    )
+    r = run("agenda", session, "-o", tmp_path / "out")
+    assert r.exit_code == 1 and "too long to be laid out" in r.output
+    assert "Traceback" not in r.output and not (tmp_path / "out").exists()

@@ -170,3 +170,20 @@ def test_kit_on_bad_session_writes_nothing(tmp_path, run):
     r = run("kit", p, "-o", tmp_path / "kit")
     assert r.exit_code == 1 and "did you mean 'debat-mouvant'" in r.output
     assert not (tmp_path / "kit").exists()
+
+
+def test_kit_makes_missing_folders_and_removes_them_on_failure(tmp_path, run):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "programme: X\ntitle: Y 漢\nparticipants: 10\ndays:\n  - date: 2019-05-23\n"
+        "    blocks:\n      - exercise: debat-mouvant\n",
+        encoding="utf-8",
+    )
+    r = run("kit", bad, "-o", tmp_path / "a" / "b" / "kit")
+    assert r.exit_code == 1 and "U+6F22" in r.output and "Traceback" not in r.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]  # nothing left behind
+    good = tmp_path / "good.yaml"
+    good.write_text(bad.read_text(encoding="utf-8").replace(" 漢", ""), encoding="utf-8")
+    r = run("kit", good, "-o", tmp_path / "a" / "b" / "kit")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "a" / "b" / "kit" / "00-guide-impression-fr.pdf").is_file()

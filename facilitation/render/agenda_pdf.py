@@ -11,13 +11,22 @@ from reportlab.platypus import (
     CondPageBreak,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, canvas_maker, doc_kwargs, markup
+from facilitation.render.pdf import (
+    BOLD,
+    MM,
+    REGULAR,
+    Document,
+    Meta,
+    canvas_maker,
+    doc_kwargs,
+    markup,
+    para,
+)
 from facilitation.render.pdf import style as mkstyle
 
 GREY = colors.Color(0.35, 0.35, 0.35)
@@ -25,7 +34,7 @@ LIGHT = colors.Color(0.88, 0.88, 0.88)
 
 
 def _doc(path: Path, size: tuple[float, float], meta: Meta, margin: float = 15) -> Any:
-    return SimpleDocTemplate(
+    return Document(
         str(path),
         pagesize=size,
         leftMargin=margin * MM,
@@ -50,7 +59,7 @@ def _footer(text: str, lang: str) -> Any:
 
 def P(text: str, st: Any, lang: str) -> Paragraph:
     """A paragraph of user text (typography applied, markup characters escaped)."""
-    return Paragraph(markup(text, lang), st)
+    return para(text, st, lang)
 
 
 def R(marked: str, st: Any) -> Paragraph:

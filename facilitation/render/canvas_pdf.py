@@ -6,11 +6,10 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.platypus import Paragraph
 
 from facilitation.layout.canvas import STICKY, CanvasGeometry, Zone
 from facilitation.layout.tiling import Tiling
-from facilitation.render.pdf import BOLD, ITALIC, MM, REGULAR, Meta, PrintCanvas, markup
+from facilitation.render.pdf import BOLD, ITALIC, MM, REGULAR, Meta, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
 
 INK = HexColor("#111111")
@@ -48,7 +47,7 @@ def _para(
         return 0.0
     while True:
         st = mkstyle(size, lang, bold=bold, italic=italic, colour=colour, align=align)
-        p = Paragraph(markup(text, lang), st)
+        p = para(text, st, lang)
         _, h = p.wrap(w * MM, 10_000)
         if max_h is None or h <= max_h * MM or size <= 6:
             break

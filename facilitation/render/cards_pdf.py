@@ -18,7 +18,7 @@ from reportlab.platypus import Paragraph
 from facilitation.errors import Problem, UserError
 from facilitation.layout.card_design import Element, Face
 from facilitation.layout.imposition import Imposition, Rect, back_of
-from facilitation.render.pdf import MM, Meta, PrintCanvas, markup
+from facilitation.render.pdf import MM, Meta, PrintCanvas, markup, para
 from facilitation.render.pdf import style as mkstyle
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -50,7 +50,7 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
             colour=colour,
             hyphenate=el.hyphenate,
         )
-        return [Paragraph(markup(el.text, lang), st)]
+        return [para(el.text, st, lang)]
     out = []
     body = mkstyle(
         size, lang, leading=size * 1.18, align=align, colour=colour, space_after=size * 0.25
@@ -60,7 +60,7 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
             continue
         if kind == "label":
             st = mkstyle(size * 0.82, lang, bold=True, leading=size, colour=colour, space_after=0)
-            out.append(Paragraph(markup(str(text).upper(), lang), st))
+            out.append(para(str(text).upper(), st, lang))
         elif kind == "heading":
             st = mkstyle(
                 size * 1.15,
@@ -70,17 +70,17 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
                 colour=colour,
                 space_after=size * 0.2,
             )
-            out.append(Paragraph(markup(str(text), lang), st))
+            out.append(para(str(text), st, lang))
         elif kind == "italic":
             st = mkstyle(
                 size, lang, italic=True, leading=size * 1.18, colour=colour, space_after=size * 0.35
             )
-            out.append(Paragraph(markup(str(text), lang), st))
+            out.append(para(str(text), st, lang))
         elif kind == "bullet":
             st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.15)
             st.leftIndent = size * 0.9
             st.bulletIndent = 0
-            out.append(Paragraph(markup(str(text), lang), st, bulletText="•"))
+            out.append(para(str(text), st, lang, bullet="•"))
         elif kind == "step":
             minutes, title, text2 = text  # type: ignore[misc]
             st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.3)
@@ -90,7 +90,7 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
                 )
             )
         else:
-            out.append(Paragraph(markup(str(text), lang), body))
+            out.append(para(str(text), body, lang))
     return out
 
 

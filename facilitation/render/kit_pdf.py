@@ -11,14 +11,13 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
 from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, _footer
-from facilitation.render.pdf import MM, REGULAR, Meta, canvas_maker, doc_kwargs, markup
+from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
 
 
@@ -62,8 +61,8 @@ class Ruler(Flowable):
         c.drawString(0, y - 5 * MM, self.label)
 
 
-def _doc(path: Path, meta: Meta, size: tuple[float, float]) -> SimpleDocTemplate:
-    return SimpleDocTemplate(
+def _doc(path: Path, meta: Meta, size: tuple[float, float]) -> Document:
+    return Document(
         str(path),
         pagesize=size,
         leftMargin=15 * MM,
