@@ -52,7 +52,10 @@ def agenda_glyph_check(view: dict[str, Any], plan: Plan | None = None) -> None:
 
     if plan is not None:
         problems = []
-        for path, text in _strings(plan.loaded.doc.data):
+        strings = list(_strings(plan.loaded.doc.data))
+        if not glyph_problems([("", "".join(text for _, text in strings))]):
+            strings = []  # all drawable
+        for path, text in strings:
             for p in glyph_problems([(format_path(path), text)]):
                 file, line, column = plan.loaded.where(path)
                 problems.append(replace(p, file=file, line=line, column=column))

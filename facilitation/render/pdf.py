@@ -76,6 +76,8 @@ def warm_up(lang: str) -> None:
 
 def glyph_problems(items: list[tuple[str, str]]) -> list[Problem]:
     """(where, text) pairs -> a problem for each text holding characters the font lacks."""
+    if not missing_glyphs("".join(text for _, text in items)):
+        return []  # the usual case, found in one pass over all the texts
     out = []
     for where, text in items:
         missing = missing_glyphs(text)
