@@ -157,7 +157,7 @@ def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions)
 
 
 # Which work to start first: the longest, so that the two processes end close together.
-_FIRST = ("booklet", "facilitator", "runsheet", "cards", "canvases", "agenda", "wall")
+_FIRST = ("booklet", "facilitator", "runsheet", "texts", "cards", "canvases", "checklist", "agenda")
 
 
 def build_kit(
