@@ -182,7 +182,7 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     """
     from facilitation.plan import schedule
 
-    plan = schedule(_session(session, settings))
+    plan = schedule(_session(session, settings), lang)
     for w in plan.warnings:
         click.echo(w.format())
     n = len(plan.warnings)
@@ -244,7 +244,7 @@ def agenda(
     from facilitation.plan import schedule
 
     fmts = parse_formats(formats)
-    plan = schedule(_session(session, settings))
+    plan = schedule(_session(session, settings), lang)
     dirs = [Path(d) for d in template_dirs] + [
         f / "templates" for f in settings.folders if (f / "templates").is_dir()
     ]

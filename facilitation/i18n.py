@@ -12,6 +12,7 @@ from typing import Any
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ANY = "*"  # key of a language-neutral text
+LANG_NAMES = {"fr": {"fr": "français", "en": "French"}, "en": {"fr": "anglais", "en": "English"}}
 
 
 def is_localized(value: Any) -> bool:

@@ -177,7 +177,7 @@ def build_kit(
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
 
     fr = lang == "fr"
-    plan = schedule(loaded)
+    plan = schedule(loaded, lang)
     session = plan.session
     programme = session.programme
     view = agenda_view(plan, lang)

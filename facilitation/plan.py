@@ -205,8 +205,9 @@ def check_pins(loaded: LoadedSession) -> None:
         raise UserError(problems)
 
 
-def schedule(loaded: LoadedSession) -> Plan:
-    """Place every block in time and collect the warnings."""
+def schedule(loaded: LoadedSession, lang: str | None = None) -> Plan:
+    """Place every block in time and collect the warnings; with `lang`, also the session's
+    texts that have other languages but not this one."""
     session = loaded.session
     warnings: list[Problem] = []
 
@@ -254,6 +255,10 @@ def schedule(loaded: LoadedSession) -> Plan:
         plan = DayPlan(day, d, slots)
         _check_day(plan, ("days", d), warn)
         days.append(plan)
+    if lang:
+        from facilitation.sessions import language_warnings
+
+        warnings += language_warnings(loaded, lang)
     return Plan(loaded, days, warnings)
 
 

@@ -186,3 +186,39 @@ def load_session(path: Path, library: Library) -> LoadedSession:
 
     check_pins(loaded)
     return loaded
+
+
+def language_warnings(loaded: LoadedSession, lang: str) -> list[Problem]:
+    """Texts of the session given in some languages but not in `lang`: {fr: ...} alone in an
+    English kit prints the French. (A plain text is taken as written, in whatever language.)"""
+    from facilitation.i18n import LANG_NAMES
+
+    out: list[Problem] = []
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        if is_localized(value):
+            given = [k for k in value if value[k] not in (None, "", [])]
+            if value.get(lang) in (None, "", []) and given:
+                used = given[0]
+                file, line, col = loaded.where(path)
+                out.append(
+                    Problem(
+                        f"no {LANG_NAMES[lang]['en']} text here: the {lang} kit prints "
+                        f"the {LANG_NAMES[used]['en']}",
+                        file=file,
+                        line=line,
+                        column=col,
+                        path=format_path(path),
+                        hint=f"add '{lang}:' beside '{used}:'",
+                        severity="warning",
+                    )
+                )
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+
+    walk(loaded.doc.data, ())
+    return out

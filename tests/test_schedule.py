@@ -248,3 +248,19 @@ def test_parallel_tracks_ending_apart_are_warned(tmp_path, library):
         end="11:00",
     )
     assert any("end at different times (A at 10:30, B at 10:00)" in m for m in messages(plan))
+
+
+def test_texts_missing_the_kits_language_are_warned(tmp_path, run):
+    session = tmp_path / "s.yaml"
+    session.write_text(
+        "programme: X\ntitle: {fr: Séance, en: Session}\nparticipants: 12\ndays:\n"
+        "  - date: 2019-05-23\n    start: '9:00'\n    end: '12:00'\n    blocks:\n"
+        "      - exercise: debat-mouvant\n        duration: 45 min\n"
+        "        notes: {fr: Noter le jargon}\n"
+        "        params:\n          statements:\n            fr: [Innover coûte cher.]\n",
+        encoding="utf-8",
+    )
+    en = run("check", session, "--lang", "en").output
+    assert "s.yaml:11:16: warning" in en and "no English text here" in en
+    assert "s.yaml:14:13: warning" in en  # the statements, at their 'fr:' list
+    assert "no English" not in run("check", session, "--lang", "fr").output
