@@ -132,19 +132,10 @@ def agenda_parts(
     return parts
 
 
-def write_agenda(
-    plan: Plan,
-    out: Outputs,
-    lang: str,
-    paper: str = "a4",
-    formats: tuple[str, ...] = FORMATS,
-    template_dirs: list[Path] | None = None,
-    wall: str = "a3",
-    prefix: str = "",
-) -> list[Written]:
-    """Write the agenda files into an open Outputs; return what was written."""
-    parts = agenda_parts(plan, lang, paper, formats, template_dirs, wall, prefix)
-    return [w for _, write in parts for w in write(out)]
+def write_agenda(plan: Plan, out: Outputs, lang: str, **options: Any) -> list[Written]:
+    """Write the agenda files into an open Outputs; return what was written. The options
+    are agenda_parts' (paper, formats, template_dirs, wall, prefix)."""
+    return [w for _, write in agenda_parts(plan, lang, **options) for w in write(out)]
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
