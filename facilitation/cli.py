@@ -269,6 +269,21 @@ def _mm(value: str, name: str) -> float:
     return float(m.group(1).replace(",", "."))
 
 
+def _offset(value: str) -> tuple[float, float]:
+    """--back-offset x,y in mm (as `facilitation calibrate` measures it)."""
+    parts = value.split(",")
+    if len(parts) != 2:
+        raise click.BadParameter("expected x,y in mm such as 0.5,-1", param_hint="--back-offset")
+    x, y = (_mm(v, "--back-offset") for v in parts)
+    return x, y
+
+
+BACK_OFFSET_HELP = (
+    "Shift of the backs in mm, x,y, for printers that shift the back "
+    "(measure it with 'facilitation calibrate')."
+)
+
+
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
 @output_option("Folder to write into (created if needed).")
@@ -296,12 +311,7 @@ def _mm(value: str, name: str) -> float:
     show_default=True,
     help="Decks of each set (e.g. one per group).",
 )
-@click.option(
-    "--back-offset",
-    default="0,0",
-    show_default=True,
-    help="Shift of the backs in mm, x,y, for printers that shift the back.",
-)
+@click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
 @click.option("--theme", default="default", show_default=True, help="Theme id (cards/themes.yaml).")
 @click.option("--programme", default="", help="Programme name printed on the backs.")
 @common
@@ -328,12 +338,7 @@ def cards(
     from facilitation.output import Outputs
     from facilitation.printdata import set_user_dirs
 
-    try:
-        bx, by = (_mm(v, "--back-offset") for v in back_offset.split(","))
-    except ValueError:
-        raise click.BadParameter(
-            "expected x,y in mm such as 0.5,-1", param_hint="--back-offset"
-        ) from None
+    bx, by = _offset(back_offset)
     opts = CardOptions(
         format=card_fmt,
         sheet=sheet.lower(),
@@ -467,6 +472,7 @@ def canvas(
     show_default=True,
     help="How card backs are printed.",
 )
+@click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
 @common
 def kit(
     session: str,
@@ -475,6 +481,7 @@ def kit(
     tile_to: str,
     card_fmt: str,
     duplex: str,
+    back_offset: str,
     lang: str,
     settings: Any,
 ) -> None:
@@ -486,6 +493,7 @@ def kit(
     from facilitation.output import Outputs
 
     start = time.perf_counter()
+    _offset(back_offset)  # a bad value is said before any work
     loaded = _session(session, settings)
     if tile_to == "letter" or paper == "letter":
         tile_to = "letter" if tile_to != "none" else tile_to
@@ -508,6 +516,7 @@ def kit(
                 tile_to=None if tile_to == "none" else tile_to,
                 card_format=card_fmt,
                 duplex=duplex,
+                back_offset=_offset(back_offset),
                 template_dirs=dirs,
                 progress=progress,
             )
@@ -522,6 +531,40 @@ def kit(
         f"paper: {sheets} sheets ({time.perf_counter() - start:.1f} s)"
     )
     click.echo(f"start with {Path(out_dir) / jobs[0]['name']}")
+
+
+@main.command()
+@output_option("Folder to write the calibration sheet into (created if needed).")
+@click.option(
+    "--sheet",
+    type=click.Choice(["a4", "letter", "a3"]),
+    default="a4",
+    show_default=True,
+    help="Paper, as for the cards.",
+)
+@click.option(
+    "--duplex",
+    type=click.Choice(["long", "short"]),
+    default="long",
+    show_default=True,
+    help="Flip edge, as for the cards.",
+)
+@common
+def calibrate(out_dir: str, sheet: str, duplex: str, lang: str, settings: Any) -> None:
+    """Print a two-sided sheet that measures how far your printer shifts the backs.
+
+    Print it as you print cards, hold it up to the light and read the two numbers to give
+    to --back-offset (cards, kit).
+    """
+    from facilitation.output import Outputs
+    from facilitation.printdata import sheet_size
+    from facilitation.render.calibration_pdf import calibration_pdf
+
+    fr = lang == "fr"
+    name = f"{'calibrage-recto-verso' if fr else 'duplex-calibration'}-{sheet}-{duplex}.pdf"
+    with Outputs(Path(out_dir)) as out:
+        calibration_pdf(out.path(name), sheet_size(sheet), duplex, lang, sheet)
+    click.echo(f"wrote {Path(out_dir) / name}")
 
 
 @main.group()

@@ -168,6 +168,7 @@ def build_kit(
     tile_to: str | None = "a4",
     card_format: str = "auto",
     duplex: str = "long",
+    back_offset: tuple[float, float] = (0.0, 0.0),
     template_dirs: list[Path] | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> dict[str, Any]:
@@ -183,7 +184,12 @@ def build_kit(
     view = agenda_view(plan, lang)
 
     card_opts = CardOptions(
-        format=card_format, sheet=paper, duplex=duplex, lang=lang, programme=programme
+        format=card_format,
+        sheet=paper,
+        duplex=duplex,
+        lang=lang,
+        programme=programme,
+        back_offset=back_offset,
     )
     canvas_opts = CanvasOptions(
         lang=lang, tile=tile_to, programme=programme, tile_sheets_only=True, copies_in_guide=True

@@ -117,3 +117,26 @@ def test_console_entry_flushes_and_keeps_exit_codes():
     assert "Traceback" not in bad.stderr
     usage = subprocess.run([sys.executable, "cli.py", "nope"], cwd=ROOT, capture_output=True)
     assert usage.returncode == 2
+
+
+def test_calibrate_writes_a_two_sided_sheet(tmp_path, run):
+    from pdfcheck import text
+    from pypdf import PdfReader
+
+    r = run("calibrate", "-o", tmp_path, "--duplex", "short")
+    assert r.exit_code == 0, r.output
+    pdf = tmp_path / "calibrage-recto-verso-a4-short.pdf"
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 2
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/Duplex"] == "/DuplexFlipShortEdge"
+    words = " ".join(text(pdf).split())
+    assert "--back-offset" in words and "bord court" in words and "y (mm)" in words
+
+
+def test_kit_takes_a_back_offset(tmp_path, run):
+    from conftest import EXAMPLES
+
+    session = EXAMPLES / "strasbourg-8-comptoir-des-services.yaml"
+    r = run("kit", session, "-o", tmp_path / "k", "--back-offset", "1,x")
+    assert r.exit_code == 2 and "--back-offset" in r.output
+    assert not (tmp_path / "k").exists()

@@ -143,3 +143,17 @@ def test_too_large_a_card_is_refused():
 
     with pytest.raises(ImpositionError):
         impose(300, 400, *A4)
+
+
+@pytest.mark.parametrize("flip", ["long", "short"])
+def test_calibration_point_lands_like_a_card_back(flip):
+    """The calibration sheet's scales sit where a card's back would: one mirror for both."""
+    from facilitation.layout.imposition import Slot, mirror_point
+    from facilitation.render.calibration_pdf import calibration_point
+
+    imp = impose(63, 88, 210, 297)
+    px, py = calibration_point(210, 297)
+    rect, _ = back_of(Slot(0, 0, Rect(px, py, 0, 0)), imp, flip)
+    assert mirror_point(px, py, 210, 297, flip) == pytest.approx((rect.x, rect.y))
+    shifted, _ = back_of(Slot(0, 0, Rect(px, py, 0, 0)), imp, flip, shift=(-1.5, 0.5))
+    assert (shifted.x - rect.x, shifted.y - rect.y) == pytest.approx((-1.5, 0.5))

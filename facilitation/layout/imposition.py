@@ -239,3 +239,11 @@ def back_of(
     else:
         raise ValueError(f"unknown flip '{flip}'")
     return rect, turn
+
+
+def mirror_point(
+    x: float, y: float, sheet_w: float, sheet_h: float, flip: str
+) -> tuple[float, float]:
+    """Where a point of the front lands on the back page (back-page coordinates, as the back
+    is seen): the same mirror as back_rect's."""
+    return (sheet_w - x, y) if flip == "long" else (x, sheet_h - y)

@@ -373,6 +373,16 @@ def guide_pdf(
         ),
         Spacer(1, 3 * MM),
         Ruler("100 mm — taille réelle" if fr else "100 mm — actual size"),
+        Spacer(1, 3 * MM),
+        P(
+            "Dos des cartes décalés par rapport aux faces ? Imprimez la feuille de "
+            "« facilitation calibrate », puis refaites le kit avec --back-offset x,y."
+            if fr
+            else "Card backs off their fronts? Print the sheet of "
+            '"facilitation calibrate", then build the kit again with --back-offset x,y.',
+            small,
+            lang,
+        ),
         Spacer(1, 4 * MM),
     ]
     sides = {
