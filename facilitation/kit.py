@@ -4,6 +4,10 @@ The printing guide comes first (00-), then the agendas and booklet, the particip
 the quantities the session needs, the canvases (one per group where the exercise works in
 groups, tiled on office paper unless asked otherwise), the materials checklist, and a JSON
 manifest of the print jobs. Each PDF holds one paper size and one duplex setting.
+
+Everything but the guide is a list of independent pieces of work (Task), each writing its own
+files; run_shared hands them to two processes when there is a second core. The guide comes
+last, since it lists every file with its pages.
 """
 
 from __future__ import annotations
