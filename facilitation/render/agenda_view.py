@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from facilitation.dates import clock, long_date, time_range
+from facilitation.i18n import WORDS as I18N_WORDS
 from facilitation.i18n import tr
 from facilitation.materials import material_label
 from facilitation.plan import Plan, Slot
 from facilitation.render.text import per_label
 
+# The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
+# rest of the project also prints come from i18n, the others are the agenda's own.
 WORDS = {
+    **{k: I18N_WORDS[k] for k in ("materials", "steps", "participants", "people", "tips", "space")},
     "session": {"fr": "Session", "en": "Session"},
     "day": {"fr": "Jour", "en": "Day"},
     "parallel": {"fr": "En parallèle", "en": "In parallel"},
@@ -19,18 +23,12 @@ WORDS = {
     "wall": {"fr": "Programme mural", "en": "Wall agenda"},
     "lead": {"fr": "Anime", "en": "Lead"},
     "room": {"fr": "Salle", "en": "Room"},
-    "materials": {"fr": "Matériel", "en": "Materials"},
     "notes": {"fr": "Notes", "en": "Notes"},
-    "steps": {"fr": "Déroulé", "en": "Steps"},
     "facilitators": {"fr": "Équipe d'animation", "en": "Facilitators"},
     "partners": {"fr": "Services invités", "en": "Invited services"},
-    "participants": {"fr": "participants", "en": "participants"},
-    "people": {"fr": "pers.", "en": "people"},
     "params": {"fr": "Contenus pour cette session", "en": "Content for this session"},
     "free_time": {"fr": "Temps libre", "en": "Free time"},
     "vigilance": {"fr": "Vigilance", "en": "Vigilance"},
-    "tips": {"fr": "Conseils", "en": "Tips"},
-    "space": {"fr": "Espace", "en": "Space"},
     "booklet": {"fr": "Livret d'animation", "en": "Facilitator booklet"},
     "time": {"fr": "Horaire", "en": "Time"},
     "what": {"fr": "Activité", "en": "Activity"},
