@@ -51,14 +51,12 @@ def agenda_glyph_check(view: dict[str, Any], plan: Plan | None = None) -> None:
     from facilitation.yamlio import format_path
 
     if plan is not None:
-        problems = []
         strings = list(_strings(plan.loaded.doc.data))
-        if not glyph_problems([("", "".join(text for _, text in strings))]):
-            strings = []  # all drawable
-        for path, text in strings:
-            for p in glyph_problems([(format_path(path), text)]):
-                file, line, column = plan.loaded.where(path)
-                problems.append(replace(p, file=file, line=line, column=column))
+        paths = {format_path(path): path for path, _ in strings}
+        problems = []
+        for p in glyph_problems([(format_path(path), text) for path, text in strings]):
+            file, line, column = plan.loaded.where(paths[p.path])
+            problems.append(replace(p, file=file, line=line, column=column))
         if problems:
             raise UserError(problems)
     items = [

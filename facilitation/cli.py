@@ -493,7 +493,7 @@ def kit(
     from facilitation.output import Outputs
 
     start = time.perf_counter()
-    _offset(back_offset)  # a bad value is said before any work
+    offset = _offset(back_offset)  # a bad value is said before any work
     loaded = _session(session, settings)
     if tile_to == "letter" or paper == "letter":
         tile_to = "letter" if tile_to != "none" else tile_to
@@ -516,7 +516,7 @@ def kit(
                 tile_to=None if tile_to == "none" else tile_to,
                 card_format=card_fmt,
                 duplex=duplex,
-                back_offset=_offset(back_offset),
+                back_offset=offset,
                 template_dirs=dirs,
                 progress=progress,
             )

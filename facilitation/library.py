@@ -320,6 +320,10 @@ class Library:
     def problems(self) -> list[Problem]:
         """Every problem of every exercise in the library (reads them all)."""
         self._resolve_all()
+        return self._found()
+
+    def _found(self) -> list[Problem]:
+        """The problems found so far: of reading, and of the exercises resolved."""
         return self._problems + [p for ps in self._failed.values() for p in ps]
 
     def problems_of(self, ex_id: str) -> list[Problem]:
@@ -374,11 +378,7 @@ class Library:
     def check(self, everything: bool = True) -> None:
         """Raise every problem found while loading: of all exercises, or, with
         `everything=False`, of the user's own files and of the exercises used so far."""
-        problems = (
-            self.problems
-            if everything
-            else self._problems + [p for ps in self._failed.values() for p in ps]
-        )
+        problems = self.problems if everything else self._found()
         if problems:
             raise UserError(problems)
 
