@@ -26,6 +26,7 @@ from facilitation.model.types import (
 Arc = Literal["open", "explore", "converge", "close", "energise", "logistics"]
 Per = Literal["participant", "pair", "group", "session", "facilitator"]
 Colour = Literal["yellow", "blue", "orange", "pink", "green", "white", "red", "purple"]
+TRANSFO_SIZE = 20  # the head count methods are written for: a Transfo group
 ARC_ORDER = ["logistics", "open", "energise", "explore", "converge", "close"]
 
 
@@ -78,18 +79,69 @@ class Material(Model):
     note: Text | None = None
 
 
+TeamUnit = Literal["participant", "pair", "group"]
+
+
 class Step(Model):
+    """One step of a method. `minutes` is its length at the typical duration; a step run by
+    each team in turn (each pair presents in 3 minutes) also gives `each` and `per`, so that
+    the scheduler can count it for the real head count. Its texts may say {each} and
+    {minutes}: they print the minutes computed for the session."""
+
     title: Text
     minutes: Minutes
+    each: Minutes | None = None  # minutes per team, for steps run by each team in turn
+    per: TeamUnit | None = None  # the team that `each` counts
     configuration: ConfigurationField | None = None
     instructions: Text
 
+    @model_validator(mode="after")
+    def _each_per(self) -> Step:
+        if (self.each is None) != (self.per is None):
+            raise ValueError("'each' and 'per' go together: minutes per team, and the team")
+        return self
+
 
 class Variant(Model):
+    """Another way to run the method: its own steps and duration when they differ, and the
+    printed supports it leaves out."""
+
     id: Id
     title: Text
     description: Text
     without: list[str] = []  # support ids the variant does not print
+    duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)] | None = None
+    steps: list[Step] = []
+
+
+class Role(Model):
+    """A job in the facilitation team while the method runs (who reads, notes, keeps time)."""
+
+    role: Text
+    task: Text
+
+
+class Team(Model):
+    """The facilitation team a method needs at Transfo size (about twenty people)."""
+
+    facilitators: int = Field(1, ge=1, le=20)
+    take_part: bool = False  # whether facilitators also take part as participants
+    roles: list[Role] = []
+
+
+class Preparation(Model):
+    """What to prepare before the session, and how long it takes."""
+
+    minutes: Minutes
+    when: Text | None = None  # "la veille", "une semaine avant"
+    steps: list[Text] = Field(min_length=1)
+
+
+class Strings(Model):
+    """Methods that usually come before and after this one (ids)."""
+
+    before: list[Id] = []
+    after: list[Id] = []
 
 
 class Support(Model):
@@ -104,6 +156,8 @@ class Support(Model):
     copies: int = Field(1, ge=1)
     copies_param: str | None = None  # an integer parameter that multiplies the copies
     title: Text | None = None
+    format: Id | None = None  # card format it prints on unless the user chooses one
+    instruction: Text | None = None  # one line on each card: what participants do with it
 
 
 class Parameter(Model):
@@ -114,6 +168,7 @@ class Parameter(Model):
     help: Text | None = None
     fields: list[str] | None = None
     default: Any = None
+    example: bool = False  # the default comes from one real case: warn before printing it
 
     @field_validator("default", mode="after")
     @classmethod
@@ -177,11 +232,15 @@ class Exercise(Model):
     invitation: Text | None = None
     arc: Arc = "explore"
     logistics: Literal["welcome", "break", "lunch", "travel"] | None = None
+    family: Id | None = None  # method family (vocabulary/families.yaml): its pictogram
     tags: list[Id] = []
     duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)]
     group_size: GroupSize = GroupSize()
     configuration: ConfigurationField = Configuration("plenary")
     space: Text | None = None
+    participation: Text | None = None  # how participation is distributed
+    team: Team | None = None
+    preparation: Preparation | None = None
     materials: list[Material] = []
     steps: list[Step] = Field(min_length=1)
     tips: list[Text] = []
@@ -190,6 +249,8 @@ class Exercise(Model):
     vigilance: list[Text] = []
     makes_possible: list[Text] = []
     outputs: list[Text] = []
+    in_transfo: Text | None = None  # a short example of how a Transfo used it
+    strings: Strings = Strings()
     supports: list[Support] = []
     parameters: dict[Id, Parameter] = {}
     source: Text | None = None
@@ -266,6 +327,39 @@ class Exercise(Model):
                 out.append((("supports", i, "id"), f"support id '{sid}' is used twice", None))
         return out
 
+    def timing_lint(self, people: int = TRANSFO_SIZE) -> list[tuple[tuple[str | int, ...], str]]:
+        """Steps whose minutes do not add up to the duration, and steps run by each team in
+        turn that cannot fit their step for `people` participants: (path, message)."""
+        out: list[tuple[tuple[str | int, ...], str]] = []
+
+        def check(steps: list[Step], typical: int, path: tuple[str | int, ...]) -> None:
+            total = sum(s.minutes for s in steps)
+            if steps and total != typical:
+                out.append(
+                    (path, f"the steps add up to {total} min, the typical duration is {typical} min")
+                )
+            for i, st in enumerate(steps):
+                if st.each is None or st.per is None:
+                    continue
+                conf = st.configuration or self.configuration
+                teams = team_count(st.per, conf, people)
+                need = st.each * teams
+                if need > st.minutes:
+                    out.append(
+                        (
+                            path + (i, "each"),
+                            f"{teams} {st.per}s × {st.each} min = {need} min, "
+                            f"more than the step's {st.minutes} min for {people} people",
+                        )
+                    )
+
+        check(self.steps, self.duration.typical, ("steps",))
+        for v, variant in enumerate(self.variants):
+            if variant.steps:
+                typical = (variant.duration or self.duration).typical
+                check(variant.steps, typical, ("variants", v, "steps"))
+        return out
+
     def missing_translations(self) -> list[str]:
         """Field paths whose text lacks a language (for the built-in library test)."""
         missing: list[str] = []
@@ -293,6 +387,15 @@ class Exercise(Model):
 
 
 CARDS_WITHOUT_SOURCE = {"capture", "facilitator"}
+
+
+def team_count(per: str, conf: Configuration, people: int) -> int:
+    """How many teams of a kind `people` participants make (pairs: an odd one joins a trio)."""
+    if per == "participant":
+        return people
+    if per == "pair":
+        return max(1, people // 2)
+    return conf.groups_for(people) if conf.kind == "groups" else 1
 
 
 def _near(name: str, choices: Any) -> str | None:
