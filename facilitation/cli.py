@@ -57,7 +57,7 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
     )
     @functools.wraps(f)
     def wrapper(*args: Any, lang: str | None, libraries: tuple[str, ...], **kw: Any) -> Any:
-        from facilitation.library import Settings
+        from facilitation.load.library import Settings
 
         settings = Settings.discover(libraries)
         kw["lang"] = lang or settings.lang or "fr"
@@ -88,7 +88,7 @@ def main() -> None:
 
 
 def _library(settings: Any) -> Any:
-    from facilitation.library import Library
+    from facilitation.load.library import Library
 
     return Library.from_settings(settings)
 
@@ -114,7 +114,7 @@ def list_cmd(
     settings: Any,
 ) -> None:
     """List the exercises, with filters and an optional text search (QUERY)."""
-    from facilitation.catalog import filter_exercises, table
+    from facilitation.plan.search import filter_exercises, table
 
     library = _library(settings)
     library.check()
@@ -136,7 +136,7 @@ def list_cmd(
 @common
 def show(exercise_id: str, lang: str, settings: Any) -> None:
     """Show one exercise, whole, as a sheet to read."""
-    from facilitation.render.text import show as render
+    from facilitation.render.terminal import show as render
 
     library = _library(settings)
     ex = library.get(exercise_id)
@@ -152,16 +152,16 @@ def validate(paths: tuple[str, ...], lang: str, settings: Any) -> None:
 
     Without PATHS, checks every library in use, built-ins included.
     """
-    from facilitation.checking import validate_paths
+    from facilitation.jobs.validate import validate_paths
 
     report = validate_paths([Path(p) for p in paths], settings)
     click.echo(report)
 
 
 def _session(path: str, settings: Any) -> Any:
-    from facilitation.library import Library
-    from facilitation.printdata import set_user_dirs
-    from facilitation.sessions import load_session
+    from facilitation.load.library import Library
+    from facilitation.load.printdata import set_user_dirs
+    from facilitation.load.sessions import load_session
 
     library = Library.from_settings(settings)
     library.check(everything=False)  # the user's own files; built-ins are read as used
@@ -180,7 +180,7 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     break, no lunch, durations outside an exercise's range, group configurations the head
     count cannot make, parallel tracks ending at different times.
     """
-    from facilitation.plan import schedule
+    from facilitation.plan.schedule import schedule
 
     plan = schedule(_session(session, settings), lang)
     for w in plan.warnings:
@@ -239,9 +239,9 @@ def agenda(
     settings: Any,
 ) -> None:
     """Print a session's agendas: participants (PDF), run-sheet, wall, Markdown, HTML, .ics."""
-    from facilitation.agenda import parse_formats, write_agenda
-    from facilitation.output import Outputs
-    from facilitation.plan import schedule
+    from facilitation.jobs.agenda import parse_formats, write_agenda
+    from facilitation.jobs.output import Outputs
+    from facilitation.plan.schedule import schedule
 
     fmts = parse_formats(formats)
     plan = schedule(_session(session, settings), lang)
@@ -334,9 +334,9 @@ def cards(
     Each exercise gives its participant decks (fronts, then backs), its facilitator card
     (A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each.
     """
-    from facilitation.cardset import CardOptions, write_exercise_cards
-    from facilitation.output import Outputs
-    from facilitation.printdata import set_user_dirs
+    from facilitation.jobs.cards import CardOptions, write_exercise_cards
+    from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import set_user_dirs
 
     bx, by = _offset(back_offset)
     opts = CardOptions(
@@ -353,7 +353,7 @@ def cards(
     set_user_dirs(settings.folders)
     jobs = []
     if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
-        from facilitation.kit import session_card_jobs
+        from facilitation.jobs.kit import session_card_jobs
 
         loaded = _session(targets[0], settings)
         opts.programme = opts.programme or loaded.session.programme
@@ -408,10 +408,10 @@ def canvas(
     settings: Any,
 ) -> None:
     """Print the canvases and sheets of an exercise (or one canvas layout by its id)."""
-    from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases, write_layout
-    from facilitation.canvases import layout_ids
-    from facilitation.output import Outputs
-    from facilitation.printdata import set_user_dirs, sheet_mm
+    from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases, write_layout
+    from facilitation.load.canvas_layouts import layout_ids
+    from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import set_user_dirs, sheet_mm
 
     set_user_dirs(settings.folders)
     if size:
@@ -489,8 +489,8 @@ def kit(
     materials checklist and a JSON manifest."""
     import time
 
-    from facilitation.kit import build_kit
-    from facilitation.output import Outputs
+    from facilitation.jobs.kit import build_kit
+    from facilitation.jobs.output import Outputs
 
     start = time.perf_counter()
     offset = _offset(back_offset)  # a bad value is said before any work
@@ -556,8 +556,8 @@ def calibrate(out_dir: str, sheet: str, duplex: str, lang: str, settings: Any) -
     Print it as you print cards, hold it up to the light and read the two numbers to give
     to --back-offset (cards, kit).
     """
-    from facilitation.output import Outputs
-    from facilitation.printdata import sheet_size
+    from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import sheet_size
     from facilitation.render.calibration_pdf import calibration_pdf
 
     fr = lang == "fr"
@@ -585,7 +585,7 @@ def new() -> None:
 @common
 def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> None:
     """Write EXERCISE_ID.yaml, a skeleton that validates as it is."""
-    from facilitation.skeleton import write_exercise
+    from facilitation.jobs.skeleton import write_exercise
 
     path = write_exercise(exercise_id, Path(out_dir), lang)
     click.echo(f"wrote {path}")
@@ -596,7 +596,7 @@ def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> No
 @common
 def schema(what: str, lang: str, settings: Any) -> None:
     """Print the JSON Schema of the exercise or session format."""
-    from facilitation.schema import schema_text
+    from facilitation.jobs.schema import schema_text
 
     click.echo(schema_text(what), nl=False)
 

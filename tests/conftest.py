@@ -22,7 +22,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def library():
-    from facilitation.library import Library
+    from facilitation.load.library import Library
 
     lib = Library()
     lib.check()

@@ -72,7 +72,7 @@ def test_real_size_canvas_and_readable_type(tmp_path, run):
 
 
 def test_zones_hold_real_sticky_notes():
-    from facilitation.canvases import load_layout, resolve
+    from facilitation.load.canvas_layouts import load_layout, resolve
     from facilitation.layout.canvas import geometry
 
     layout = resolve(load_layout("freins-leviers"), None, None, "fr")
@@ -84,7 +84,7 @@ def test_zones_hold_real_sticky_notes():
 
 
 def test_every_layout_renders(tmp_path, run):
-    from facilitation.canvases import layout_ids
+    from facilitation.load.canvas_layouts import layout_ids
 
     for layout in layout_ids():
         r = run("canvas", layout, "-o", tmp_path / layout)

@@ -1,6 +1,6 @@
 import pytest
 
-from facilitation.durations import DurationError, format_duration, parse_duration
+from facilitation.text.durations import DurationError, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from facilitation.errors import UserError
-from facilitation.library import Library, Settings
+from facilitation.load.library import Library, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 

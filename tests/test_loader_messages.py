@@ -51,7 +51,7 @@ def test_one_file_many_problems_reported_at_once(run, monkeypatch):
 
 
 def test_yaml_keeps_times_and_words():
-    from facilitation.yamlio import read_text
+    from facilitation.load.yamlio import read_text
 
     doc = read_text("a: 9:30\nb: no\nc: on\nd: 2019-05-23\ne: true\n", "t.yaml")
     assert doc.data == {"a": "9:30", "b": "no", "c": "on", "d": "2019-05-23", "e": True}

@@ -2,7 +2,7 @@
 
 from conftest import ROOT
 
-from facilitation.schema import schema_text
+from facilitation.jobs.schema import schema_text
 
 
 def test_schemas_are_fresh():

@@ -4,7 +4,7 @@ import pytest
 from test_schedule import session_file
 
 from facilitation.errors import UserError
-from facilitation.sessions import load_session
+from facilitation.load.sessions import load_session
 
 
 def errors(tmp_path, library, blocks, **kw):

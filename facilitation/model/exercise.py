@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from facilitation.i18n import ANY, LANGS, pick
+from facilitation.text.i18n import ANY, LANGS, pick
 from facilitation.model.types import (
     Configuration,
     ConfigurationField,

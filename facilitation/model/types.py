@@ -9,8 +9,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel as _Base
 from pydantic import ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 
-from facilitation.durations import DurationError, parse_duration
-from facilitation.i18n import ANY, LANGS, is_localized
+from facilitation.text.durations import DurationError, parse_duration
+from facilitation.text.i18n import ANY, LANGS, is_localized
 
 
 class Model(_Base):

@@ -17,9 +17,9 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from facilitation.errors import Problem, UserError
-from facilitation.plan import Plan
+from facilitation.plan.schedule import Plan
 from facilitation.resources import PACKAGE_ROOT
-from facilitation.typography import typeset
+from facilitation.text.typography import typeset
 
 
 def _typeset_tree(value: Any, lang: str) -> Any:

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from facilitation.layout.imposition import mirror_point
 from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
-from facilitation.typography import typeset
+from facilitation.text.typography import typeset
 
 REACH = 6.0  # the scales read from -REACH to +REACH mm
 GREY = colors.Color(0.4, 0.4, 0.4)

@@ -245,7 +245,7 @@ def checklist_pdf(
     """The materials checklist: every item added up over the session, with boxes to tick.
     The printed files are ticked in the printing guide, which lists them with their pages:
     so the checklist needs nothing from the printing and is made alongside it."""
-    from facilitation.i18n import COLOURS
+    from facilitation.text.i18n import COLOURS
 
     fr = lang == "fr"
     meta = Meta(

@@ -25,7 +25,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from facilitation import __version__
 from facilitation.errors import Problem, UserError
 from facilitation.resources import font_dir
-from facilitation.typography import typeset
+from facilitation.text.typography import typeset
 
 rl_config.useA85 = 0  # binary streams: no ASCII85 bloat (25 % larger files)
 

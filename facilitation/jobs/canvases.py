@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from facilitation.canvases import canvas_supports, load_layout, resolve
-from facilitation.cardset import Job
-from facilitation.deck import param_value
+from facilitation.load.canvas_layouts import canvas_supports, load_layout, resolve
+from facilitation.jobs.cards import Job
+from facilitation.plan.supports import param_value
 from facilitation.errors import Problem, UserError
-from facilitation.i18n import tr
+from facilitation.text.i18n import tr
 from facilitation.layout.canvas import CanvasGeometry, geometry
 from facilitation.layout.tiling import tile
 from facilitation.model.exercise import Exercise, Support
-from facilitation.output import Outputs
-from facilitation.printdata import sheet_mm
+from facilitation.jobs.output import Outputs
+from facilitation.load.printdata import sheet_mm
 
 
 @dataclass

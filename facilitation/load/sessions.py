@@ -9,12 +9,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.i18n import is_localized
-from facilitation.library import Library
+from facilitation.text.i18n import is_localized
+from facilitation.load.library import Library
 from facilitation.model.exercise import Exercise, check_value
 from facilitation.model.session import Block, Session
-from facilitation.validation import Locator, problems_from
-from facilitation.yamlio import Document, format_path, read_path
+from facilitation.load.validation import Locator, problems_from
+from facilitation.load.yamlio import Document, format_path, read_path
 
 LOGISTICS_IDS = {"welcome": "accueil", "break": "pause", "lunch": "dejeuner", "travel": "trajet"}
 
@@ -182,7 +182,7 @@ def load_session(path: Path, library: Library) -> LoadedSession:
     if problems:
         raise UserError(problems)
     loaded = LoadedSession(session, doc, library, path)
-    from facilitation.plan import check_pins
+    from facilitation.plan.schedule import check_pins
 
     check_pins(loaded)
     return loaded
@@ -191,7 +191,7 @@ def load_session(path: Path, library: Library) -> LoadedSession:
 def language_warnings(loaded: LoadedSession, lang: str) -> list[Problem]:
     """Texts of the session given in some languages but not in `lang`: {fr: ...} alone in an
     English kit prints the French. (A plain text is taken as written, in whatever language.)"""
-    from facilitation.i18n import LANG_NAMES
+    from facilitation.text.i18n import LANG_NAMES
 
     out: list[Problem] = []
 

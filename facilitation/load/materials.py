@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from facilitation.i18n import tr
+from facilitation.text.i18n import tr
 from facilitation.resources import data_dir
-from facilitation.yamlio import read_path
+from facilitation.load.yamlio import read_path
 
 
 @cache

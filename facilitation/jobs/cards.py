@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from facilitation.deck import decks, param_value
-from facilitation.durations import format_duration
+from facilitation.plan.supports import decks, param_value
+from facilitation.text.durations import format_duration
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.i18n import ARCS, tr
+from facilitation.text.i18n import ARCS, tr
 from facilitation.layout.card_design import (
     PREFERRED_FORMAT,
     CardContent,
@@ -22,12 +22,12 @@ from facilitation.layout.card_design import (
     front,
 )
 from facilitation.layout.imposition import ImpositionError, impose
-from facilitation.materials import material_label
+from facilitation.load.materials import material_label
 from facilitation.model.exercise import Exercise, Support
-from facilitation.output import Outputs
-from facilitation.printdata import _table, sheet_mm
-from facilitation.render.text import group_range
-from facilitation.themes import theme as load_theme
+from facilitation.jobs.output import Outputs
+from facilitation.load.printdata import _table, sheet_mm
+from facilitation.render.terminal import group_range
+from facilitation.load.themes import theme as load_theme
 
 MM_PT = 72 / 25.4
 DARK_HATS = {"black", "noir", "blue", "bleu", "red", "rouge", "green", "vert"}

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.i18n import tr
+from facilitation.text.i18n import tr
 from facilitation.model.exercise import Exercise, Support
-from facilitation.printdata import _USER_DIRS
+from facilitation.load.printdata import _USER_DIRS
 from facilitation.resources import data_dir
-from facilitation.yamlio import read_path
+from facilitation.load.yamlio import read_path
 
 KINDS = {"columns", "grid", "frames", "form"}
 
@@ -98,7 +98,7 @@ def _labels(
     spec: Any, ex: Exercise | None, support: Support | None, lang: str, overrides: dict[str, Any]
 ) -> list[str]:
     """A label list: literal texts, {param: name} or {source: true}."""
-    from facilitation.deck import param_value
+    from facilitation.plan.supports import param_value
 
     if isinstance(spec, dict) and ("param" in spec or "source" in spec):
         name = spec.get("param") or (support.source if support else None)

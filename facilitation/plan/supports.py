@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
-from facilitation.i18n import tr
+from facilitation.text.i18n import tr
 from facilitation.layout.card_design import CardContent
 from facilitation.model.exercise import Exercise, Support
 
@@ -81,7 +81,7 @@ def safe_picture(root: Any, rel: str, where: str) -> Path:
 
 def param_value(ex: Exercise, name: str, lang: str, overrides: dict[str, Any]) -> Any:
     if name in overrides:
-        from facilitation.i18n import is_localized, pick
+        from facilitation.text.i18n import is_localized, pick
 
         value = overrides[name]
         return pick(value, lang)[0] if is_localized(value) else value

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.dates import clock, long_date, time_range
-from facilitation.i18n import WORDS as I18N_WORDS
-from facilitation.i18n import tr
-from facilitation.materials import material_label
-from facilitation.plan import Plan, Slot
-from facilitation.render.text import per_label
+from facilitation.text.dates import clock, long_date, time_range
+from facilitation.text.i18n import WORDS as I18N_WORDS
+from facilitation.text.i18n import tr
+from facilitation.load.materials import material_label
+from facilitation.plan.schedule import Plan, Slot
+from facilitation.render.terminal import per_label
 
 # The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
 # rest of the project also prints come from i18n, the others are the agenda's own.
@@ -55,7 +55,7 @@ def _param_lines(slot: Slot, lang: str) -> list[dict[str, Any]]:
     if not ex or not slot.block.params:
         return []
     out = []
-    from facilitation.i18n import is_localized, pick
+    from facilitation.text.i18n import is_localized, pick
 
     for name, value in slot.block.params.items():
         p = ex.parameters[name]

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitation.durations import format_duration
+from facilitation.text.durations import format_duration
 from facilitation.errors import Problem, UserError
-from facilitation.i18n import tr
+from facilitation.text.i18n import tr
 from facilitation.model.exercise import Exercise, Step
 from facilitation.model.session import Block, Day, Track
 from facilitation.model.types import Configuration
-from facilitation.sessions import LoadedSession
-from facilitation.yamlio import format_path
+from facilitation.load.sessions import LoadedSession
+from facilitation.load.yamlio import format_path
 
 BREAK_AFTER = 120  # minutes of work before a break is due
 BREAK_GAP = 10  # an idle gap this long counts as a break
@@ -256,7 +256,7 @@ def schedule(loaded: LoadedSession, lang: str | None = None) -> Plan:
         _check_day(plan, ("days", d), warn)
         days.append(plan)
     if lang:
-        from facilitation.sessions import language_warnings
+        from facilitation.load.sessions import language_warnings
 
         warnings += language_warnings(loaded, lang)
     return Plan(loaded, days, warnings)

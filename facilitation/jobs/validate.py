@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
-from facilitation.library import Library, _yaml_files
-from facilitation.yamlio import read_path
+from facilitation.load.library import Library, _yaml_files
+from facilitation.load.yamlio import read_path
 
 
 def _is_session(path: Path) -> bool:
@@ -44,7 +44,7 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
             problems.extend(_within(lib.problems, f))
         n_ex += len(exercise_files)
     if session_files:
-        from facilitation.sessions import load_session
+        from facilitation.load.sessions import load_session
 
         lib = Library(settings.folders)
         for f in session_files:

@@ -11,7 +11,7 @@ from typing import Any
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.render_units import MM
 from facilitation.resources import data_dir
-from facilitation.yamlio import read_path
+from facilitation.load.yamlio import read_path
 
 _USER_DIRS: list[Any] = []
 

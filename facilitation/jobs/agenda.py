@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
-from facilitation.output import Outputs
-from facilitation.plan import Plan
-from facilitation.printdata import sheet_size
+from facilitation.jobs.output import Outputs
+from facilitation.plan.schedule import Plan
+from facilitation.load.printdata import sheet_size
 
 FORMATS = ("pdf", "md", "html", "ics")
 
@@ -48,7 +48,7 @@ def agenda_glyph_check(view: dict[str, Any], plan: Plan | None = None) -> None:
     """Characters the font cannot draw: first in the session file, where they can be shown
     at their line; then anywhere in the agenda (texts of exercises, for instance)."""
     from facilitation.render.pdf import glyph_problems
-    from facilitation.yamlio import format_path
+    from facilitation.load.yamlio import format_path
 
     if plan is not None:
         strings = list(_strings(plan.loaded.doc.data))
@@ -81,7 +81,7 @@ def agenda_parts(
     """The agenda files as separate pieces of work, (kind, write), in the order they are
     listed; each `write(out)` writes its file(s) and says what it wrote. The pieces are
     independent, so that the kit can share them out between processes."""
-    from facilitation.render.agenda_view import agenda_view
+    from facilitation.view.agenda import agenda_view
 
     view = view or agenda_view(plan, lang)
     base = prefix + slug(f"{plan.session.programme}-{plan.session.number or ''}")

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from facilitation.errors import Problem, did_you_mean
-from facilitation.yamlio import Document, format_path
+from facilitation.load.yamlio import Document, format_path
 
 
 def _inner(annotation: Any) -> list[Any]:

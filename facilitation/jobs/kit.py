@@ -18,17 +18,17 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from facilitation.agenda import agenda_parts, slug
-from facilitation.canvas_jobs import CanvasOptions, write_exercise_canvases
-from facilitation.canvases import canvas_supports
-from facilitation.cardset import CardOptions, Job
-from facilitation.deck import card_supports
+from facilitation.jobs.agenda import agenda_parts, slug
+from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases
+from facilitation.load.canvas_layouts import canvas_supports
+from facilitation.jobs.cards import CardOptions, Job
+from facilitation.plan.supports import card_supports
 from facilitation.errors import UserError
-from facilitation.output import Outputs
-from facilitation.plan import Plan, Slot, schedule
-from facilitation.printdata import sheet_size
-from facilitation.quantities import material_needs, support_copies
-from facilitation.sessions import LoadedSession
+from facilitation.jobs.output import Outputs
+from facilitation.plan.schedule import Plan, Slot, schedule
+from facilitation.load.printdata import sheet_size
+from facilitation.plan.quantities import material_needs, support_copies
+from facilitation.load.sessions import LoadedSession
 
 
 def _picture_root(loaded: LoadedSession, slot: Slot) -> Any:
@@ -56,7 +56,7 @@ def session_card_tasks(
     quantity any of its blocks needs, gathered into one PDF per card format; floor signs
     apart (they print on plain sheets); the facilitator cards in one more PDF. Three pieces of
     work, in that order."""
-    from facilitation.cardset import CardBatch, _signs_job
+    from facilitation.jobs.cards import CardBatch, _signs_job
 
     plan = plan or schedule(loaded)
     seen: dict[str, tuple[Slot, dict[str, int]]] = {}
@@ -178,7 +178,7 @@ def build_kit(
 ) -> dict[str, Any]:
     """Write the whole kit into `out`; return the manifest. `progress(label, total)` is
     called after each piece of work."""
-    from facilitation.render.agenda_view import agenda_view
+    from facilitation.view.agenda import agenda_view
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
 
     fr = lang == "fr"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from facilitation.durations import format_duration
-from facilitation.i18n import ARCS, COLOURS, word
-from facilitation.i18n import tr as _tr
-from facilitation.materials import material_label
+from facilitation.text.durations import format_duration
+from facilitation.text.i18n import ARCS, COLOURS, word
+from facilitation.text.i18n import tr as _tr
+from facilitation.load.materials import material_label
 from facilitation.model.exercise import Exercise
-from facilitation.typography import typeset
+from facilitation.text.typography import typeset
 
 SUPPORT_KINDS = {
     "cards": {"fr": "cartes", "en": "cards"},

@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from facilitation.durations import DurationError, parse_duration
+from facilitation.text.durations import DurationError, parse_duration
 from facilitation.errors import Problem, UserError
-from facilitation.i18n import ARCS, tr, word
+from facilitation.text.i18n import ARCS, tr, word
 from facilitation.model.exercise import Exercise
-from facilitation.render.text import group_range
+from facilitation.render.terminal import group_range
 
 
 def _fold(text: str) -> str:
@@ -62,7 +62,7 @@ def filter_exercises(
 
 def short_range(ex: Exercise, lang: str) -> str:
     """'45 min (20–75)': the typical duration, then the range in minutes."""
-    from facilitation.durations import format_duration
+    from facilitation.text.durations import format_duration
 
     d = ex.duration
     typical = format_duration(d.typical, lang).replace("\u00a0", " ")

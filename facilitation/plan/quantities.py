@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitation.deck import param_value
+from facilitation.plan.supports import param_value
 from facilitation.model.exercise import Material, Support
-from facilitation.plan import Plan, Slot
+from facilitation.plan.schedule import Plan, Slot
 
 
 def units(per: str, slot: Slot, facilitators: int = 1) -> int:
@@ -63,8 +63,8 @@ class Need:
 
 
 def material_needs(plan: Plan, lang: str) -> list[Need]:
-    from facilitation.i18n import tr
-    from facilitation.materials import catalogue, material_label
+    from facilitation.text.i18n import tr
+    from facilitation.load.materials import catalogue, material_label
 
     cat = catalogue()
     needs: dict[tuple[str, str | None], Need] = {}

@@ -21,8 +21,8 @@ from pydantic import ValidationError
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.model.exercise import ARC_ORDER, Exercise
 from facilitation.resources import data_dir
-from facilitation.validation import Locator, problems_from
-from facilitation.yamlio import Document, format_path, read_path
+from facilitation.load.validation import Locator, problems_from
+from facilitation.load.yamlio import Document, format_path, read_path
 
 ENV_VAR = "FACILITATION_LIBRARY"
 CONFIG_FILE = "facilitation.yaml"
@@ -352,7 +352,7 @@ class Library:
             problems.append(
                 Problem(msg, file=file, line=line, column=col, path=format_path(path), hint=hint)
             )
-        from facilitation.materials import catalogue
+        from facilitation.load.materials import catalogue
 
         known = catalogue()
         for i, m in enumerate(ex.materials):

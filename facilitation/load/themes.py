@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.library import merge
-from facilitation.printdata import _table
+from facilitation.load.library import merge
+from facilitation.load.printdata import _table
 
 
 def theme(name: str = "default") -> dict[str, Any]:
