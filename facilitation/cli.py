@@ -114,7 +114,8 @@ def list_cmd(
     settings: Any,
 ) -> None:
     """List the exercises, with filters and an optional text search (QUERY)."""
-    from facilitation.plan.search import filter_exercises, table
+    from facilitation.plan.search import filter_exercises
+    from facilitation.render.terminal import table
 
     library = _library(settings)
     library.check()
@@ -409,8 +410,8 @@ def canvas(
 ) -> None:
     """Print the canvases and sheets of an exercise (or one canvas layout by its id)."""
     from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases, write_layout
-    from facilitation.load.canvas_layouts import layout_ids
     from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import canvas_layout_ids as layout_ids
     from facilitation.load.printdata import set_user_dirs, sheet_mm
 
     set_user_dirs(settings.folders)
@@ -557,8 +558,8 @@ def calibrate(out_dir: str, sheet: str, duplex: str, lang: str, settings: Any) -
     to --back-offset (cards, kit).
     """
     from facilitation.jobs.output import Outputs
-    from facilitation.load.printdata import sheet_size
     from facilitation.render.calibration_pdf import calibration_pdf
+    from facilitation.render.pdf import sheet_size
 
     fr = lang == "fr"
     name = f"{'calibrage-recto-verso' if fr else 'duplex-calibration'}-{sheet}-{duplex}.pdf"

@@ -72,10 +72,11 @@ def test_real_size_canvas_and_readable_type(tmp_path, run):
 
 
 def test_zones_hold_real_sticky_notes():
-    from facilitation.load.canvas_layouts import load_layout, resolve
     from facilitation.layout.canvas import geometry
+    from facilitation.load.printdata import canvas_layout
+    from facilitation.view.canvas import resolve
 
-    layout = resolve(load_layout("freins-leviers"), None, None, "fr")
+    layout = resolve(canvas_layout("freins-leviers").as_data(), None, None, "fr")
     g = geometry(layout, {}, lambda v: v if isinstance(v, str) else v["fr"], 841, 594)
     zones = [z for z in g.zones if z.kind == "zone"]
     assert len(zones) == 2
@@ -84,9 +85,9 @@ def test_zones_hold_real_sticky_notes():
 
 
 def test_every_layout_renders(tmp_path, run):
-    from facilitation.load.canvas_layouts import layout_ids
+    from facilitation.load.printdata import canvas_layout_ids
 
-    for layout in layout_ids():
+    for layout in canvas_layout_ids():
         r = run("canvas", layout, "-o", tmp_path / layout)
         assert r.exit_code == 0, (layout, r.output)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from facilitation.text.i18n import LANGS
 from facilitation.load.library import Library
+from facilitation.text.i18n import LANGS
 
 ROOT = Path(__file__).resolve().parent.parent
 VOCAB = ROOT / "vocabulary"

@@ -9,9 +9,9 @@ import yaml
 from conftest import EXAMPLES
 from pdfcheck import check_fonts_embedded, has_trimbox_on_every_page, text
 
-from facilitation.plan.schedule import schedule
-from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.load.sessions import load_session
+from facilitation.plan.quantities import material_needs, support_copies
+from facilitation.plan.schedule import schedule
 
 DUNKERQUE = EXAMPLES / "dunkerque-2-reflex-energie.yaml"
 

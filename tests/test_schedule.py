@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from facilitation.errors import UserError
-from facilitation.plan.schedule import schedule
 from facilitation.load.sessions import load_session
+from facilitation.plan.schedule import schedule
 
 
 def session_file(

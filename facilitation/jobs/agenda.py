@@ -9,8 +9,7 @@ from typing import Any
 
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.output import Outputs
-from facilitation.plan.schedule import Plan
-from facilitation.load.printdata import sheet_size
+from facilitation.plan.timeline import Plan
 
 FORMATS = ("pdf", "md", "html", "ics")
 
@@ -47,8 +46,8 @@ def _strings(value: Any, path: tuple[Any, ...] = ()) -> Any:
 def agenda_glyph_check(view: dict[str, Any], plan: Plan | None = None) -> None:
     """Characters the font cannot draw: first in the session file, where they can be shown
     at their line; then anywhere in the agenda (texts of exercises, for instance)."""
-    from facilitation.render.pdf import glyph_problems
     from facilitation.load.yamlio import format_path
+    from facilitation.render.pdf import glyph_problems
 
     if plan is not None:
         strings = list(_strings(plan.loaded.doc.data))
@@ -97,6 +96,7 @@ def agenda_parts(
 
             def pdf(out: Outputs, kind: str = kind, sheet: str = sheet, name: str = name) -> Any:
                 from facilitation.render import agenda_pdf
+                from facilitation.render.pdf import sheet_size
 
                 draw = getattr(agenda_pdf, f"{'participants' if kind == 'agenda' else kind}_pdf")
                 draw(view, out.path(name), sheet_size(sheet))

@@ -5,16 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from facilitation.load.canvas_layouts import canvas_supports, load_layout, resolve
-from facilitation.jobs.cards import Job
-from facilitation.plan.supports import param_value
 from facilitation.errors import Problem, UserError
-from facilitation.text.i18n import tr
+from facilitation.jobs.job import Job
+from facilitation.jobs.output import Outputs
 from facilitation.layout.canvas import CanvasGeometry, geometry
 from facilitation.layout.tiling import tile
+from facilitation.load.printdata import canvas_layout, sheet_mm
 from facilitation.model.exercise import Exercise, Support
-from facilitation.jobs.output import Outputs
-from facilitation.load.printdata import sheet_mm
+from facilitation.plan.supports import canvas_supports, param_value
+from facilitation.text.i18n import tr
+from facilitation.view.canvas import resolve
 
 
 @dataclass
@@ -46,7 +46,7 @@ def pages_for(
 ) -> tuple[str, bool, list[CanvasGeometry]]:
     """(paper id, landscape, pages) for one support of an exercise."""
     lang = opts.lang
-    layout = resolve(load_layout(support.layout), ex, support, lang, overrides)
+    layout = resolve(canvas_layout(support.layout).as_data(), ex, support, lang, overrides)
     size = (opts.size or layout.get("size") or ("a4" if support.kind == "sheet" else "a1")).lower()
     landscape = opts.landscape if opts.landscape is not None else bool(layout.get("landscape"))
     w, h = sheet_mm(size)
@@ -218,7 +218,7 @@ def write_layout(layout_id: str, opts: CanvasOptions, out: Outputs) -> list[Job]
     fake = Exercise.model_validate(
         {
             "id": layout_id,
-            "title": load_layout(layout_id)["title"],
+            "title": canvas_layout(layout_id).title,
             "duration": 10,
             "steps": [{"title": "-", "minutes": 10, "instructions": "-"}],
             "supports": [support.model_dump()],

@@ -18,17 +18,19 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from facilitation.errors import UserError
 from facilitation.jobs.agenda import agenda_parts, slug
 from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases
-from facilitation.load.canvas_layouts import canvas_supports
-from facilitation.jobs.cards import CardOptions, Job
-from facilitation.plan.supports import card_supports
-from facilitation.errors import UserError
+from facilitation.jobs.cards import CardBatch, CardOptions, signs_job
+from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
-from facilitation.plan.schedule import Plan, Slot, schedule
-from facilitation.load.printdata import sheet_size
-from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.load.sessions import LoadedSession
+from facilitation.plan.quantities import material_needs, support_copies
+from facilitation.plan.schedule import schedule
+from facilitation.plan.supports import canvas_supports, card_supports, sign_supports
+from facilitation.plan.timeline import Plan, Slot
+from facilitation.render.pdf import sheet_size
+from facilitation.view.checklist import checklist_lines
 
 
 def _picture_root(loaded: LoadedSession, slot: Slot) -> Any:
@@ -56,8 +58,6 @@ def session_card_tasks(
     quantity any of its blocks needs, gathered into one PDF per card format; floor signs
     apart (they print on plain sheets); the facilitator cards in one more PDF. Three pieces of
     work, in that order."""
-    from facilitation.jobs.cards import CardBatch, _signs_job
-
     plan = plan or schedule(loaded)
     seen: dict[str, tuple[Slot, dict[str, int]]] = {}
     for slot in _exercise_slots(plan):
@@ -99,11 +99,10 @@ def session_card_tasks(
 
     def signs(out: Outputs) -> list[Job]:
         return [
-            _signs_job(slot.exercise, s, opts, out, slot.block.params, folder)
+            signs_job(slot.exercise, s, opts, out, slot.block.params, folder)
             for slot in firsts.values()
             if slot.exercise is not None
-            for s in slot.exercise.supports
-            if s.kind == "sheet" and s.layout == "floor-sign"
+            for s in sign_supports(slot.exercise)
         ]
 
     def facilitator_cards(out: Outputs) -> list[Job]:
@@ -178,8 +177,8 @@ def build_kit(
 ) -> dict[str, Any]:
     """Write the whole kit into `out`; return the manifest. `progress(label, total)` is
     called after each piece of work."""
-    from facilitation.view.agenda import agenda_view
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
+    from facilitation.view.agenda import agenda_view
 
     fr = lang == "fr"
     plan = schedule(loaded, lang)
@@ -222,7 +221,7 @@ def build_kit(
     def write_texts(out: Outputs) -> list[Any]:  # together: one process loads jinja2
         return [w for write in texts for w in write(out)]
 
-    needs = material_needs(plan, lang)
+    needs = checklist_lines(material_needs(plan, lang), lang)
     title = view["title"]
     guide = f"00-{'guide-impression' if fr else 'printing-guide'}-{lang}.pdf"
     checklist = f"03-{'liste-materiel' if fr else 'materials-checklist'}-{lang}.pdf"

@@ -10,6 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from facilitation.model.printdata import Theme
+from facilitation.view.cards import CardContent
+
+
+def is_dark(colour: str) -> bool:
+    """Whether white text reads better than ink on this fill (relative luminance below 0.3)."""
+
+    def channel(i: int) -> float:
+        c = int(colour[i : i + 2], 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    return lum < 0.3
+
 
 @dataclass
 class Element:
@@ -48,34 +62,14 @@ class Face:
     name: str  # for messages: "debat-mouvant / affirmations #2"
 
 
-@dataclass
-class CardContent:
-    layout: str
-    deck: str  # support id
-    exercise: str
-    index: int
-    fields: dict[str, Any]
-    title: str  # the deck's title (shown small on the front)
-    arc: str
-    lang: str
-
-    @property
-    def name(self) -> str:
-        return f"{self.exercise} / {self.deck} #{self.index + 1}"
-
-
-# The format a layout prints on unless the user chooses one: dense records need room.
-PREFERRED_FORMAT = {"persona": "a6", "role": "tarot"}
-
-
 def _band(w: float, h: float, colour: str, height: float) -> Element:
     return Element("rect", 0, h - height, w, height, fill=colour, bleed=True)
 
 
-def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, Any]) -> Face:
+def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> Face:
     """The front of a participant card."""
-    ink, muted = theme["ink"], theme["muted"]
-    arc = theme["arcs"][card.arc]
+    ink, muted = theme.ink, theme.muted
+    arc = theme.arcs[card.arc]
     f = card.fields
     s = safe
     iw = w - 2 * s
@@ -83,7 +77,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
     scale = min(w / 63, h / 88)  # type grows with the card
     head = 6.5 * scale
     # a thin phase band at the top, with the deck's title: colour plus words, never colour alone
-    els.append(_band(w, h, arc["colour"], 2.2 * scale))
+    els.append(_band(w, h, arc.colour, 2.2 * scale))
     els.append(
         Element(
             "text",
@@ -121,7 +115,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
             )
         )
     elif layout == "hat":
-        colour = f.get("_colour") or "#ffffff"
+        colour = theme.swatches.get(str(f.get("colour", "")).strip().lower(), "#ffffff")
         els.append(
             Element("rect", s, top - 15 * scale, iw, 13 * scale, fill=colour, stroke=ink, width=0.6)
         )
@@ -138,7 +132,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
                 bold=True,
                 align="center",
                 valign="middle",
-                colour=f.get("_text_colour", ink),
+                colour="#ffffff" if is_dark(colour) else ink,
             )
         )
         runs = [("italic", f.get("stance", ""))] + [("bullet", q) for q in f.get("questions", [])]
@@ -224,10 +218,10 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: dict[str, A
         )
         y = top - 16 * scale
         while y > s + 2:
-            els.append(Element("line", s, y, s + iw, y, stroke=theme["rule"], width=0.4))
+            els.append(Element("line", s, y, s + iw, y, stroke=theme.rule, width=0.4))
             y -= 7 * scale
     elif layout == "starter":
-        els.append(Element("image", s, s, iw, top - s, path=f["path"], stroke=theme["rule"]))
+        els.append(Element("image", s, s, iw, top - s, path=f["path"], stroke=theme.rule))
     elif layout in ("persona", "role"):
         title = f.get("name", "")
         els.append(
@@ -301,18 +295,18 @@ def back(
     w: float,
     h: float,
     safe: float,
-    theme: dict[str, Any],
+    theme: Theme,
     logo: Any = None,
 ) -> list[Element]:
     """A deck's back: phase colour (with its mark and name), exercise title, programme/logo."""
-    a = theme["arcs"][arc]
+    a = theme.arcs[arc]
     scale = min(w / 63, h / 88)
     els: list[Element] = []
-    style = theme.get("back_style", "pattern")
+    style = theme.back_style
     if style == "solid":
-        els.append(Element("rect", 0, 0, w, h, fill=a["colour"], bleed=True))
+        els.append(Element("rect", 0, 0, w, h, fill=a.colour, bleed=True))
     elif style == "pattern":
-        els.append(Element("hatch", 0, 0, w, h, stroke=a["colour"], width=1.2, bleed=True))
+        els.append(Element("hatch", 0, 0, w, h, stroke=a.colour, width=1.2, bleed=True))
     inner = Element(
         "rect",
         safe,
@@ -320,14 +314,12 @@ def back(
         w - 2 * safe,
         h - 2 * safe,
         fill="#ffffff",
-        stroke=theme["ink"],
+        stroke=theme.ink,
         width=0.8,
     )
     els.append(inner)
     cx, cy = w / 2, h / 2 + 10 * scale
-    els.append(
-        Element("circle", cx, cy, 7 * scale, fill=a["colour"], stroke=theme["ink"], width=0.8)
-    )
+    els.append(Element("circle", cx, cy, 7 * scale, fill=a.colour, stroke=theme.ink, width=0.8))
     els.append(
         Element(
             "text",
@@ -335,13 +327,13 @@ def back(
             cy - 7 * scale,
             14 * scale,
             14 * scale,
-            text=a["mark"],
+            text=a.mark,
             size=13 * scale,
             min_size=8,
             bold=True,
             align="center",
             valign="middle",
-            colour=theme["ink"],
+            colour=theme.ink,
         )
     )
     els.append(
@@ -357,7 +349,7 @@ def back(
             bold=True,
             align="center",
             valign="top",
-            colour=theme["ink"],
+            colour=theme.ink,
         )
     )
     els.append(
@@ -372,7 +364,7 @@ def back(
             min_size=5.5,
             align="center",
             valign="top",
-            colour=theme["muted"],
+            colour=theme.muted,
         )
     )
     if logo is not None:
@@ -390,7 +382,7 @@ def back(
                 min_size=5.5,
                 align="center",
                 valign="bottom",
-                colour=theme["muted"],
+                colour=theme.muted,
             )
         )
     return els

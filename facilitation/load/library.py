@@ -19,10 +19,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.model.exercise import ARC_ORDER, Exercise
-from facilitation.resources import data_dir
 from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
+from facilitation.model.exercise import ARC_ORDER, Exercise
+from facilitation.resources import data_dir
 
 ENV_VAR = "FACILITATION_LIBRARY"
 CONFIG_FILE = "facilitation.yaml"
@@ -347,27 +347,16 @@ class Library:
         except ValidationError as exc:
             raise UserError(problems_from(exc, locator, Exercise)) from None
         problems = []
-        for path, msg, hint in ex.cross_problems():
+
+        def bad(path: tuple[Any, ...], msg: str, hint: str | None = None) -> None:
             file, line, col = locator.locate(path)
             problems.append(
                 Problem(msg, file=file, line=line, column=col, path=format_path(path), hint=hint)
             )
-        from facilitation.load.materials import catalogue
 
-        known = catalogue()
-        for i, m in enumerate(ex.materials):
-            if m.label is None and m.item not in known:
-                file, line, col = locator.locate(("materials", i, "item"))
-                problems.append(
-                    Problem(
-                        f"unknown material '{m.item}' and no label for it",
-                        file=file,
-                        line=line,
-                        column=col,
-                        path=f"materials[{i}].item",
-                        hint=did_you_mean(m.item, known) or "add a label: {fr: ..., en: ...}",
-                    )
-                )
+        for path, msg, hint in ex.cross_problems():
+            bad(path, msg, hint)
+        check_print_data(ex, bad)
         if problems:
             raise UserError(problems)
         ex.origin = str(entry.doc.file)
@@ -442,3 +431,36 @@ def _display(f: Any, builtin: bool) -> str:
         return os.path.relpath(f)
     except ValueError:
         return str(f)
+
+
+def check_print_data(ex: Exercise, bad: Any) -> None:
+    """References from an exercise to the print data: materials of the catalogue, card
+    layouts and canvas layouts. Calls `bad(path, message, hint)` for each."""
+    from facilitation.load.printdata import canvas_layout_ids, card_layouts, catalogue
+
+    known = catalogue()
+    for i, m in enumerate(ex.materials):
+        if m.label is None and m.item not in known:
+            bad(
+                ("materials", i, "item"),
+                f"unknown material '{m.item}' and no label for it",
+                did_you_mean(m.item, known) or "add a label: {fr: ..., en: ...}",
+            )
+    cards = card_layouts()
+    canvases = canvas_layout_ids()
+    for i, s in enumerate(ex.supports):
+        if s.kind == "cards":
+            if s.layout not in cards:
+                bad(
+                    ("supports", i, "layout"),
+                    f"unknown card layout '{s.layout}'",
+                    did_you_mean(s.layout, cards) or f"known: {', '.join(sorted(cards))}",
+                )
+            elif s.source is None and cards[s.layout].needs_source:
+                bad(("supports", i, "source"), "a card set needs a source parameter")
+        elif s.layout != "floor-sign" and s.layout not in canvases:
+            bad(
+                ("supports", i, "layout"),
+                f"unknown canvas layout '{s.layout}'",
+                did_you_mean(s.layout, canvases) or "add it as cards/canvases/<id>.yaml",
+            )

@@ -1,62 +1,308 @@
-"""Print data from cards/: paper sheets, card formats, themes, canvas layouts.
+"""Print data from cards/: paper sheets, card formats, card layouts, themes, the materials
+catalogue and canvas layouts, read into validated models.
 
-Built-in files first; a user library's cards/ folder may add entries or replace them by id.
+Built-in files first; a library folder's cards/ may add entries or replace them by id
+(cards/sheets.yaml, formats.yaml, layouts.yaml, themes.yaml, materials.yaml, and one file per
+canvas in cards/canvases/). Every problem is reported with its file and line.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from functools import cache
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.render_units import MM
+from facilitation.load.validation import Locator, problems_from
+from facilitation.load.yamlio import Document, format_path, read_path
+from facilitation.model.printdata import (
+    CanvasLayout,
+    CardFormat,
+    CardLayout,
+    CatalogueItem,
+    Sheet,
+    Theme,
+    ThemePatch,
+)
+from facilitation.model.types import ID_RE
 from facilitation.resources import data_dir
-from facilitation.load.yamlio import read_path
 
-_USER_DIRS: list[Any] = []
+M = TypeVar("M", bound=BaseModel)
+
+_USER_DIRS: list[Path] = []
 
 
 def set_user_dirs(dirs: list[Any]) -> None:
-    """Library folders whose cards/ subfolder overrides the built-in print data."""
-    _USER_DIRS[:] = list(dirs)
-    _table.cache_clear()
+    """Library folders whose cards/ subfolder adds to or replaces the built-in print data."""
+    _USER_DIRS[:] = [Path(d) for d in dirs]
+    for f in (_table, _canvas_files, canvas_layout, theme):
+        f.cache_clear()
+
+
+def user_dirs() -> list[Path]:
+    return list(_USER_DIRS)
+
+
+def _sources(name: str) -> list[tuple[Any, str, Path | None]]:
+    """(file, display name, library folder) of a table, built-in first, then each library
+    folder's (the first folder given wins, so it comes last)."""
+    out: list[tuple[Any, str, Path | None]] = [
+        (data_dir("cards").joinpath(f"{name}.yaml"), f"<built-in>/cards/{name}.yaml", None)
+    ]
+    for d in reversed(_USER_DIRS):
+        f = d / "cards" / f"{name}.yaml"
+        if f.is_file() or f.is_symlink():
+            out.append((f, _display(f), d))
+    return out
+
+
+def _display(f: Path) -> str:
+    try:
+        return os.path.relpath(f)
+    except ValueError:
+        return str(f)
+
+
+def _id_problem(doc: Document, key: Any) -> Problem | None:
+    if isinstance(key, str) and ID_RE.match(key):
+        return None
+    line, col = doc.where((key,), key=True)
+    return Problem(
+        f"'{key}' is not a valid id",
+        file=doc.file,
+        line=line,
+        column=col,
+        hint="use lowercase letters, digits and dashes, like 'grand-format'",
+    )
+
+
+def validate_entry(doc: Document, path: tuple[Any, ...], raw: Any, model: type[M]) -> M:
+    """One entry of a data file as a model, or UserError at its lines."""
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems = problems_from(exc, Locator([doc]), model)
+        fixed = []
+        for p in problems:
+            file, line, col = Locator([doc]).locate(path + _loc_of(p.path))
+            where = format_path(path) + ("." + p.path if p.path else "")
+            fixed.append(Problem(p.message, file, line, col, where, p.hint, p.severity))
+        raise UserError(fixed) from None
+
+
+def _loc_of(path: str) -> tuple[Any, ...]:
+    """'form[2].fields[0].width' -> ('form', 2, 'fields', 0, 'width')."""
+    out: list[Any] = []
+    for part in path.replace("]", "").split("."):
+        if not part:
+            continue
+        name, *indices = part.split("[")
+        if name:
+            out.append(name)
+        out.extend(int(i) for i in indices if i.isdigit())
+    return tuple(out)
+
+
+def _read_mapping(file: Any, display: str) -> Document:
+    doc = read_path(file, display=display)
+    if not isinstance(doc.data, dict):
+        raise UserError(Problem("expected a mapping of ids", file=display, line=1))
+    return doc
 
 
 @cache
-def _table(name: str) -> dict[str, Any]:
-    builtin = data_dir("cards").joinpath(f"{name}.yaml")
-    data = dict(read_path(builtin, display=f"<built-in>/cards/{name}.yaml").data)
-    for d in reversed(_USER_DIRS):
-        f = d / "cards" / f"{name}.yaml"
-        if f.is_file():
-            extra = read_path(f).data
-            if not isinstance(extra, dict):
-                raise UserError(Problem("expected a mapping of ids", file=str(f), line=1))
-            data.update(extra)
-    return data
+def _table(name: str) -> dict[str, tuple[dict[str, Any], Document, Path | None]]:
+    """The raw entries of a table by id, with the document and library folder each comes
+    from, after overrides (ids checked, entries validated by the callers)."""
+    out: dict[str, tuple[dict[str, Any], Document, Path | None]] = {}
+    problems: list[Problem] = []
+    for file, display, folder in _sources(name):
+        doc = _read_mapping(file, display)
+        for key, raw in doc.data.items():
+            bad = _id_problem(doc, key)
+            if bad:
+                problems.append(bad)
+                continue
+            out[key] = (raw, doc, folder)
+    if problems:
+        raise UserError(problems)
+    return out
 
 
-def sheets() -> dict[str, Any]:
-    return _table("sheets")
+def _models(
+    name: str, model: type[M], prepare: Callable[[str, M], M] | None = None
+) -> dict[str, M]:
+    out: dict[str, M] = {}
+    problems: list[Problem] = []
+    for key, (raw, doc, _) in _table(name).items():
+        try:
+            item = validate_entry(doc, (key,), raw, model)
+        except UserError as exc:
+            problems.extend(exc.problems)
+            continue
+        out[key] = prepare(key, item) if prepare else item
+    if problems:
+        raise UserError(problems)
+    return out
 
 
-def sheet_mm(name: str) -> tuple[float, float]:
+def _unknown(what: str, name: str, known: Any) -> UserError:
+    return UserError(
+        Problem(
+            f"unknown {what} '{name}'",
+            hint=did_you_mean(name, known) or f"known: {', '.join(sorted(known))}",
+        )
+    )
+
+
+# -- paper ------------------------------------------------------------------------------------
+def sheets() -> dict[str, Sheet]:
+    return _models("sheets", Sheet)
+
+
+def sheet(name: str) -> Sheet:
     table = sheets()
     key = name.lower()
     if key not in table:
+        raise _unknown("paper", name, table)
+    return table[key]
+
+
+def sheet_mm(name: str) -> tuple[float, float]:
+    """Width and height of a paper in millimetres, portrait."""
+    s = sheet(name)
+    return s.width, s.height
+
+
+# -- cards ------------------------------------------------------------------------------------
+def card_formats() -> dict[str, CardFormat]:
+    return _models("formats", CardFormat, lambda k, f: f.model_copy(update={"id": k}))
+
+
+def card_format(name: str) -> CardFormat:
+    """A card format by id, or a size written 60x90 (millimetres)."""
+    import re
+
+    table = card_formats()
+    key = name.lower()
+    if key in table:
+        return table[key]
+    m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)\s*(?:mm)?\s*$", key)
+    if m:
+        try:
+            return CardFormat(
+                id=key.replace(" ", ""),
+                width=float(m.group(1)),
+                height=float(m.group(2)),
+                label=f"{key} mm",
+                safe=4,
+            )
+        except ValidationError as exc:
+            raise UserError(
+                Problem(
+                    f"card size '{name}': " + exc.errors()[0]["msg"].removeprefix("Value error, "),
+                    hint="cards from 20 to 600 mm a side",
+                )
+            ) from None
+    raise UserError(
+        Problem(
+            f"unknown card format '{name}'",
+            hint=did_you_mean(key, table) or f"known: {', '.join(table)}, or a size such as 60x90",
+        )
+    )
+
+
+def card_layouts() -> dict[str, CardLayout]:
+    return _models("layouts", CardLayout)
+
+
+# -- themes -----------------------------------------------------------------------------------
+@cache
+def theme(name: str = "default") -> Theme:
+    """A theme by id, `extends` resolved (mappings merge key by key)."""
+    table = _table("themes")
+    patches = _models("themes", ThemePatch)
+    seen: list[str] = []
+
+    def resolve(n: str) -> dict[str, Any]:
+        if n not in patches:
+            raise _unknown("theme", n, patches)
+        if n in seen:
+            raise UserError(Problem(f"themes extend each other in a circle: {' -> '.join(seen)}"))
+        seen.append(n)
+        data = patches[n].model_dump(exclude_none=True)
+        parent = data.pop("extends", None)
+        return _merge(resolve(parent), data) if parent else data
+
+    data = resolve(name)
+    raw, doc, folder = table[name]
+    resolved = validate_entry(doc, (name,), data, Theme)
+    return resolved.model_copy(update={"id": name, "folder": folder})
+
+
+def theme_ids() -> list[str]:
+    return sorted(_table("themes"))
+
+
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for k, v in over.items():
+            out[k] = _merge(base[k], v) if k in base else v
+        return out
+    return over
+
+
+# -- materials --------------------------------------------------------------------------------
+def catalogue() -> dict[str, CatalogueItem]:
+    return _models("materials", CatalogueItem)
+
+
+# -- canvas layouts ---------------------------------------------------------------------------
+@cache
+def _canvas_files() -> dict[str, tuple[Any, str]]:
+    found: dict[str, tuple[Any, str]] = {}
+    builtin = data_dir("cards").joinpath("canvases")
+    for f in sorted(builtin.iterdir(), key=lambda p: p.name):
+        if f.name.endswith(".yaml"):
+            found[f.name[:-5]] = (f, f"<built-in>/cards/canvases/{f.name}")
+    for d in reversed(_USER_DIRS):
+        folder = d / "cards" / "canvases"
+        if folder.is_dir():
+            for f in sorted(folder.glob("*.yaml")):
+                found[f.stem] = (f, _display(f))
+    return found
+
+
+def canvas_layout_ids() -> list[str]:
+    return sorted(_canvas_files())
+
+
+@cache
+def canvas_layout(layout_id: str) -> CanvasLayout:
+    files = _canvas_files()
+    if layout_id not in files:
         raise UserError(
             Problem(
-                f"unknown paper '{name}'",
-                hint=did_you_mean(key, table) or f"known: {', '.join(table)}",
+                f"unknown canvas layout '{layout_id}'",
+                hint=did_you_mean(layout_id, files) or f"known: {', '.join(sorted(files))}",
             )
         )
-    s = table[key]
-    return float(s["width"]), float(s["height"])
-
-
-def sheet_size(name: str, landscape: bool = False) -> tuple[float, float]:
-    """Points, portrait unless asked."""
-    w, h = sheet_mm(name)
-    if landscape:
-        w, h = h, w
-    return w * MM, h * MM
+    f, display = files[layout_id]
+    if not ID_RE.match(layout_id):
+        raise UserError(
+            Problem(
+                f"'{layout_id}' is not a valid canvas id (the file's name)",
+                file=display,
+                hint="use lowercase letters, digits and dashes",
+            )
+        )
+    doc = read_path(f, display=display)
+    if not isinstance(doc.data, dict):
+        raise UserError(Problem("a canvas layout is a mapping of keys", file=display, line=1))
+    layout = validate_entry(doc, (), doc.data, CanvasLayout)
+    return layout.model_copy(update={"id": layout_id})

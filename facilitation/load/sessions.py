@@ -9,12 +9,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.text.i18n import is_localized
 from facilitation.load.library import Library
-from facilitation.model.exercise import Exercise, check_value
-from facilitation.model.session import Block, Session
 from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
+from facilitation.model.exercise import Exercise, check_value
+from facilitation.model.session import Block, Session, block_minutes, minutes_of
+from facilitation.text.dates import hm
+from facilitation.text.i18n import is_localized
 
 LOGISTICS_IDS = {"welcome": "accueil", "break": "pause", "lunch": "dejeuner", "travel": "trajet"}
 
@@ -182,43 +183,45 @@ def load_session(path: Path, library: Library) -> LoadedSession:
     if problems:
         raise UserError(problems)
     loaded = LoadedSession(session, doc, library, path)
-    from facilitation.plan.schedule import check_pins
-
     check_pins(loaded)
     return loaded
 
 
-def language_warnings(loaded: LoadedSession, lang: str) -> list[Problem]:
-    """Texts of the session given in some languages but not in `lang`: {fr: ...} alone in an
-    English kit prints the French. (A plain text is taken as written, in whatever language.)"""
-    from facilitation.text.i18n import LANG_NAMES
-
-    out: list[Problem] = []
-
-    def walk(value: Any, path: tuple[Any, ...]) -> None:
-        if is_localized(value):
-            given = [k for k in value if value[k] not in (None, "", [])]
-            if value.get(lang) in (None, "", []) and given:
-                used = given[0]
-                file, line, col = loaded.where(path)
-                out.append(
+def check_pins(loaded: LoadedSession) -> None:
+    """Pinned blocks that cannot all hold (one ends after the next starts): an error."""
+    problems = []
+    lib = loaded
+    for d, day in enumerate(loaded.session.days):
+        prev: tuple[int, int, int] | None = None  # (index, start, end)
+        for b, block in enumerate(day.blocks):
+            if block.at is None:
+                continue
+            start = minutes_of(block.at)
+            end = start + block_minutes(block, lib.exercise_for(block))
+            if start < minutes_of(day.start):
+                file, line, col = loaded.where(("days", d, "blocks", b, "at"))
+                problems.append(
                     Problem(
-                        f"no {LANG_NAMES[lang]['en']} text here: the {lang} kit prints "
-                        f"the {LANG_NAMES[used]['en']}",
+                        f"pinned at {hm(start)}, before the day starts ({day.start:%H:%M})",
                         file=file,
                         line=line,
                         column=col,
-                        path=format_path(path),
-                        hint=f"add '{lang}:' beside '{used}:'",
-                        severity="warning",
+                        path=format_path(("days", d, "blocks", b, "at")),
                     )
                 )
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                walk(v, path + (k,))
-        elif isinstance(value, list):
-            for i, v in enumerate(value):
-                walk(v, path + (i,))
-
-    walk(loaded.doc.data, ())
-    return out
+            if prev is not None and start < prev[2]:
+                file, line, col = loaded.where(("days", d, "blocks", b, "at"))
+                problems.append(
+                    Problem(
+                        f"two pinned blocks collide: this one starts at {hm(start)}, but the block "
+                        f"pinned at {hm(prev[1])} (block {prev[0] + 1}) runs until {hm(prev[2])}",
+                        file=file,
+                        line=line,
+                        column=col,
+                        path=format_path(("days", d, "blocks", b, "at")),
+                        hint="move one of the pins, or shorten the earlier block",
+                    )
+                )
+            prev = (b, start, end)
+    if problems:
+        raise UserError(problems)

@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from facilitation.text.i18n import ANY, LANGS, pick
 from facilitation.model.types import (
     Configuration,
     ConfigurationField,
@@ -22,6 +21,7 @@ from facilitation.model.types import (
     Text,
     localizable,
 )
+from facilitation.text.i18n import ANY, LANGS, pick
 
 Arc = Literal["open", "explore", "converge", "close", "energise", "logistics"]
 Per = Literal["participant", "pair", "group", "session", "facilitator"]
@@ -282,8 +282,6 @@ class Exercise(Model):
                     )
                 elif params[name].type not in ("list", "records"):
                     out.append((("supports", i, key), f"parameter '{name}' is not a list", None))
-            if s.kind == "cards" and s.source is None and s.layout not in CARDS_WITHOUT_SOURCE:
-                out.append((("supports", i, "source"), "a card set needs a source parameter", None))
         for i, s in enumerate(self.supports):
             if s.copies_param is not None:
                 p = params.get(s.copies_param)
@@ -336,7 +334,10 @@ class Exercise(Model):
             total = sum(s.minutes for s in steps)
             if steps and total != typical:
                 out.append(
-                    (path, f"the steps add up to {total} min, the typical duration is {typical} min")
+                    (
+                        path,
+                        f"the steps add up to {total} min, the typical duration is {typical} min",
+                    )
                 )
             for i, st in enumerate(steps):
                 if st.each is None or st.per is None:
@@ -384,9 +385,6 @@ class Exercise(Model):
                 missing.append(f"parameters.{name}.default")
         walk(data, "")
         return missing
-
-
-CARDS_WITHOUT_SOURCE = {"capture", "facilitator"}
 
 
 def team_count(per: str, conf: Configuration, people: int) -> int:

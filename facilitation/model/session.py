@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
 
+from facilitation.model.exercise import Exercise
 from facilitation.model.types import ConfigurationField, Id, Minutes, Model, Text
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?\s*$", re.IGNORECASE)
@@ -165,3 +166,17 @@ class Session(Model):
     partners: list[str] = []
     notes: Text | None = None
     days: list[Day] = Field(min_length=1)
+
+
+def minutes_of(t: dt.time) -> int:
+    """A time of day as minutes since midnight."""
+    return t.hour * 60 + t.minute
+
+
+def block_minutes(block: Block, ex: Exercise | None) -> int:
+    """A block's length: its own duration, else its exercise's typical one."""
+    if block.duration is not None:
+        return block.duration
+    if ex is not None:
+        return ex.duration.typical
+    return 0

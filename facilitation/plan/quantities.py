@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from facilitation.model.exercise import Exercise, Material, Support
 from facilitation.plan.supports import param_value
-from facilitation.model.exercise import Material, Support
-from facilitation.plan.schedule import Plan, Slot
+from facilitation.plan.timeline import Plan, Slot
 
 
 def units(per: str, slot: Slot, facilitators: int = 1) -> int:
@@ -52,21 +52,19 @@ def support_copies(support: Support, slot: Slot, lang: str, facilitators: int = 
 
 @dataclass
 class Need:
+    """How much of one item (and colour) the session needs, and which exercises use it."""
+
+    material: Material  # the first material entry naming it (for its label)
     item: str
     colour: str | None
-    label: str
     quantity: float = 0
-    unit: str = ""
     reusable: bool = False
-    uses: list[str] = field(default_factory=list)
-    pack: int | None = None
+    uses: list[Exercise] = field(default_factory=list)
 
 
 def material_needs(plan: Plan, lang: str) -> list[Need]:
-    from facilitation.text.i18n import tr
-    from facilitation.load.materials import catalogue, material_label
-
-    cat = catalogue()
+    """Every item the session needs, added up over its blocks (equipment: the largest need),
+    in the order the exercises first need them."""
     needs: dict[tuple[str, str | None], Need] = {}
     n_fac = len(plan.session.facilitators)
     for slot in plan.all_slots():
@@ -80,26 +78,15 @@ def material_needs(plan: Plan, lang: str) -> list[Need]:
                 * factor(ex, m.quantity_param, lang, slot.block.params)
             )
             key = (m.item, m.colour)
-            entry = cat.get(m.item, {})
             need = needs.get(key)
             if need is None:
                 need = needs[key] = Need(
-                    m.item,
-                    m.colour,
-                    material_label(m, lang),
-                    unit=tr(entry.get("unit"), lang) if entry.get("unit") else "",
-                    reusable=m.per in ("session", "facilitator"),
-                    pack=entry.get("pack"),
+                    m, m.item, m.colour, reusable=m.per in ("session", "facilitator")
                 )
             if need.reusable:
                 need.quantity = max(need.quantity, qty)
             else:
                 need.quantity += qty
-            title = tr(ex.title, lang)
-            if title not in need.uses:
-                need.uses.append(title)
-    order = {"sticky-notes": 0, "voting-dots": 1, "markers": 2}
-    return sorted(needs.values(), key=lambda n: (order.get(n.item, 9), n.label, n.colour or ""))
-
-
-__all__ = ["Material", "material_needs", "support_copies", "units"]
+            if ex not in need.uses:
+                need.uses.append(ex)
+    return list(needs.values())

@@ -5,11 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
-from facilitation.text.durations import DurationError, parse_duration
 from facilitation.errors import Problem, UserError
-from facilitation.text.i18n import ARCS, tr, word
 from facilitation.model.exercise import Exercise
-from facilitation.render.terminal import group_range
+from facilitation.text.durations import DurationError, parse_duration
 
 
 def _fold(text: str) -> str:
@@ -58,49 +56,3 @@ def filter_exercises(
             continue
         out.append(ex)
     return out
-
-
-def short_range(ex: Exercise, lang: str) -> str:
-    """'45 min (20–75)': the typical duration, then the range in minutes."""
-    from facilitation.text.durations import format_duration
-
-    d = ex.duration
-    typical = format_duration(d.typical, lang).replace("\u00a0", " ")
-    if d.min == d.max == d.typical:
-        return typical
-    return f"{typical} ({d.min}–{d.max})"
-
-
-def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
-    if not exercises:
-        return word("no_match", lang) + "\n"
-    head = [
-        word("id", lang),
-        word("title", lang),
-        word("duration", lang),
-        word("group", lang),
-        word("arc", lang),
-    ]
-    rows = [
-        [
-            ex.id,
-            tr(ex.title, lang),
-            short_range(ex, lang),
-            group_range(ex, lang),
-            ARCS[ex.arc][lang],
-        ]
-        for ex in exercises
-    ]
-    widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
-    fixed = sum(widths) - widths[1] + 2 * 4
-    widths[1] = max(12, min(widths[1], width - fixed))
-    lines = []
-    for r in [head, ["-" * w for w in widths], *rows]:
-        cells = []
-        for i, cell in enumerate(r):
-            if len(cell) > widths[i]:
-                cell = cell[: widths[i] - 1] + "…"
-            cells.append(cell.ljust(widths[i]))
-        lines.append("  ".join(cells).rstrip())
-    lines.append(f"{len(exercises)} {word('exercises', lang)}")
-    return "\n".join(lines) + "\n"

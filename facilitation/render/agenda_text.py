@@ -17,7 +17,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from facilitation.errors import Problem, UserError
-from facilitation.plan.schedule import Plan
+from facilitation.plan.timeline import Plan
 from facilitation.resources import PACKAGE_ROOT
 from facilitation.text.typography import typeset
 

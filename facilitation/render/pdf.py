@@ -24,6 +24,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from facilitation import __version__
 from facilitation.errors import Problem, UserError
+from facilitation.load.printdata import sheet_mm
 from facilitation.resources import font_dir
 from facilitation.text.typography import typeset
 
@@ -34,6 +35,14 @@ BOLD = "SourceSans3-Bold"
 ITALIC = "SourceSans3-Italic"
 BOLD_ITALIC = "SourceSans3-BoldItalic"
 MM = 72 / 25.4
+
+
+def sheet_size(name: str, landscape: bool = False) -> tuple[float, float]:
+    """A paper's size in points, portrait unless asked."""
+    w, h = sheet_mm(name)
+    if landscape:
+        w, h = h, w
+    return w * MM, h * MM
 
 
 @cache

@@ -5,37 +5,18 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from facilitation.model.exercise import Exercise
 from facilitation.text.durations import format_duration
 from facilitation.text.i18n import ARCS, COLOURS, word
 from facilitation.text.i18n import tr as _tr
-from facilitation.load.materials import material_label
-from facilitation.model.exercise import Exercise
 from facilitation.text.typography import typeset
+from facilitation.view.words import duration_range, group_range, material_label, per_label
 
 SUPPORT_KINDS = {
     "cards": {"fr": "cartes", "en": "cards"},
     "canvas": {"fr": "canevas mural", "en": "wall canvas"},
     "sheet": {"fr": "fiche A4", "en": "A4 sheet"},
 }
-
-
-def duration_range(ex: Exercise, lang: str) -> str:
-    d = ex.duration
-    text = format_duration(d.typical, lang)
-    if d.min != d.typical or d.max != d.typical:
-        text += f" ({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)})"
-    return text.replace("\u00a0", " ")
-
-
-def group_range(ex: Exercise, lang: str) -> str:
-    g = ex.group_size
-    if g.max is None:
-        return f"{g.min}+"
-    return f"{g.min}–{g.max}"
-
-
-def per_label(per: str, lang: str) -> str:
-    return word(f"per_{per}", lang)
 
 
 def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
@@ -173,3 +154,47 @@ def _value_lines(value: Any) -> list[str]:
                 lines.append(str(v))
         return lines
     return [str(value)]
+
+
+def short_range(ex: Exercise, lang: str) -> str:
+    """'45 min (20–75)': the typical duration, then the range in minutes."""
+    d = ex.duration
+    typical = format_duration(d.typical, lang).replace("\u00a0", " ")
+    if d.min == d.max == d.typical:
+        return typical
+    return f"{typical} ({d.min}–{d.max})"
+
+
+def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
+    if not exercises:
+        return word("no_match", lang) + "\n"
+    head = [
+        word("id", lang),
+        word("title", lang),
+        word("duration", lang),
+        word("group", lang),
+        word("arc", lang),
+    ]
+    rows = [
+        [
+            ex.id,
+            _tr(ex.title, lang),
+            short_range(ex, lang),
+            group_range(ex, lang),
+            ARCS[ex.arc][lang],
+        ]
+        for ex in exercises
+    ]
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
+    fixed = sum(widths) - widths[1] + 2 * 4
+    widths[1] = max(12, min(widths[1], width - fixed))
+    lines = []
+    for r in [head, ["-" * w for w in widths], *rows]:
+        cells = []
+        for i, cell in enumerate(r):
+            if len(cell) > widths[i]:
+                cell = cell[: widths[i] - 1] + "…"
+            cells.append(cell.ljust(widths[i]))
+        lines.append("  ".join(cells).rstrip())
+    lines.append(f"{len(exercises)} {word('exercises', lang)}")
+    return "\n".join(lines) + "\n"

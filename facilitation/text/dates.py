@@ -58,3 +58,8 @@ def time_range(start: int, end: int, lang: str) -> str:
     if lang == "fr":
         return f"{clock(start, lang)} – {clock(end, lang)}"
     return f"{clock(start, lang)}–{clock(end, lang)}"
+
+
+def hm(minutes: int) -> str:
+    """9:30, as messages write a time (not for print: see clock)."""
+    return f"{minutes // 60}:{minutes % 60:02d}"

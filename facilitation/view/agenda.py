@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitation.plan.timeline import Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
 from facilitation.text.i18n import WORDS as I18N_WORDS
 from facilitation.text.i18n import tr
-from facilitation.load.materials import material_label
-from facilitation.plan.schedule import Plan, Slot
-from facilitation.render.terminal import per_label
+from facilitation.view.words import material_label, per_label
 
 # The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
 # rest of the project also prints come from i18n, the others are the agenda's own.

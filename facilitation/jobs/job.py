@@ -1,0 +1,20 @@
+"""What a job wrote: one PDF (or other file), as the printing guide needs to know it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Job:
+    """One PDF written: what a printing guide needs to know about it."""
+
+    name: str
+    kind: str  # cards | facilitator | signs | agenda | canvas | ...
+    paper: str
+    duplex: str
+    pages: int
+    copies: int = 1
+    cutting: str = ""
+    sheets: int = 0
+    title: str = ""

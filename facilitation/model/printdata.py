@@ -1,0 +1,222 @@
+"""Print data as validated models: paper sheets, card formats, card layouts, themes, the
+materials catalogue and canvas layouts (the files of cards/, built-in or a library's own).
+
+Why models: these files come from other programmes' packs too; a colour written `vert`, a card
+format without a height or a canvas with a string where a list goes must be said with its file
+and line, like any exercise, never met later as a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
+
+from facilitation.model.exercise import Arc, Colour
+from facilitation.model.types import Id, Model, Text
+
+_HEX_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+MAX_PAPER_MM = 5000.0  # a 5 m banner: beyond that, a typing mistake
+MAX_CARD_MM = 600.0
+
+
+def _hex(value: Any) -> str:
+    if isinstance(value, str) and _HEX_RE.match(value.strip()):
+        return value.strip()
+    raise ValueError(f"expected a colour written #RRGGBB (like #0072B2), found {value!r}")
+
+
+HexColour = Annotated[
+    str,
+    PlainValidator(_hex),
+    PlainSerializer(lambda v: v),
+    WithJsonSchema({"type": "string", "pattern": _HEX_RE.pattern}),
+]
+
+
+class Sheet(Model):
+    """A paper size in millimetres, portrait (width <= height)."""
+
+    width: float = Field(gt=0, le=MAX_PAPER_MM)
+    height: float = Field(gt=0, le=MAX_PAPER_MM)
+    label: str
+
+    @model_validator(mode="after")
+    def _portrait(self) -> Sheet:
+        if self.width > self.height:
+            raise ValueError(
+                f"write the paper portrait: width ({self.width:g}) no larger than "
+                f"height ({self.height:g})"
+            )
+        return self
+
+
+class CardFormat(Model):
+    """A card size in millimetres, and the safe margin inside its trim that text keeps to."""
+
+    id: str = Field("", exclude=True)
+    width: float = Field(ge=20, le=MAX_CARD_MM)
+    height: float = Field(ge=20, le=MAX_CARD_MM)
+    label: str
+    safe: float = Field(4, ge=0)
+
+    @model_validator(mode="after")
+    def _room(self) -> CardFormat:
+        if 2 * self.safe >= min(self.width, self.height) - 10:
+            raise ValueError(f"a safe margin of {self.safe:g} mm leaves no room on the card")
+        return self
+
+
+class CardLayout(Model):
+    """A participant card design the code knows, and what it needs."""
+
+    label: Text
+    format: Id = "poker"  # the format it prints on unless the support or the user choose one
+    needs_source: bool = True  # fed by a parameter (statements, personas...)
+
+
+class ArcStyle(Model):
+    colour: HexColour
+    mark: str = Field(min_length=1, max_length=2)
+
+
+BackStyle = Literal["pattern", "solid", "plain"]
+
+
+class ThemePatch(Model):
+    """A theme as written: every key optional, since `extends` may give the rest."""
+
+    extends: Id | None = None
+    font: str | None = None
+    ink: HexColour | None = None
+    muted: HexColour | None = None
+    rule: HexColour | None = None
+    paper: HexColour | None = None
+    back_style: BackStyle | None = None
+    logo: str | None = None
+    arcs: dict[Arc, ArcStyle] | None = None
+    swatches: dict[str, HexColour] | None = None
+
+
+class Theme(Model):
+    """Colours and marks of the printed kit, resolved (after `extends`)."""
+
+    id: str = Field("", exclude=True)
+    font: str
+    ink: HexColour
+    muted: HexColour
+    rule: HexColour
+    paper: HexColour
+    back_style: BackStyle = "pattern"
+    logo: str | None = None  # an image in the library folder that declares the theme
+    arcs: dict[Arc, ArcStyle]
+    # colours by the word a card's `colour` field uses (the six hats: white, red...)
+    swatches: dict[str, HexColour] = {}
+    folder: Any = Field(None, exclude=True)  # the library folder that declared it
+
+    @model_validator(mode="after")
+    def _every_arc(self) -> Theme:
+        missing = [a for a in ("open", "explore", "converge", "close", "energise", "logistics")]
+        missing = [a for a in missing if a not in self.arcs]
+        if missing:
+            raise ValueError(f"the theme gives no colour for: {', '.join(missing)}")
+        return self
+
+
+class CatalogueItem(Model):
+    """An item of the materials catalogue."""
+
+    label: Text
+    unit: Text | None = None  # the word counted: "feutres" / "markers"
+    pack: int | None = Field(None, ge=1)  # sold by packs of
+    reusable: bool = False  # equipment that serves again: counted at the largest need
+
+
+# -- canvas layouts ---------------------------------------------------------------------------
+class LabelSource(Model):
+    """Labels taken from a parameter of the exercise ({param: stages}), from the support's
+    source ({source: true}), with texts to use when there is none."""
+
+    param: Id | None = None
+    source: bool | None = None
+    default: list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> LabelSource:
+        if self.param is None and not self.source:
+            raise ValueError("labels come from {param: NAME} or {source: true}")
+        return self
+
+
+class Column(Model):
+    title: Text
+    prompt: Text | None = None
+    mark: str | None = None
+
+
+class FormField(Model):
+    label: Text | None = None
+    prompt: Text | None = None
+    value: str | None = None  # the record field that fills it
+    lines: bool = True
+    width: float = Field(1, gt=0, le=20)
+    kind: Literal["zone", "check", "text"] = "zone"
+
+
+class FormRow(Model):
+    height: float = Field(1, gt=0, le=20)
+    fields: list[FormField] | None = None
+    repeat: LabelSource | list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> FormRow:
+        if (self.fields is None) == (self.repeat is None):
+            raise ValueError("a form row has either 'fields' or 'repeat'")
+        return self
+
+
+class LegendItem(Model):
+    colour: Colour
+    label: Text
+
+
+MAX_CELLS = 400  # rows x columns of a grid: beyond this no cell can be written in
+
+
+class CanvasLayout(Model):
+    """A wall canvas or an A4 sheet, as data: a kind and its labels."""
+
+    id: str = Field("", exclude=True)
+    title: Text
+    prompt: Text | None = None
+    size: Id | None = None  # a paper id of sheets.yaml
+    landscape: bool = False
+    kind: Literal["columns", "grid", "frames", "form"]
+    columns: list[Column | Text] | LabelSource | None = None
+    rows: list[Text] | LabelSource | None = None
+    row_header: float | None = Field(None, gt=0, lt=1)
+    row_text: Literal["body", "heading"] | None = None
+    column_weights: list[Annotated[float, Field(gt=0)]] | None = None
+    split: list[Text] | None = None
+    legend: list[LegendItem] = []
+    frames: int | None = Field(None, ge=1, le=24)
+    fields: list[Text] | None = None
+    form: list[FormRow] | None = None
+
+    @model_validator(mode="after")
+    def _kind(self) -> CanvasLayout:
+        need = {"columns": ["columns"], "grid": ["rows", "columns"], "form": ["form"]}
+        missing = [k for k in need.get(self.kind, []) if getattr(self, k) is None]
+        if missing:
+            raise ValueError(f"a '{self.kind}' canvas needs {' and '.join(missing)}")
+        rows = self.rows if isinstance(self.rows, list) else []
+        cols = self.columns if isinstance(self.columns, list) else []
+        if len(rows) * max(1, len(cols)) > MAX_CELLS:
+            raise ValueError(f"more than {MAX_CELLS} cells: no one could write in them")
+        return self
+
+    def as_data(self) -> dict[str, Any]:
+        """The layout as the plain mapping the canvas geometry reads."""
+        return self.model_dump(exclude_none=True) | {"id": self.id}

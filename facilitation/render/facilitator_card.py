@@ -1,0 +1,144 @@
+"""The facilitator card: the method's sheet fitted on one card, or over its two sides at one
+type size (the largest that fits), measured with the typesetter's own metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitation.errors import Problem, UserError
+from facilitation.layout.card_design import Element, Face
+from facilitation.model.printdata import Theme
+from facilitation.render.cards_pdf import RunTable, fitted_of, prime, total_height
+from facilitation.view.sheet import SheetView
+
+MM_PT = 72 / 25.4
+
+
+def facilitator_faces(
+    sheet: SheetView, w: float, h: float, safe: float, th: Theme, tips: bool = True
+) -> tuple[Face, Face | None]:
+    """The facilitator card: front, and a back when the sheet needs both sides."""
+
+    s = safe
+    iw = w - 2 * s
+    lang = sheet.lang
+    arc = th.arcs[sheet.arc]
+    runs = sheet.body(tips)
+    head_h = 21.0
+    name = sheet.name
+    header = [
+        Element("rect", 0, h - 3, w, 3, fill=arc.colour, bleed=True),
+        Element(
+            "text",
+            s,
+            h - s - 10,
+            iw - 8,
+            8,
+            text=sheet.title,
+            size=14,
+            min_size=9,
+            bold=True,
+            colour=th.ink,
+            valign="top",
+        ),
+        Element("circle", w - s - 3.5, h - s - 5, 3.2, fill=arc.colour, stroke=th.ink, width=0.6),
+        Element(
+            "text",
+            w - s - 6.7,
+            h - s - 8.2,
+            6.4,
+            6.4,
+            text=arc.mark,
+            size=8,
+            min_size=6,
+            bold=True,
+            align="center",
+            valign="middle",
+            colour=th.ink,
+        ),
+        Element(
+            "text",
+            s,
+            h - s - head_h,
+            iw,
+            10.5,
+            rich=True,
+            runs=[("italic", sheet.tagline), ("body", sheet.facts)],
+            size=7.5,
+            min_size=6.5,
+            colour=th.muted,
+        ),
+    ]
+
+    def body(part: list[tuple[str, Any]], top: float) -> Element:
+        return Element(
+            "text", s, s, iw, top - s, rich=True, runs=part, size=8.5, min_size=7, colour=th.ink
+        )
+
+    front_top = h - s - head_h - 1
+    first = body(runs, front_top)
+    sizes = [8.5, 8.0, 7.5, 7.0]
+    table = RunTable(first, sizes, lang)
+    room_front = (front_top - s) * MM_PT + 0.01
+    for size in sizes[:2]:  # one side only if it stays at 8 pt or more
+        items = table.part(size, 0)
+        if items is not None and total_height(items) <= room_front:
+            one_side = Element(**{**first.__dict__, "min_size": 8.0})
+            prime(one_side, lang, fitted_of(items, size))
+            return Face(header + [one_side], name), None
+    # over both sides, at one size for both, the largest that works: as many runs as fit on
+    # the front, the rest on the back (most sheets fit at 8.5 or 8 pt, so the smaller sizes
+    # are seldom wrapped at all)
+    back_header = [
+        Element("rect", 0, h - 3, w, 3, fill=arc.colour, bleed=True),
+        Element(
+            "text",
+            s,
+            h - s - 7,
+            iw,
+            6,
+            text=f"{sheet.title} ({sheet.continued})",
+            size=9,
+            min_size=7,
+            bold=True,
+            colour=th.muted,
+        ),
+    ]
+    room_back = (h - s - 9 - s) * MM_PT + 0.01
+    extra: list[tuple[str, Any]] = [("label", sheet.steps_continued)]
+    extra_table = RunTable(body(extra, h - s - 9), sizes, lang)
+    fits_front = False
+    for size in sizes:
+        row = table.part(size, 0)
+        if row is None:
+            continue
+        k = 0
+        while k < len(runs) - 1 and total_height(row[: k + 1]) <= room_front:
+            k += 1
+        if k == 0:
+            continue
+        fits_front = True
+        head = extra if runs[k][0] != "label" else []
+        head_items = extra_table.part(size, 0) if head else []
+        if head_items is None or total_height(head_items + row[k:]) > room_back:
+            continue
+        front_el = body(runs[:k], front_top)
+        prime(front_el, lang, fitted_of(row[:k], size))
+        back_body = body(head + runs[k:], h - s - 9)
+        prime(back_body, lang, fitted_of(head_items + row[k:], size))
+        return Face(header + [front_el], name), Face(back_header + [back_body], name + " (verso)")
+    if table.part(sizes[-1], 0) is None:
+        raise UserError(Problem(f"{name}: a word is too long for the card's width"))
+    if not fits_front:
+        raise UserError(
+            Problem(
+                f"{name}: the sheet does not fit on both sides of the card",
+                hint="use a larger facilitator format (--facilitator-format a5)",
+            )
+        )
+    raise UserError(
+        Problem(
+            f"{name} (verso): the text does not fit even at 7 pt",
+            hint="use a larger facilitator format (--facilitator-format a5)",
+        )
+    )

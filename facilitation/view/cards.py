@@ -1,0 +1,104 @@
+"""The cards of a deck in one language: the plan's supports, filled with their values, as
+contents a card design can draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitation.load.pictures import safe_picture
+from facilitation.model.exercise import Exercise, Support
+from facilitation.plan.supports import card_supports, param_value
+from facilitation.text.i18n import tr
+
+
+@dataclass
+class CardContent:
+    layout: str
+    deck: str  # support id
+    exercise: str
+    index: int
+    fields: dict[str, Any]
+    title: str  # the deck's title (shown small on the front)
+    arc: str
+    lang: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.exercise} / {self.deck} #{self.index + 1}"
+
+
+@dataclass
+class Deck:
+    exercise: Exercise
+    support: Support
+    cards: list[CardContent]
+    copies: int = 1
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.support.id
+
+
+def deck_cards(
+    ex: Exercise, support: Support, lang: str, overrides: dict[str, Any], picture_root: Any
+) -> list[CardContent]:
+    """The cards of one card support, in order."""
+    title = tr(support.title, lang) if support.title else tr(ex.title, lang)
+    items: list[Any] = []
+    if support.source:
+        value = param_value(ex, support.source, lang, overrides)
+        items = list(value or [])
+    elif support.layout == "capture":
+        items = [title]
+    labels = {}
+    if support.source:
+        p = ex.parameters[support.source]
+        labels = {f: f for f in (p.fields or [])}
+    cards = []
+    for i, item in enumerate(items):
+        if isinstance(item, dict):
+            fields = {k: v for k, v in item.items() if v not in (None, "", [])}
+        else:
+            fields = {"text": str(item)}
+        if support.layout == "starter":
+            where = f"{ex.id}.parameters.{support.source}[{i}]"
+            fields["path"] = safe_picture(picture_root, str(item), where)
+        fields["_labels"] = {k: _field_label(k, lang) for k in labels} or {
+            k: _field_label(k, lang) for k in fields
+        }
+        cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
+    return cards
+
+
+_FIELD_LABELS = {
+    "situation": {"fr": "Situation", "en": "Situation"},
+    "needs": {"fr": "Besoins", "en": "Needs"},
+    "brakes": {"fr": "Freins", "en": "Brakes"},
+    "motivations": {"fr": "Motivations", "en": "Motivations"},
+    "brief": {"fr": "Votre rôle", "en": "Your role"},
+    "questions": {"fr": "Questions", "en": "Questions"},
+    "stance": {"fr": "Posture", "en": "Stance"},
+    "age": {"fr": "Âge", "en": "Age"},
+}
+
+
+def _field_label(key: str, lang: str) -> str:
+    if key in _FIELD_LABELS:
+        return _FIELD_LABELS[key][lang]
+    return key.replace("_", " ").capitalize()
+
+
+def decks(
+    ex: Exercise,
+    lang: str,
+    overrides: dict[str, Any] | None = None,
+    picture_root: Any = None,
+    variant: str | None = None,
+) -> list[Deck]:
+    out = []
+    for s in card_supports(ex, variant):
+        cards = deck_cards(ex, s, lang, overrides or {}, picture_root)
+        out.append(Deck(ex, s, cards))
+    return out

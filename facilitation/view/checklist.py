@@ -1,0 +1,44 @@
+"""The materials checklist in one language: each need with its label, unit and uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitation.load.printdata import catalogue
+from facilitation.plan.quantities import Need
+from facilitation.text.i18n import tr
+from facilitation.view.words import material_label
+
+ORDER = {"sticky-notes": 0, "voting-dots": 1, "markers": 2}  # the most used first
+
+
+@dataclass
+class ChecklistLine:
+    item: str
+    colour: str | None
+    label: str
+    quantity: float = 0
+    unit: str = ""
+    reusable: bool = False
+    uses: list[str] = field(default_factory=list)  # titles of the exercises that use it
+    pack: int | None = None
+
+
+def checklist_lines(needs: list[Need], lang: str) -> list[ChecklistLine]:
+    cat = catalogue()
+    lines = []
+    for n in needs:
+        entry = cat.get(n.item)
+        lines.append(
+            ChecklistLine(
+                n.item,
+                n.colour,
+                material_label(n.material, lang),
+                n.quantity,
+                unit=tr(entry.unit, lang) if entry and entry.unit else "",
+                reusable=n.reusable,
+                uses=list(dict.fromkeys(tr(ex.title, lang) for ex in n.uses)),
+                pack=entry.pack if entry else None,
+            )
+        )
+    return sorted(lines, key=lambda n: (ORDER.get(n.item, 9), n.label, n.colour or ""))

@@ -1,0 +1,39 @@
+"""Small words of the interface in one language: ranges, "per pair", material labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitation.load.printdata import catalogue
+from facilitation.model.exercise import Exercise
+from facilitation.text.durations import format_duration
+from facilitation.text.i18n import tr, word
+
+
+def duration_range(ex: Exercise, lang: str) -> str:
+    d = ex.duration
+    text = format_duration(d.typical, lang)
+    if d.min != d.typical or d.max != d.typical:
+        text += f" ({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)})"
+    return text.replace("\u00a0", " ")
+
+
+def group_range(ex: Exercise, lang: str) -> str:
+    g = ex.group_size
+    if g.max is None:
+        return f"{g.min}+"
+    return f"{g.min}–{g.max}"
+
+
+def per_label(per: str, lang: str) -> str:
+    return word(f"per_{per}", lang)
+
+
+def material_label(material: Any, lang: str) -> str:
+    """A material's name: its own label, else the catalogue's, else its id."""
+    if material.label:
+        return tr(material.label, lang)
+    entry = catalogue().get(material.item)
+    if entry:
+        return tr(entry.label, lang)
+    return material.item
