@@ -58,8 +58,10 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(f)
     def wrapper(*args: Any, lang: str | None, libraries: tuple[str, ...], **kw: Any) -> Any:
         from facilitation.load.library import Settings
+        from facilitation.load.printdata import set_user_dirs
 
         settings = Settings.discover(libraries)
+        set_user_dirs(settings.folders)  # their cards/ folders add to the print data
         kw["lang"] = lang or settings.lang or "fr"
         kw["settings"] = settings
         return f(*args, **kw)
@@ -161,12 +163,10 @@ def validate(paths: tuple[str, ...], lang: str, settings: Any) -> None:
 
 def _session(path: str, settings: Any) -> Any:
     from facilitation.load.library import Library
-    from facilitation.load.printdata import set_user_dirs
     from facilitation.load.sessions import load_session
 
     library = Library.from_settings(settings)
     library.check(everything=False)  # the user's own files; built-ins are read as used
-    set_user_dirs(settings.folders)
     return load_session(Path(path), library)
 
 
@@ -337,8 +337,6 @@ def cards(
     """
     from facilitation.jobs.cards import CardOptions, write_exercise_cards
     from facilitation.jobs.output import Outputs
-    from facilitation.load.printdata import set_user_dirs
-
     bx, by = _offset(back_offset)
     opts = CardOptions(
         format=card_fmt,
@@ -351,7 +349,6 @@ def cards(
         back_offset=(bx, by),
         programme=programme,
     )
-    set_user_dirs(settings.folders)
     jobs = []
     if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
         from facilitation.jobs.kit import session_card_jobs
@@ -412,9 +409,8 @@ def canvas(
     from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases, write_layout
     from facilitation.jobs.output import Outputs
     from facilitation.load.printdata import canvas_layout_ids as layout_ids
-    from facilitation.load.printdata import set_user_dirs, sheet_mm
+    from facilitation.load.printdata import sheet_mm
 
-    set_user_dirs(settings.folders)
     if size:
         sheet_mm(size)
     opts = CanvasOptions(

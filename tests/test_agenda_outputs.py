@@ -103,11 +103,11 @@ def test_ics_escapes_and_folds_long_lines():
     """Commas, semicolons and line breaks are escaped; long lines fold between characters."""
     from icalendar import Calendar
 
-    from facilitation.render.agenda_text import _ics_line, _ics_text
+    from facilitation.render.agenda_text import ics_line, ics_text
 
     text = "Débat mouvant ; « les idées, les élus » — " + "é" * 60 + "\nfin"
-    lines = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "DESCRIPTION:" + _ics_text(text)]
-    raw = b"".join(_ics_line(x) for x in lines + ["END:VEVENT", "END:VCALENDAR"])
+    lines = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "DESCRIPTION:" + ics_text(text)]
+    raw = b"".join(ics_line(x) for x in lines + ["END:VEVENT", "END:VCALENDAR"])
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
     raw.decode("utf-8")  # no character cut in two
     event = Calendar.from_ical(raw).walk("VEVENT")[0]

@@ -46,10 +46,28 @@ def test_wheel_holds_data_and_only_our_package(wheel):
     )
 
 
+def _fresh_env(env_dir: Path) -> Path:
+    """A new virtual environment that sees the dependencies this interpreter has, wherever
+    they are (a venv, the system Python, the user's site), but not this checkout: the
+    site-packages folders go in as plain paths, so their .pth files (an editable install of
+    facilitation among them) are not run. Why not system_site_packages: from inside a venv
+    it shows the base interpreter's packages, not the venv's."""
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    py = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    deps = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+    (Path(site) / "facilitation-test-deps.pth").write_text("\n".join(deps) + "\n")
+    return py
+
+
 def test_installed_command_runs_outside_the_checkout(wheel, tmp_path):
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
-    py = env_dir / "bin" / "python"
+    py = _fresh_env(env_dir)
     subprocess.run(
         [
             str(py),

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
-from facilitation.load.library import Library, _yaml_files
+from facilitation.load.library import Library
+from facilitation.load.printdata import set_user_dirs
 from facilitation.load.yamlio import read_path
 
 
@@ -30,6 +31,7 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
     session_files: list[Path] = []
     for p in paths:
         if p.is_dir():
+            set_user_dirs([p, *settings.folders])  # its own cards/ (canvases...) too
             lib = Library([p, *settings.folders])
             problems.extend(_within(lib.problems, p))
             n_ex += sum(len(e) and 1 for e in lib.entries.values() if e[0].layer == 0)
@@ -72,6 +74,3 @@ def _within(problems: list[Problem], path: Path) -> list[Problem]:
         if f == root or f.is_relative_to(root):
             out.append(q)
     return out
-
-
-__all__ = ["validate_paths", "_yaml_files"]

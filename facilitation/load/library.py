@@ -142,7 +142,7 @@ def _check_config(doc: Document) -> dict[str, Any]:
     return doc.data
 
 
-def _yaml_files(root: Path) -> list[Path]:
+def yaml_files(root: Path) -> list[Path]:
     """Exercise files below a user folder, never following links out of it."""
     out: list[Path] = []
     real_root = root.resolve()
@@ -203,7 +203,7 @@ class Library:
         for f in self.files:
             layers.append((f.parent, [f]))
         for folder in self.folders:
-            layers.append((folder, _yaml_files(folder)))
+            layers.append((folder, yaml_files(folder)))
         self._builtin_layer = len(layers)
         if self.builtin:
             root = data_dir("exercises")

@@ -45,7 +45,7 @@ def _doc(path: Path, size: tuple[float, float], meta: Meta, margin: float = 15) 
     )
 
 
-def _footer(text: str, lang: str) -> Any:
+def page_footer(text: str, lang: str) -> Any:
     def draw(canv: Any, doc: Any) -> None:
         canv.saveState()
         canv.setFont(REGULAR, 8)
@@ -134,8 +134,8 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
         story.append(table)
     doc.build(
         story,
-        onFirstPage=_footer(view["heading"], lang),
-        onLaterPages=_footer(view["heading"], lang),
+        onFirstPage=page_footer(view["heading"], lang),
+        onLaterPages=page_footer(view["heading"], lang),
         canvasmaker=canvas_maker(meta),
     )
 
@@ -254,8 +254,8 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
                 story.extend(block(r))
     doc.build(
         story,
-        onFirstPage=_footer(view["heading"], lang),
-        onLaterPages=_footer(view["heading"], lang),
+        onFirstPage=page_footer(view["heading"], lang),
+        onLaterPages=page_footer(view["heading"], lang),
         canvasmaker=canvas_maker(meta),
     )
 

@@ -85,7 +85,7 @@ def render_template(name: str, view: dict[str, Any], template_dirs: list[Path], 
         raise UserError(Problem(f"template refused: {exc}", file=name)) from None
 
 
-def _ics_text(value: str) -> str:
+def ics_text(value: str) -> str:
     """A TEXT value of RFC 5545: backslash, semicolon, comma and line breaks escaped."""
     return (
         value.replace("\\", "\\\\")
@@ -96,7 +96,7 @@ def _ics_text(value: str) -> str:
     )
 
 
-def _ics_line(line: str) -> bytes:
+def ics_line(line: str) -> bytes:
     """One content line, folded every 75 octets without cutting a UTF-8 character."""
     data = line.encode("utf-8")
     out, start, limit = [], 0, 75
@@ -140,7 +140,7 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
         "VERSION:2.0",
         "PRODID:-//facilitation//agenda//FR",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{_ics_text(view['heading'] + ' — ' + view['title'])}",
+        f"X-WR-CALNAME:{ics_text(view['heading'] + ' — ' + view['title'])}",
     ]
     for day, dview in zip(plan.days, view["days"], strict=True):
         for row in dview["rows"]:
@@ -168,13 +168,13 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
                     f"DTSTAMP:{utc(stamp)}",
                     f"DTSTART:{utc(start)}",
                     f"DTEND:{utc(end)}",
-                    f"SUMMARY:{_ics_text(summary)}",
+                    f"SUMMARY:{ics_text(summary)}",
                 ]
                 location = ", ".join(x for x in (r["room"], dview["place"]) if x)
                 if location:
-                    lines.append(f"LOCATION:{_ics_text(location)}")
+                    lines.append(f"LOCATION:{ics_text(location)}")
                 if r["purpose"]:
-                    lines.append(f"DESCRIPTION:{_ics_text(r['purpose'])}")
+                    lines.append(f"DESCRIPTION:{ics_text(r['purpose'])}")
                 lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
-    return b"".join(_ics_line(line) for line in lines)
+    return b"".join(ics_line(line) for line in lines)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -16,7 +14,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, _footer
+from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, page_footer
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
 
@@ -154,7 +152,7 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     doc.build(
         story,
         onFirstPage=lambda c, d: None,
-        onLaterPages=_footer(f"{view['heading']} · {w['booklet']}", lang),
+        onLaterPages=page_footer(f"{view['heading']} · {w['booklet']}", lang),
         canvasmaker=canvas_maker(meta),
     )
     return doc.page
@@ -454,6 +452,3 @@ def _cutting(job: Any, fr: bool) -> str:
     if c.startswith("assemble"):
         return "assembler les tuiles (plan en première page)"
     return c
-
-
-__all__ = ["booklet_pdf", "checklist_pdf", "guide_pdf", "KeepTogether", "colors"]
