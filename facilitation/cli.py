@@ -60,9 +60,12 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
         from facilitation.load.library import Settings
         from facilitation.load.printdata import set_user_dirs
 
+        from facilitation.text.messages import set_language
+
         settings = Settings.discover(libraries)
         set_user_dirs(settings.folders)  # their cards/ folders add to the print data
         kw["lang"] = lang or settings.lang or "fr"
+        set_language(kw["lang"])
         kw["settings"] = settings
         return f(*args, **kw)
 
