@@ -96,5 +96,5 @@ def test_persona_canvas_one_per_persona_filled(tmp_path, run):
     assert run("canvas", "personas", "-o", tmp_path).exit_code == 0
     (pdf,) = tmp_path.glob("*.pdf")
     reader = PdfReader(str(pdf))
-    assert len(reader.pages) == 4
-    assert "Josiane" in reader.pages[0].extract_text()
+    assert len(reader.pages) == 5  # four filled personas, then a blank one
+    assert "Mathieu" in reader.pages[0].extract_text()
