@@ -1,13 +1,11 @@
 """Build step that pyproject.toml cannot say: compile the message catalogues (.po -> .mo)
 into the wheel, with Babel (a build requirement)."""
 
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
-
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # facilitation.text.messages
 

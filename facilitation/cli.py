@@ -59,7 +59,6 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
     def wrapper(*args: Any, lang: str | None, libraries: tuple[str, ...], **kw: Any) -> Any:
         from facilitation.load.library import Settings
         from facilitation.load.printdata import set_user_dirs
-
         from facilitation.text.messages import set_language
 
         settings = Settings.discover(libraries)
@@ -340,6 +339,7 @@ def cards(
     """
     from facilitation.jobs.cards import CardOptions, write_exercise_cards
     from facilitation.jobs.output import Outputs
+
     bx, by = _offset(back_offset)
     opts = CardOptions(
         format=card_fmt,

@@ -28,7 +28,7 @@ def decks(tmp_path_factory):
 
 def test_files_and_pages(decks):
     names = sorted(p.name for p in decks.iterdir())
-    assert "debat-mouvant-cartes-poker.pdf" in names
+    assert "debat-mouvant-cartes-a5.pdf" in names
     assert "debat-mouvant-fiche-a6.pdf" in names
     assert "debat-mouvant-panneaux-a4.pdf" in names
     assert "chapeaux-de-bono-cartes-poker.pdf" in names
@@ -40,23 +40,23 @@ def test_files_and_pages(decks):
 def test_trimbox_on_every_page_and_cards_of_the_declared_size(decks):
     for pdf in decks.glob("*.pdf"):
         assert has_trimbox_on_every_page(pdf), pdf.name
-    media, trim, bleed = boxes(decks / "debat-mouvant-cartes-poker.pdf")[0]
-    # three statements on one row of three poker cards: trim box = 3 x 63 by 88 mm
-    assert round((trim[2] - trim[0]) / MM, 2) == 189.0
-    assert round((trim[3] - trim[1]) / MM, 2) == 88.0
+    media, trim, bleed = boxes(decks / "debat-mouvant-cartes-a5.pdf")[0]
+    # statements print on A5 cards to be read across the room: one a sheet, 148 x 210 mm
+    assert round((trim[2] - trim[0]) / MM, 2) == 148.0
+    assert round((trim[3] - trim[1]) / MM, 2) == 210.0
     assert bleed == trim
 
 
 def test_fonts_embedded_subset_and_print_preferences(decks):
     for pdf in decks.glob("*.pdf"):
         assert check_fonts_embedded(pdf)
-    prefs = metadata(decks / "debat-mouvant-cartes-poker.pdf")["/ViewerPreferences"]
+    prefs = metadata(decks / "debat-mouvant-cartes-a5.pdf")["/ViewerPreferences"]
     assert "/PrintScaling" in prefs and "/None" in prefs
     assert "/DuplexFlipLongEdge" in prefs
 
 
 def test_texts_printed_whole(decks):
-    t = " ".join(text(decks / "debat-mouvant-cartes-poker.pdf").split())
+    t = " ".join(text(decks / "debat-mouvant-cartes-a5.pdf").split())
     for statement in ("L’innovation, ça coûte cher.", "Les labos d’innovation"):
         assert statement in t
     hats = text(decks / "chapeaux-de-bono-cartes-poker.pdf")
@@ -102,7 +102,7 @@ def test_markup_characters_print_as_typed_with_french_spacing(tmp_path, run):
     out = tmp_path / "out"
     r = run("cards", "debat-test", "--library", lib, "-o", out)
     assert r.exit_code == 0, r.output
-    t = text(out / "debat-test-cartes-poker.pdf")
+    t = text(out / "debat-test-cartes-a5.pdf")
     flat = " ".join(t.replace("\u00a0", " ").split())
     # both print exactly so: French spaces added where missing, markup characters kept
     assert flat.count("R&D <urgent> « vite » !") == 2
@@ -116,12 +116,12 @@ def test_french_punctuation_never_starts_a_line(tmp_path, run):
     lib = pack(tmp_path, [f"{words}vraiment ? {words}oui ! {words}non ; fin : suite"])
     out = tmp_path / "out"
     assert run("cards", "debat-test", "--library", lib, "-o", out).exit_code == 0
-    for line in text(out / "debat-test-cartes-poker.pdf").splitlines():
+    for line in text(out / "debat-test-cartes-a5.pdf").splitlines():
         assert not line.strip().startswith(("?", "!", ";", ":", "»"))
 
 
 def test_text_too_long_is_named_not_clipped(tmp_path, run):
-    lib = pack(tmp_path, ["Une affirmation courte.", "trop " * 200])
+    lib = pack(tmp_path, ["Une affirmation courte.", "trop " * 3000])
     out = tmp_path / "out"
     r = run("cards", "debat-test", "--library", lib, "-o", out)
     assert r.exit_code == 1 and "Traceback" not in r.output
@@ -162,7 +162,7 @@ def test_other_duplex_modes(duplex, tmp_path, run):
 
 def test_bleed_grows_the_bleed_box(tmp_path, run):
     assert run("cards", "debat-mouvant", "--bleed", "3mm", "-o", tmp_path).exit_code == 0
-    media, trim, bleed = boxes(tmp_path / "debat-mouvant-cartes-poker.pdf")[0]
+    media, trim, bleed = boxes(tmp_path / "debat-mouvant-cartes-a5.pdf")[0]
     assert round((trim[0] - bleed[0]) / MM, 2) == 3.0
 
 

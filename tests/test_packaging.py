@@ -105,7 +105,7 @@ def test_installed_command_runs_outside_the_checkout(wheel, tmp_path):
         text=True,
     )
     assert cards.returncode == 0, cards.stderr
-    assert (elsewhere / "out" / "debat-mouvant-cartes-poker.pdf").is_file()
+    assert (elsewhere / "out" / "debat-mouvant-cartes-a5.pdf").is_file()
     canvas = subprocess.run(
         [str(exe), "canvas", "debrief", "-o", "out"], cwd=elsewhere, capture_output=True, text=True
     )
