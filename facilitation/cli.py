@@ -2,6 +2,11 @@
 
 Heavy modules (reportlab) are imported inside the commands that render, so that
 `facilitation --help` and `facilitation list` start fast.
+
+Everything it says is in the run's language: its own lines and click's (usage, errors, the
+help of every command and option) go through the message catalogue. Help texts are written
+in English and marked with N_(); they are translated when the command line starts, once the
+language is known (click reads help texts at import, before any --lang).
 """
 
 from __future__ import annotations
@@ -18,12 +23,147 @@ import click
 
 from facilitation import __version__
 from facilitation.errors import UserError
+from facilitation.text.messages import N_, _, language, ngettext, set_language
+from facilitation.text.typography import typeset
 
 LANG_ENV = "FACILITATION_LANG"
+LANGS = ("fr", "en")
+
+
+def chosen_language(args: list[str]) -> str | None:
+    """The language asked for before any command runs: --lang in the arguments, then
+    FACILITATION_LANG, then `lang:` in ./facilitation.yaml (read plainly: a mistake in it is
+    said later, by the command)."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
+            return args[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in LANGS:
+            return arg[7:]
+    if os.environ.get(LANG_ENV) in LANGS:
+        return os.environ[LANG_ENV]
+    config = Path("facilitation.yaml")
+    if config.is_file():
+        import yaml
+
+        try:
+            data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            return None
+        if isinstance(data, dict) and data.get("lang") in LANGS:
+            return str(data["lang"])
+    return None
+
+
+def speak(group: click.Group) -> None:
+    """Click's own words (usage, errors) and every help text, in the run's language."""
+    for name in ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types"):
+        module = sys.modules.get(f"click.{name}")
+        if module is not None:
+            if hasattr(module, "_"):
+                module._ = _  # type: ignore[attr-defined]
+            if hasattr(module, "ngettext"):
+                module.ngettext = ngettext  # type: ignore[attr-defined]
+
+    def said(msgid: str) -> str:
+        text = _(msgid)
+        return typeset(text, "fr") if language() == "fr" else text  # no line ends before ':'
+
+    def translate(cmd: click.Command) -> None:
+        for attr in ("help", "short_help", "options_metavar"):
+            original = cmd.__dict__.setdefault(f"_msgid_{attr}", getattr(cmd, attr, None))
+            if original:
+                setattr(cmd, attr, said(original))
+        for param in cmd.params:
+            for attr in ("help", "metavar"):
+                original = param.__dict__.setdefault(f"_msgid_{attr}", getattr(param, attr, None))
+                if original:
+                    setattr(param, attr, said(original))
+        if isinstance(cmd, click.Group):
+            original = cmd.__dict__.setdefault("_msgid_sub", cmd.subcommand_metavar)
+            cmd.subcommand_metavar = _(original) if original else original
+            for sub in cmd.commands.values():
+                translate(sub)
+
+    translate(group)
+
+
+def click_words() -> list[str]:
+    """Click's own messages that the catalogue translates (click asks for them through the
+    `_` and `ngettext` that `speak` gives it): listed here for the catalogue's extraction."""
+    return [
+        N_("Usage:"),
+        N_("Options"),
+        N_("Commands"),
+        N_("Positional arguments"),
+        N_("Show this message and exit."),
+        N_("Show the version and exit."),
+        N_("%(prog)s, version %(version)s"),
+        N_("Error: {message}"),
+        N_("Try '{command} {option}' for help."),
+        N_("Invalid value: {message}"),
+        N_("Invalid value for {param_hint}: {message}"),
+        N_("Missing argument"),
+        N_("Missing option"),
+        N_("Missing parameter"),
+        N_("Missing command."),
+        N_("No such option {name!r}."),
+        N_("No such command {name!r}."),
+        N_("default: {default}"),
+        N_("env var: {var}"),
+        N_("Option {name!r} does not take a value."),
+        N_("{value} is not in the range {range}."),
+        N_("{value!r} is not a valid {number_type}."),
+        N_("{name} {filename!r} does not exist."),
+        N_("{name} {filename!r} is a file."),
+        N_("{name} {filename!r} is a directory."),
+        N_("file"),
+        N_("directory"),
+        N_("path"),
+        N_("Aborted!"),
+        N_("[OPTIONS]"),
+        N_("COMMAND [ARGS]..."),
+        N_("{heading}:"),
+        ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1),
+        ngettext(
+            "Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})", 1
+        ),
+        ngettext("{value!r} is not {choice}.", "{value!r} is not one of {choices}.", 1),
+        ngettext(
+            "Option {name!r} requires an argument.",
+            "Option {name!r} requires {nargs} arguments.",
+            1,
+        ),
+    ]
+
+
+class Formatter(click.HelpFormatter):
+    """Click's help layout, with the headings' colon as the language writes it."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{_('{heading}:').format(heading=heading)}\n")
+
+
+class Context(click.Context):
+    formatter_class = Formatter
+
+
+class FacilitationCommand(click.Command):
+    context_class = Context
 
 
 class FacilitationGroup(click.Group):
-    """Turns bad input into a clean message and a non-zero exit, with no traceback."""
+    """Speaks the run's language, and turns bad input into a clean message and a non-zero
+    exit, with no traceback."""
+
+    context_class = Context
+    command_class = FacilitationCommand
+    group_class = type  # subgroups are FacilitationGroups too
+
+    def main(self, args: Any = None, *rest: Any, **kw: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        set_language(chosen_language(argv) or "fr")
+        speak(self)
+        return super().main(argv, *rest, **kw)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -34,8 +174,15 @@ class FacilitationGroup(click.Group):
                 click.echo(problem.format(), err=True)
             n = sum(1 for p in exc.problems if p.severity == "error")
             if n > 1:
-                click.echo(f"{n} problems.", err=True)
+                click.echo(ngettext("{n} problem.", "{n} problems.", n).format(n=n), err=True)
             ctx.exit(1)
+
+
+LANG_HELP = N_(
+    "Language of the output and of the messages, fr or en. Which wins: --lang, then "
+    "FACILITATION_LANG, then 'lang' in facilitation.yaml, then the session's 'language', "
+    "then French."
+)
 
 
 def common(f: Callable[..., Any]) -> Callable[..., Any]:
@@ -46,24 +193,25 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Choice(["fr", "en"]),
         default=None,
         envvar=LANG_ENV,
-        help="Language of the output (default: fr, or 'lang' in facilitation.yaml).",
+        help=LANG_HELP,
     )
     @click.option(
         "--library",
         "libraries",
         multiple=True,
         type=click.Path(file_okay=False),
-        help="A folder of your own exercises (repeatable); searched before the built-ins.",
+        metavar=N_("FOLDER"),
+        help=N_("A folder of your own exercises (repeatable); searched before the built-ins."),
     )
     @functools.wraps(f)
     def wrapper(*args: Any, lang: str | None, libraries: tuple[str, ...], **kw: Any) -> Any:
         from facilitation.load.library import Settings
         from facilitation.load.printdata import set_user_dirs
-        from facilitation.text.messages import set_language
 
         settings = Settings.discover(libraries)
         set_user_dirs(settings.folders)  # their cards/ folders add to the print data
-        kw["lang"] = lang or settings.lang or "fr"
+        settings.chosen_lang = lang or settings.lang  # None: the session's, else French
+        kw["lang"] = settings.chosen_lang or "fr"
         set_language(kw["lang"])
         kw["settings"] = settings
         return f(*args, **kw)
@@ -74,21 +222,39 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
 def output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """-o/--output, the folder a command writes into."""
     return click.option(
-        "-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help=help_text
+        "-o",
+        "--output",
+        "out_dir",
+        required=True,
+        type=click.Path(file_okay=False),
+        metavar=N_("FOLDER"),
+        help=help_text,
     )
 
 
-@click.group(cls=FacilitationGroup, context_settings={"help_option_names": ["-h", "--help"]})
+MAIN_HELP = N_(
+    "Workshop methods in YAML, printed as the kit a facilitator carries into the room.\n"
+    "\n"
+    "\b\n"
+    "Start with:\n"
+    "  facilitation list                  the methods it knows\n"
+    "  facilitation show debat-mouvant    one method, whole\n"
+    "  facilitation new exercise my-id    write your own\n"
+    "  facilitation vocabulary            the words the files use (tags, materials...)\n"
+    "\n"
+    "Every command speaks French or English: --lang, then FACILITATION_LANG, then 'lang' in "
+    "facilitation.yaml, then the session's 'language', then French."
+)
+
+
+@click.group(
+    cls=FacilitationGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=MAIN_HELP,
+)
 @click.version_option(__version__, prog_name="facilitation")
 def main() -> None:
-    """Workshop methods in YAML, printed as the kit a facilitator carries into the room.
-
-    \b
-    Start with:
-      facilitation list                  the methods it knows
-      facilitation show debat-mouvant    one method, whole
-      facilitation new exercise my-id    write your own
-    """
+    """The `facilitation` command group (its help is MAIN_HELP)."""
 
 
 def _library(settings: Any) -> Any:
@@ -97,16 +263,40 @@ def _library(settings: Any) -> Any:
     return Library.from_settings(settings)
 
 
-@main.command("list")
-@click.argument("query", required=False)
-@click.option("--tag", multiple=True, help="Only exercises with this tag (repeatable).")
+@main.command(
+    "list",
+    help=N_(
+        "List the exercises, with filters and an optional text search (QUERY) in French or "
+        "English: titles, taglines, purposes, outputs and tags with their synonyms "
+        "(facilitation list feedback, facilitation list --lang en icebreaker)."
+    ),
+)
+@click.argument("query", required=False, metavar=N_("[QUERY]"))
+@click.option(
+    "--tag",
+    multiple=True,
+    metavar=N_("TAG"),
+    help=N_("Only exercises with this tag: an id, or a label in French or English (repeatable)."),
+)
 @click.option(
     "--arc",
-    type=click.Choice(["open", "explore", "converge", "close", "energise", "logistics"]),
-    help="Only this part of a session.",
+    metavar=N_("ARC"),
+    help=N_(
+        "Only this part of a session: open, explore, converge, close, energise, logistics "
+        "(or ouvrir, explorer, converger, conclure, dynamiser, logistique)."
+    ),
 )
-@click.option("--max-duration", help="Only exercises that can fit in this time (e.g. 30 min).")
-@click.option("--group-size", type=click.IntRange(1), help="Only exercises that work for N people.")
+@click.option(
+    "--max-duration",
+    metavar=N_("DURATION"),
+    help=N_("Only exercises that can fit in this time (e.g. 30 min)."),
+)
+@click.option(
+    "--group-size",
+    type=click.IntRange(1),
+    metavar="N",
+    help=N_("Only exercises that work for N people."),
+)
 @common
 def list_cmd(
     query: str | None,
@@ -117,7 +307,6 @@ def list_cmd(
     lang: str,
     settings: Any,
 ) -> None:
-    """List the exercises, with filters and an optional text search (QUERY)."""
     from facilitation.plan.search import filter_exercises
     from facilitation.render.terminal import table
 
@@ -136,11 +325,10 @@ def list_cmd(
     click.echo(table(found, lang, width=max(width, 80)), nl=False)
 
 
-@main.command()
-@click.argument("exercise_id")
+@main.command(help=N_("Show one exercise, whole, as a sheet to read."))
+@click.argument("exercise_id", metavar=N_("EXERCISE_ID"))
 @common
 def show(exercise_id: str, lang: str, settings: Any) -> None:
-    """Show one exercise, whole, as a sheet to read."""
     from facilitation.render.terminal import show as render
 
     library = _library(settings)
@@ -149,86 +337,147 @@ def show(exercise_id: str, lang: str, settings: Any) -> None:
     click.echo(render(ex, lang, width=width, style=lambda s: click.style(s, bold=True)), nl=False)
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+VOCABULARY_HELP = N_(
+    "List the words the files use, so that nobody has to read the YAML: tags, materials "
+    "(the catalogue), card-layouts, canvases (canvas layouts), themes, formats (card formats), "
+    "papers, families (method families), values (the values typed in French or English). "
+    "Without WHAT, what can be listed."
+)
+
+
+@main.command(help=VOCABULARY_HELP)
+@click.argument("what", required=False, metavar=N_("[WHAT]"))
+@common
+def vocabulary(what: str | None, lang: str, settings: Any) -> None:
+    from facilitation.render.terminal import columns
+    from facilitation.view.vocabulary import KINDS, listing, read_kind
+
+    width = shutil.get_terminal_size((110, 24)).columns if sys.stdout.isatty() else 200
+    if what is None:
+        rows = [[k, title()] for k, title in KINDS.items()]
+        click.echo(columns([_("what"), _("lists")], rows, width), nl=False)
+        return
+    kind = read_kind(what)
+    exercises = list(_library(settings).exercises.values()) if kind == "tags" else []
+    head, rows, flexible = listing(kind, lang, exercises)
+    click.echo(columns(head, rows, max(width, 80), flexible=flexible), nl=False)
+    n = len(rows)
+    click.echo(ngettext("{n} entry", "{n} entries", n).format(n=n))
+
+
+@main.command(
+    help=N_(
+        "Check exercise or session files, or whole folders. Exit 0 when all is well.\n"
+        "\n"
+        "Without PATHS, checks every library in use, built-ins included."
+    )
+)
+@click.argument("paths", nargs=-1, type=click.Path(), metavar=N_("[PATHS]..."))
 @common
 def validate(paths: tuple[str, ...], lang: str, settings: Any) -> None:
-    """Check exercise or session files, or whole folders. Exit 0 when all is well.
-
-    Without PATHS, checks every library in use, built-ins included.
-    """
     from facilitation.jobs.validate import validate_paths
 
     report = validate_paths([Path(p) for p in paths], settings)
     click.echo(report)
 
 
-def _session(path: str, settings: Any) -> Any:
+def _session(path: str, settings: Any) -> tuple[Any, str]:
+    """The session checked against the library, and the run's language: the one chosen
+    (--lang, FACILITATION_LANG, facilitation.yaml), else the session's `language`, else
+    French. The language is set before the session is checked, so that its problems are
+    said in it."""
     from facilitation.load.library import Library
-    from facilitation.load.sessions import load_session
+    from facilitation.load.sessions import load_session, read_session, written_language
 
+    doc = read_session(Path(path))
+    lang = settings.chosen_lang or written_language(doc) or "fr"
+    set_language(lang)
     library = Library.from_settings(settings)
     library.check(everything=False)  # the user's own files; built-ins are read as used
-    return load_session(Path(path), library)
+    return load_session(Path(path), library, doc), lang
 
 
-@main.command()
-@click.argument("session", type=click.Path(dir_okay=False))
-@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 if any).")
+@main.command(
+    help=N_(
+        "Check a session plan and list what will go wrong on the day.\n"
+        "\n"
+        "Warnings name the block and its line: days running late, long stretches without a "
+        "break, no lunch, durations outside an exercise's range, group configurations the "
+        "head count cannot make, parallel tracks ending at different times."
+    )
+)
+@click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
+@click.option("--strict", is_flag=True, help=N_("Treat warnings as errors (exit 1 if any)."))
 @common
 def check(session: str, strict: bool, lang: str, settings: Any) -> None:
-    """Check a session plan and list what will go wrong on the day.
-
-    Warnings name the block and its line: days running late, long stretches without a
-    break, no lunch, durations outside an exercise's range, group configurations the head
-    count cannot make, parallel tracks ending at different times.
-    """
     from facilitation.plan.schedule import schedule
 
-    plan = schedule(_session(session, settings), lang)
+    loaded, lang = _session(session, settings)
+    plan = schedule(loaded, lang)
     for w in plan.warnings:
         click.echo(w.format())
     n = len(plan.warnings)
     days = len(plan.days)
     blocks = len(plan.all_slots())
-    summary = f"{session}: {days} day{'s' if days != 1 else ''}, {blocks} blocks, "
-    summary += f"{n} warning{'s' if n != 1 else ''}"
+    summary = _("{session}: {days}, {blocks}, {warnings}").format(
+        session=session,
+        days=ngettext("{n} day", "{n} days", days).format(n=days),
+        blocks=ngettext("{n} block", "{n} blocks", blocks).format(n=blocks),
+        warnings=ngettext("{n} warning", "{n} warnings", n).format(n=n),
+    )
     if strict and n:
         from facilitation.errors import Problem
 
-        raise UserError([Problem(f"{n} warning(s) with --strict", file=session)])
+        raise UserError(
+            [
+                Problem(
+                    ngettext("{n} warning with --strict", "{n} warnings with --strict", n).format(
+                        n=n
+                    ),
+                    file=session,
+                )
+            ]
+        )
     click.echo(summary)
 
 
-@main.command()
-@click.argument("session", type=click.Path(dir_okay=False))
-@output_option("Folder to write into (created if needed).")
+FOLDER_HELP = N_("Folder to write into (created if needed).")
+
+
+@main.command(
+    help=N_("Print a session's agendas: participants (PDF), run-sheet, wall, Markdown, HTML, .ics.")
+)
+@click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
+@output_option(FOLDER_HELP)
 @click.option(
     "--format",
     "formats",
     default="all",
     show_default=True,
-    help="Comma-separated: pdf, md, html, ics, or all.",
+    metavar=N_("FORMATS"),
+    help=N_("Comma-separated: pdf, md, html, ics, or all."),
 )
 @click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
     default="a4",
     show_default=True,
-    help="Paper of the participants' agenda and run-sheet.",
+    help=N_("Paper of the participants' agenda and run-sheet."),
 )
 @click.option(
     "--wall",
     default="a3",
     show_default=True,
-    help="Paper of the wall agenda (a3, a2, a1, tabloid...).",
+    metavar=N_("PAPER"),
+    help=N_("Paper of the wall agenda (a3, a2, a1, tabloid...)."),
 )
 @click.option(
     "--templates",
     "template_dirs",
     multiple=True,
     type=click.Path(file_okay=False),
-    help="A folder of jinja2 templates replacing ours by name (repeatable).",
+    metavar=N_("FOLDER"),
+    help=N_("A folder of jinja2 templates replacing ours by name (repeatable)."),
 )
 @common
 def agenda(
@@ -241,13 +490,13 @@ def agenda(
     lang: str,
     settings: Any,
 ) -> None:
-    """Print a session's agendas: participants (PDF), run-sheet, wall, Markdown, HTML, .ics."""
     from facilitation.jobs.agenda import parse_formats, write_agenda
     from facilitation.jobs.output import Outputs
     from facilitation.plan.schedule import schedule
 
     fmts = parse_formats(formats)
-    plan = schedule(_session(session, settings), lang)
+    loaded, lang = _session(session, settings)
+    plan = schedule(loaded, lang)
     dirs = [Path(d) for d in template_dirs] + [
         f / "templates" for f in settings.folders if (f / "templates").is_dir()
     ]
@@ -258,7 +507,7 @@ def agenda(
     for w in plan.warnings:
         click.echo(w.format(), err=True)
     for item in written:
-        click.echo(f"wrote {Path(out_dir) / item.name}")
+        click.echo(_("wrote {file}").format(file=Path(out_dir) / item.name))
 
 
 def _mm(value: str, name: str) -> float:
@@ -267,7 +516,8 @@ def _mm(value: str, name: str) -> float:
     m = re.match(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(mm)?\s*$", value or "")
     if not m:
         raise click.BadParameter(
-            f"expected millimetres such as 3mm, found '{value}'", param_hint=name
+            _("expected millimetres such as 3mm, found '{value}'").format(value=value),
+            param_hint=name,
         )
     return float(m.group(1).replace(",", "."))
 
@@ -276,47 +526,80 @@ def _offset(value: str) -> tuple[float, float]:
     """--back-offset x,y in mm (as `facilitation calibrate` measures it)."""
     parts = value.split(",")
     if len(parts) != 2:
-        raise click.BadParameter("expected x,y in mm such as 0.5,-1", param_hint="--back-offset")
+        raise click.BadParameter(_("expected x,y in mm such as 0.5,-1"), param_hint="--back-offset")
     x, y = (_mm(v, "--back-offset") for v in parts)
     return x, y
 
 
-BACK_OFFSET_HELP = (
+BACK_OFFSET_HELP = N_(
     "Shift of the backs in mm, x,y, for printers that shift the back "
     "(measure it with 'facilitation calibrate')."
 )
 
 
-@main.command()
-@click.argument("targets", nargs=-1, required=True)
-@output_option("Folder to write into (created if needed).")
+@main.command(
+    help=N_(
+        "Print cards for exercises (ids) or for a whole session (a .yaml file).\n"
+        "\n"
+        "Each exercise gives its participant decks (fronts, then backs), its facilitator card "
+        "(A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each."
+    )
+)
+@click.argument("targets", nargs=-1, required=True, metavar=N_("EXERCISES_OR_SESSION..."))
+@output_option(FOLDER_HELP)
 @click.option(
     "--format",
     "card_fmt",
     default="auto",
     show_default=True,
-    help="Card format: poker, tarot, a6, a7, business, mini, WxH in mm, or auto "
-    "(poker; a6 for personas, tarot for roles).",
+    metavar=N_("FORMAT"),
+    help=N_(
+        "Card format: poker, tarot, a6, a7, business, mini, WxH in mm, or auto "
+        "(poker; a6 for personas, tarot for roles)."
+    ),
 )
-@click.option("--sheet", default="a4", show_default=True, help="Paper: a4, letter, a3.")
+@click.option(
+    "--sheet",
+    default="a4",
+    show_default=True,
+    metavar=N_("PAPER"),
+    help=N_("Paper: a4, letter, a3."),
+)
 @click.option(
     "--duplex",
     type=click.Choice(["long", "short", "fold", "none"]),
     default="long",
     show_default=True,
-    help="Backs: flip on the long or short edge, fold-over, none.",
+    help=N_("Backs: flip on the long or short edge, fold-over, none."),
 )
-@click.option("--bleed", default="0mm", show_default=True, help="Bleed around each card (3mm).")
+@click.option(
+    "--bleed",
+    default="0mm",
+    show_default=True,
+    metavar=N_("MM"),
+    help=N_("Bleed around each card (3mm)."),
+)
 @click.option(
     "--copies",
     type=click.IntRange(1, 200),
     default=1,
     show_default=True,
-    help="Decks of each set (e.g. one per group).",
+    metavar="N",
+    help=N_("Decks of each set (e.g. one per group)."),
 )
-@click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
-@click.option("--theme", default="default", show_default=True, help="Theme id (cards/themes.yaml).")
-@click.option("--programme", default="", help="Programme name printed on the backs.")
+@click.option(
+    "--back-offset", default="0,0", show_default=True, metavar="X,Y", help=BACK_OFFSET_HELP
+)
+@click.option(
+    "--theme",
+    default="default",
+    show_default=True,
+    metavar=N_("THEME"),
+    help=N_("Theme id (facilitation vocabulary themes)."),
+)
+@click.option(
+    "--programme", default="", metavar=N_("NAME"), help=N_("Programme name printed on the backs.")
+)
 @common
 def cards(
     targets: tuple[str, ...],
@@ -332,11 +615,6 @@ def cards(
     lang: str,
     settings: Any,
 ) -> None:
-    """Print cards for exercises (ids) or for a whole session (a .yaml file).
-
-    Each exercise gives its participant decks (fronts, then backs), its facilitator card
-    (A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each.
-    """
     from facilitation.jobs.cards import CardOptions, write_exercise_cards
     from facilitation.jobs.output import Outputs
 
@@ -356,7 +634,7 @@ def cards(
     if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
         from facilitation.jobs.kit import session_card_jobs
 
-        loaded = _session(targets[0], settings)
+        loaded, opts.lang = _session(targets[0], settings)
         opts.programme = opts.programme or loaded.session.programme
         with Outputs(Path(out_dir)) as out:
             jobs = session_card_jobs(loaded, opts, out)
@@ -370,31 +648,56 @@ def cards(
                 jobs += write_exercise_cards(ex, opts, out, picture_root=root)
     for j in jobs:
         click.echo(
-            f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, {_sides(j.duplex)})"
+            _("wrote {file} ({pages}, {paper}, {sides})").format(
+                file=Path(out_dir) / j.name,
+                pages=_pages(j.pages),
+                paper=j.paper,
+                sides=_sides(j.duplex),
+            )
         )
 
 
-@main.command()
-@click.argument("target")
-@output_option("Folder to write into (created if needed).")
-@click.option("--size", help="Paper of the canvas: a4, a3, a2, a1, a0 (default: the layout's).")
-@click.option("--landscape/--portrait", default=None, help="Orientation (default: the layout's).")
+@main.command(
+    help=N_("Print the canvases and sheets of an exercise (or one canvas layout by its id).")
+)
+@click.argument("target", metavar=N_("EXERCISE_OR_LAYOUT"))
+@output_option(FOLDER_HELP)
+@click.option(
+    "--size",
+    metavar=N_("PAPER"),
+    help=N_("Paper of the canvas: a4, a3, a2, a1, a0 (default: the layout's)."),
+)
+@click.option(
+    "--landscape/--portrait", default=None, help=N_("Orientation (default: the layout's).")
+)
 @click.option(
     "--tile",
     "tile_to",
     type=click.Choice(["a4", "a3", "letter", "none"]),
     default="none",
     show_default=True,
-    help="Print on office sheets to glue together, with an assembly map.",
+    help=N_("Print on office sheets to glue together, with an assembly map."),
 )
-@click.option("--overlap", default="10mm", show_default=True, help="Overlap between tiles.")
+@click.option(
+    "--overlap",
+    default="10mm",
+    show_default=True,
+    metavar=N_("MM"),
+    help=N_("Overlap between tiles."),
+)
 @click.option(
     "--fit-sheets",
     type=click.IntRange(1, 200),
     default=None,
-    help="Scale the canvas down to fit this many tile sheets.",
+    metavar="N",
+    help=N_("Scale the canvas down to fit this many tile sheets."),
 )
-@click.option("--programme", default="", help="Programme name printed on the canvas.")
+@click.option(
+    "--programme",
+    default="",
+    metavar=N_("NAME"),
+    help=N_("Programme name printed on the canvas."),
+)
 @common
 def canvas(
     target: str,
@@ -408,7 +711,6 @@ def canvas(
     lang: str,
     settings: Any,
 ) -> None:
-    """Print the canvases and sheets of an exercise (or one canvas layout by its id)."""
     from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases, write_layout
     from facilitation.jobs.output import Outputs
     from facilitation.load.printdata import canvas_layout_ids as layout_ids
@@ -430,25 +732,36 @@ def canvas(
         if target in library.exercises:
             jobs = write_exercise_canvases(library.get(target), opts, out)
             if not jobs:
-                raise UserError(f"exercise '{target}' has no canvas or sheet to print")
+                raise UserError(
+                    _("exercise '{id}' has no canvas or sheet to print").format(id=target)
+                )
         elif target in layout_ids():
             jobs = write_layout(target, opts, out)
         else:
             library.get(target)  # unknown: the message suggests a close id
             jobs = []
     for j in jobs:
-        click.echo(f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper})")
+        click.echo(
+            _("wrote {file} ({pages}, {paper})").format(
+                file=Path(out_dir) / j.name, pages=_pages(j.pages), paper=j.paper
+            )
+        )
 
 
-@main.command()
-@click.argument("session", type=click.Path(dir_okay=False))
-@output_option("Folder to write the kit into (created if needed).")
+@main.command(
+    help=N_(
+        "Build a session's whole kit: printing guide, agendas, booklet, cards, canvases, "
+        "materials checklist and a JSON manifest."
+    )
+)
+@click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
+@output_option(N_("Folder to write the kit into (created if needed)."))
 @click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
     default="a4",
     show_default=True,
-    help="Office paper for agendas, cards, sheets and tiles.",
+    help=N_("Office paper for agendas, cards, sheets and tiles."),
 )
 @click.option(
     "--tile",
@@ -456,23 +769,26 @@ def canvas(
     type=click.Choice(["a4", "a3", "letter", "none"]),
     default="a4",
     show_default=True,
-    help="Tile large canvases on office sheets, or none for a print shop.",
+    help=N_("Tile large canvases on office sheets, or none for a print shop."),
 )
 @click.option(
     "--format",
     "card_fmt",
     default="auto",
     show_default=True,
-    help="Card format for every deck (auto: poker, a6 for personas...).",
+    metavar=N_("FORMAT"),
+    help=N_("Card format for every deck (auto: poker, a6 for personas...)."),
 )
 @click.option(
     "--duplex",
     type=click.Choice(["long", "short", "fold", "none"]),
     default="long",
     show_default=True,
-    help="How card backs are printed.",
+    help=N_("How card backs are printed."),
 )
-@click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
+@click.option(
+    "--back-offset", default="0,0", show_default=True, metavar="X,Y", help=BACK_OFFSET_HELP
+)
 @common
 def kit(
     session: str,
@@ -485,8 +801,6 @@ def kit(
     lang: str,
     settings: Any,
 ) -> None:
-    """Build a session's whole kit: printing guide, agendas, booklet, cards, canvases,
-    materials checklist and a JSON manifest."""
     import time
 
     from facilitation.jobs.kit import build_kit
@@ -494,13 +808,13 @@ def kit(
 
     start = time.perf_counter()
     offset = _offset(back_offset)  # a bad value is said before any work
-    loaded = _session(session, settings)
+    loaded, lang = _session(session, settings)
     if tile_to == "letter" or paper == "letter":
         tile_to = "letter" if tile_to != "none" else tile_to
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
     show = sys.stderr.isatty()
     with click.progressbar(
-        length=1, label="kit", file=sys.stderr, show_eta=False, item_show_func=lambda x: x
+        length=1, label=_("kit"), file=sys.stderr, show_eta=False, item_show_func=lambda x: x
     ) as bar:
 
         def progress(label: str, total: int) -> None:
@@ -525,84 +839,108 @@ def kit(
     jobs = manifest["jobs"]
     pages = sum(j["pages"] for j in jobs)
     files = len(jobs) + len(manifest["other_files"]) + 1
-    sheets = ", ".join(f"{n} {p.upper()}" for p, n in sorted(manifest["sheets"].items()))
-    click.echo(
-        f"wrote {files} files to {out_dir}: {len(jobs)} PDFs, {pages} pages; "
-        f"paper: {sheets} sheets ({time.perf_counter() - start:.1f} s)"
+    sheets = ", ".join(
+        ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=p.upper())
+        for p, n in sorted(manifest["sheets"].items())
     )
-    click.echo(f"start with {Path(out_dir) / jobs[0]['name']}")
+    click.echo(
+        ngettext(
+            "wrote {files} to {folder}: {pdfs}, {pages}; paper: {sheets} ({seconds} s)",
+            "wrote {files} to {folder}: {pdfs}, {pages}; paper: {sheets} ({seconds} s)",
+            files,
+        ).format(
+            files=ngettext("{n} file", "{n} files", files).format(n=files),
+            folder=out_dir,
+            pdfs=ngettext("{n} PDF", "{n} PDFs", len(jobs)).format(n=len(jobs)),
+            pages=_pages(pages),
+            sheets=sheets,
+            seconds=f"{time.perf_counter() - start:.1f}",
+        )
+    )
+    click.echo(_("start with {file}").format(file=Path(out_dir) / jobs[0]["name"]))
 
 
-@main.command()
-@output_option("Folder to write the calibration sheet into (created if needed).")
+@main.command(
+    help=N_(
+        "Print a two-sided sheet that measures how far your printer shifts the backs.\n"
+        "\n"
+        "Print it as you print cards, hold it up to the light and read the two numbers to give "
+        "to --back-offset (cards, kit)."
+    )
+)
+@output_option(N_("Folder to write the calibration sheet into (created if needed)."))
 @click.option(
     "--sheet",
     type=click.Choice(["a4", "letter", "a3"]),
     default="a4",
     show_default=True,
-    help="Paper, as for the cards.",
+    help=N_("Paper, as for the cards."),
 )
 @click.option(
     "--duplex",
     type=click.Choice(["long", "short"]),
     default="long",
     show_default=True,
-    help="Flip edge, as for the cards.",
+    help=N_("Flip edge, as for the cards."),
 )
 @common
 def calibrate(out_dir: str, sheet: str, duplex: str, lang: str, settings: Any) -> None:
-    """Print a two-sided sheet that measures how far your printer shifts the backs.
-
-    Print it as you print cards, hold it up to the light and read the two numbers to give
-    to --back-offset (cards, kit).
-    """
     from facilitation.jobs.output import Outputs
     from facilitation.render.calibration_pdf import calibration_pdf
     from facilitation.render.pdf import sheet_size
 
-    fr = lang == "fr"
+    fr = lang == "fr"  # file names stay per language
     name = f"{'calibrage-recto-verso' if fr else 'duplex-calibration'}-{sheet}-{duplex}.pdf"
     with Outputs(Path(out_dir)) as out:
         calibration_pdf(out.path(name), sheet_size(sheet), duplex, lang, sheet)
-    click.echo(f"wrote {Path(out_dir) / name}")
+    click.echo(_("wrote {file}").format(file=Path(out_dir) / name))
 
 
-@main.group()
+@main.group(help=N_("Write a commented skeleton to start from."))
 def new() -> None:
-    """Write a commented skeleton to start from."""
+    """`facilitation new`."""
 
 
-@new.command("exercise")
-@click.argument("exercise_id")
+@new.command("exercise", help=N_("Write EXERCISE_ID.yaml, a skeleton that validates as it is."))
+@click.argument("exercise_id", metavar=N_("EXERCISE_ID"))
 @click.option(
     "-o",
     "--output",
     "out_dir",
     default=".",
     type=click.Path(file_okay=False),
-    help="Folder to write into (default: here).",
+    metavar=N_("FOLDER"),
+    help=N_("Folder to write into (default: here)."),
 )
 @common
 def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> None:
-    """Write EXERCISE_ID.yaml, a skeleton that validates as it is."""
     from facilitation.jobs.skeleton import write_exercise
 
     path = write_exercise(exercise_id, Path(out_dir), lang)
-    click.echo(f"wrote {path}")
+    click.echo(_("wrote {file}").format(file=path))
 
 
-@main.command()
+@main.command(help=N_("Print the JSON Schema of the exercise or session format."))
 @click.argument("what", type=click.Choice(["exercise", "session"]), default="exercise")
 @common
 def schema(what: str, lang: str, settings: Any) -> None:
-    """Print the JSON Schema of the exercise or session format."""
     from facilitation.jobs.schema import schema_text
 
     click.echo(schema_text(what), nl=False)
 
 
+def _pages(n: int) -> str:
+    return ngettext("{n} page", "{n} pages", n).format(n=n)
+
+
 def _sides(duplex: str) -> str:
-    return f"double-sided, {duplex} edge" if duplex in ("long", "short") else duplex
+    words = {
+        "long": _("double-sided, long edge"),
+        "short": _("double-sided, short edge"),
+        "none": _("single-sided"),
+        "fold": _("single-sided, fold"),
+    }
+    return words.get(duplex, duplex)
 
 
 def run() -> None:  # pragma: no cover - console entry

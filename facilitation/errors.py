@@ -8,8 +8,11 @@ without a traceback. Anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+
+from facilitation.text.i18n import fold
+from facilitation.text.messages import _, language
 
 
 @dataclass(frozen=True)
@@ -25,17 +28,22 @@ class Problem:
     severity: str = "error"  # error | warning
 
     def format(self) -> str:
+        """'file:line:column: error: path: message', then the hint, in the run's language
+        (the place stays as editors read it)."""
         where = self.file or ""
         if self.line is not None and where:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        head = f"{where}: {self.severity}: " if where else f"{self.severity}: "
+        severity = _("warning") if self.severity == "warning" else _("error")
+        message = self.message
         if self.path:
-            head += f"{self.path}: "
-        text = head + self.message
+            message = _("{path}: {message}").format(path=self.path, message=message)
+        text = _("{severity}: {message}").format(severity=severity, message=message)
+        if where:
+            text = f"{where}: {text}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += "\n    " + _("hint: {hint}").format(hint=self.hint)
         return text
 
 
@@ -57,9 +65,55 @@ class UserError(Exception):
         return "\n".join(p.format() for p in self.problems)
 
 
-def did_you_mean(word: str, choices: Iterable[str], n: int = 1) -> str | None:
-    """A close known name for a near-miss, as a hint, or None."""
-    close = difflib.get_close_matches(str(word), sorted(set(choices)), n=n, cutoff=0.6)
+def suggest(
+    word: str,
+    choices: Iterable[str],
+    other_names: Mapping[str, Iterable[str]] | None = None,
+    accepted: bool = False,
+) -> list[str]:
+    """Known names close to a near-miss, best first. `other_names` gives, for a name, the
+    other words it goes by (a French key name, a label in either language): the word typed
+    may be close to one of those, or to one word of a label ('paperboard' in 'Grandes
+    feuilles (paperboard)'); the name is then suggested, or with `accepted` (the other words
+    are accepted as they are, like 'ouvrir' for an arc) the word itself in a French run.
+    Accents and case do not count."""
+    names = sorted(set(choices))
+    typed = fold(word).strip()
+    accepted = accepted and language() == "fr"  # in English, the English value
+    pool: dict[str, tuple[str, str]] = {}  # folded candidate -> (name, word to suggest)
+    for name in names:
+        pool.setdefault(fold(name), (name, name))
+    for name in names:
+        for other in (other_names or {}).get(name, ()):
+            f = fold(other).strip()
+            pool.setdefault(f, (name, other if accepted else name))
+            for part in f.replace("(", " ").replace(")", " ").replace(",", " ").split():
+                if len(part) >= 4:
+                    pool.setdefault(part, (name, name))
+    if typed in pool:
+        return [pool[typed][1]]
+    out: list[str] = []
+    for cand in difflib.get_close_matches(typed, list(pool), n=6, cutoff=0.6):
+        if pool[cand][1] not in out:
+            out.append(pool[cand][1])
+    return out
+
+
+def did_you_mean(
+    word: str,
+    choices: Iterable[str],
+    n: int = 1,
+    other_names: Mapping[str, Iterable[str]] | None = None,
+    accepted: bool = False,
+) -> str | None:
+    """A close known name for a near-miss, as a hint, or None (see `suggest`)."""
+    close = suggest(word, choices, other_names, accepted)[:n]
     if not close:
         return None
-    return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    return mean(close)
+
+
+def mean(names: list[str]) -> str:
+    """'did you mean 'x'?' (or 'x' or 'y'), in the run's language."""
+    quoted = [_("'{name}'").format(name=c) for c in names]
+    return _("did you mean {names}?").format(names=_(" or ").join(quoted))

@@ -42,3 +42,14 @@ def run(monkeypatch: pytest.MonkeyPatch):
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Library calls made by a test speak English unless the test asks for French (the
+    command line sets its own language from --lang)."""
+    from facilitation.text.messages import set_language
+
+    set_language("en")
+    yield
+    set_language("en")

@@ -163,9 +163,11 @@ def test_user_template_overrides_by_name_in_a_sandbox(tmp_path, run):
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.stem)
 def test_every_example_schedules_without_errors(example, run):
-    result = run("check", example)
+    result = run("check", example, "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "warning" in result.output.splitlines()[-1]
+    fr = run("check", example, "--lang", "fr")
+    assert fr.exit_code == 0 and "avertissement" in fr.output.splitlines()[-1]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -184,6 +186,6 @@ def test_text_too_long_for_a_page_is_a_clear_error(tmp_path, run):
         f'    blocks:\n      - {{free: "{long}", duration: 30}}\n',
         encoding="utf-8",
     )
-    r = run("agenda", session, "-o", tmp_path / "out")
+    r = run("agenda", session, "-o", tmp_path / "out", "--lang", "en")
     assert r.exit_code == 1 and "too long to be laid out" in r.output
     assert "Traceback" not in r.output and not (tmp_path / "out").exists()

@@ -125,7 +125,7 @@ def test_text_too_long_is_named_not_clipped(tmp_path, run):
     out = tmp_path / "out"
     r = run("cards", "debat-test", "--library", lib, "-o", out)
     assert r.exit_code == 1 and "Traceback" not in r.output
-    assert "debat-test / affirmations #2" in r.output and "does not fit" in r.output
+    assert "debat-test / affirmations #2" in r.output and "ne tient pas" in r.output  # French
     assert not out.exists()
 
 
@@ -186,5 +186,5 @@ def test_pictures_must_stay_inside_their_folder(tmp_path, run):
         encoding="utf-8",
     )
     bad = run("cards", "derive-test", "--library", lib, "-o", tmp_path / "out2")
-    assert bad.exit_code == 1 and "must be a path inside its folder" in bad.output
+    assert bad.exit_code == 1 and "doit être un chemin dans son dossier" in bad.output
     assert not (tmp_path / "out2").exists()

@@ -16,8 +16,11 @@ def test_list_filters(run):
     assert "pause" in out and "enquete-terrain" not in out
     out = run("list", "debat").output
     assert "debat-mouvant" in out and "personas" not in out
-    out = run("list", "--tag", "nonexistent-tag").output
+    out = run("list", "zzz-rien-de-tel").output
     assert "Aucun exercice" in out
+    bad = run("list", "--tag", "brise-glase")
+    assert bad.exit_code == 1 and "mot-clé inconnu « brise-glase »" in bad.output
+    assert "vouliez-vous dire « brise-glace » ?" in bad.output
     out = run("list", "--group-size", "3").output
     assert "debat-mouvant" not in out
 
@@ -55,7 +58,7 @@ def test_validate_builtin_and_typo(run, tmp_path, monkeypatch):
     assert run("validate").exit_code == 0
     (tmp_path / "x.yaml").write_text("title: X\nduraton: 30\nsteps: []\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = run("validate", "x.yaml")
+    result = run("validate", "x.yaml", "--lang", "en")
     assert result.exit_code == 1
     assert "x.yaml:2:1: error: duraton: unknown key 'duraton'" in result.output
     assert "did you mean 'duration'?" in result.output
@@ -66,7 +69,7 @@ def test_new_exercise_skeleton_validates(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run("new", "exercise", "mon-atelier").exit_code == 0
     assert run("validate", "mon-atelier.yaml").exit_code == 0
-    again = run("new", "exercise", "mon-atelier")
+    again = run("new", "exercise", "mon-atelier", "--lang", "en")
     assert again.exit_code == 1 and "exists already" in again.output
     assert run("new", "exercise", "Bad Id").exit_code == 1
 
@@ -111,7 +114,10 @@ def test_console_entry_flushes_and_keeps_exit_codes():
     )
     assert ok.returncode == 0 and "session" in ok.stdout
     bad = subprocess.run(
-        [sys.executable, "cli.py", "show", "debat-mouvan"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "cli.py", "show", "debat-mouvan", "--lang", "en"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert bad.returncode == 1 and "did you mean 'debat-mouvant'" in bad.stderr
     assert "Traceback" not in bad.stderr

@@ -25,7 +25,7 @@ def kit(tmp_path_factory):
     out = tmp_path_factory.mktemp("kit") / "kit"
     r = CliRunner().invoke(main, ["kit", str(DUNKERQUE), "-o", str(out)], catch_exceptions=False)
     assert r.exit_code == 0, r.output
-    assert "wrote" in r.output and "paper:" in r.output
+    assert "fichiers écrits dans" in r.output and "papier :" in r.output  # the session's language
     return out
 
 
@@ -168,7 +168,7 @@ def test_kit_on_bad_session_writes_nothing(tmp_path, run):
         encoding="utf-8",
     )
     r = run("kit", p, "-o", tmp_path / "kit")
-    assert r.exit_code == 1 and "did you mean 'debat-mouvant'" in r.output
+    assert r.exit_code == 1 and "vouliez-vous dire « debat-mouvant » ?" in r.output
     assert not (tmp_path / "kit").exists()
 
 

@@ -118,6 +118,6 @@ def test_exercise_naming_an_unknown_layout(pack, run):
         "supports: [{id: mur, kind: canvas, layout: parcours-utilisatuer}]\n",
         "utf-8",
     )
-    r = run("validate", "--library", pack)
+    r = run("validate", "--library", pack, "--lang", "en")
     assert r.exit_code == 1
     assert "mur.yaml:4" in r.output and "did you mean 'parcours-utilisateur'" in r.output

@@ -10,6 +10,7 @@ from typing import Any
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.output import Outputs
 from facilitation.plan.timeline import Plan
+from facilitation.text.messages import _
 
 FORMATS = ("pdf", "md", "html", "ics")
 
@@ -144,9 +145,9 @@ def parse_formats(value: str) -> tuple[str, ...]:
     if bad or not parts:
         raise UserError(
             Problem(
-                f"unknown format '{bad[0] if bad else value}'",
+                _("unknown format '{format}'").format(format=bad[0] if bad else value),
                 path="--format",
-                hint="choose among pdf, md, html, ics (comma-separated) or all",
+                hint=_("choose among pdf, md, html, ics (comma-separated) or all"),
             )
         )
     return parts

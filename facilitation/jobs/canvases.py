@@ -14,6 +14,7 @@ from facilitation.load.printdata import canvas_layout, sheet_mm
 from facilitation.model.exercise import Exercise, Support
 from facilitation.plan.supports import canvas_supports, param_value
 from facilitation.text.i18n import tr
+from facilitation.text.messages import ngettext
 from facilitation.view.canvas import resolve
 
 
@@ -179,8 +180,7 @@ def write_exercise_canvases(
                     title=names,
                     sheets=n_pages,
                     copies=copies,
-                    cutting=f"assemble {len(tiled)} × {per.rows * per.cols} tiles "
-                    f"({per.overlap:g} mm overlap, map on each first page)",
+                    cutting=assembly(len(tiled), per.rows * per.cols, per.overlap),
                 )
             )
         else:
@@ -200,6 +200,16 @@ def write_exercise_canvases(
                 )
             )
     return jobs
+
+
+def assembly(canvases: int, tiles: int, overlap: float) -> str:
+    """How to cut and glue tiled canvases, as the printing guide says it."""
+    each = ngettext("{n} tile", "{n} tiles", tiles).format(n=tiles)
+    return ngettext(
+        "assemble {each} ({overlap} mm overlap, map on the first page)",
+        "assemble {n} canvases of {each} ({overlap} mm overlap, map on each first page)",
+        canvases,
+    ).format(n=canvases, each=each, overlap=f"{overlap:g}")
 
 
 def _unique(stem: str, seen: set[str]) -> str:

@@ -17,8 +17,10 @@ from facilitation.load.pictures import safe_picture
 from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.printdata import CardFormat
+from facilitation.model.words import arc_label
 from facilitation.plan.supports import param_value, sign_supports
-from facilitation.text.i18n import ARCS, tr
+from facilitation.text.i18n import tr
+from facilitation.text.messages import _
 from facilitation.view.cards import decks
 from facilitation.view.sheet import sheet_view
 
@@ -63,7 +65,7 @@ def _impose(fmt: CardFormat, opts: CardOptions, fold: bool = False) -> Any:
         )
     except ImpositionError as exc:
         raise UserError(
-            Problem(str(exc), hint="choose a smaller card format or a larger sheet")
+            Problem(str(exc), hint=_("choose a smaller card format or a larger sheet"))
         ) from None
 
 
@@ -101,7 +103,9 @@ class CardBatch:
         from facilitation.render.cards_pdf import SheetCard
 
         o, th, lang = self.opts, self.th, self.opts.lang
-        logo = safe_picture(th.folder, th.logo, f"themes.{th.id}.logo", "logo") if th.logo else None
+        logo = (
+            safe_picture(th.folder, th.logo, f"themes.{th.id}.logo", logo=True) if th.logo else None
+        )
         title = tr(ex.title, lang)
         for deck in decks(ex, lang, overrides, picture_root, variant):
             fmt = card_format(self._fmt_for(deck.support))
@@ -112,17 +116,17 @@ class CardBatch:
                     title,
                     o.programme,
                     ex.arc,
-                    ARCS[ex.arc][lang],
+                    arc_label(ex.arc),
                     fmt.width,
                     fmt.height,
                     fmt.safe,
                     th,
                     logo,
                 )
-                glyph_check([Face(backs[back_name], f"{ex.id} / back")])
+                glyph_check([Face(backs[back_name], _("{id} / back").format(id=ex.id))])
             n = copies_for(deck.support) if copies_for else o.copies
             faces = []
-            for _ in range(n):
+            for _copy in range(n):
                 for content in deck.cards:
                     face = front(content, fmt.width, fmt.height, fmt.safe, th)
                     faces.append(face)
@@ -174,11 +178,7 @@ class CardBatch:
                 duplex = "none" if fold else o.duplex
                 imp = _impose(fmt, o, fold)
             name = name_for(fmt.id)
-            what = (
-                {"fr": "fiches animateur", "en": "facilitator cards"}
-                if facilitator
-                else {"fr": "cartes", "en": "cards"}
-            )[lang]
+            what = _("facilitator cards") if facilitator else _("cards")
             titles = ", ".join(self.titles.get(fmt_id, []))
             meta = Meta(
                 title=f"{titles} — {what}",
@@ -204,7 +204,9 @@ class CardBatch:
                     o.sheet,
                     "fold" if fold else duplex,
                     pages,
-                    cutting="fold on the dashed line, then cut" if fold else "cut on the marks",
+                    cutting=_("fold on the dashed line, then cut")
+                    if fold
+                    else _("cut on the marks"),
                     sheets=sheets,
                     title=titles,
                 )

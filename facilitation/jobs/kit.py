@@ -30,6 +30,7 @@ from facilitation.plan.schedule import schedule
 from facilitation.plan.supports import canvas_supports, card_supports, sign_supports
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.render.pdf import sheet_size
+from facilitation.text.messages import _
 from facilitation.view.checklist import checklist_lines
 
 
@@ -79,7 +80,7 @@ def session_card_tasks(
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
     firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
-    for slot, _ in seen.values():
+    for slot, _counts in seen.values():
         assert slot.exercise is not None
         firsts.setdefault(slot.exercise.id, slot)
 
@@ -157,6 +158,24 @@ def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions)
 
         tasks.append(("canvases", write))
     return tasks
+
+
+def task_label(label: str) -> str:
+    """A piece of work as the progress line names it, in the run's language."""
+    words = {
+        "cards": _("cards"),
+        "signs": _("floor signs"),
+        "facilitator": _("facilitator cards"),
+        "canvases": _("canvases"),
+        "checklist": _("materials checklist"),
+        "agenda": _("agenda"),
+        "runsheet": _("run-sheet"),
+        "wall": _("wall agenda"),
+        "texts": _("Markdown, HTML and calendar"),
+        "booklet": _("booklet"),
+        "guide": _("printing guide"),
+    }
+    return words.get(label, label)
 
 
 # Which work to start first: the longest, so that the two processes end close together.
@@ -246,7 +265,10 @@ def build_kit(
     tasks += session_card_tasks(loaded, card_opts, plan)
     tasks += session_canvas_tasks(loaded, plan, canvas_opts)
     total = len(tasks) + 1
-    step = progress or (lambda label, total: None)
+    report = progress or (lambda label, total: None)
+
+    def step(label: str, total: int) -> None:
+        report(task_label(label), total)
 
     import facilitation.render.canvas_pdf  # noqa: F401  (imported once, before the fork)
     import facilitation.render.cards_pdf  # noqa: F401
@@ -382,7 +404,7 @@ def run_shared(
     if kind == "user":
         raise UserError(value)
     if kind == "bug":
-        raise RuntimeError("printing part of the kit failed (see above)")
+        raise RuntimeError("printing part of the kit failed (see above)")  # a bug, not input
     for i, jobs in value.items():
         results[i] = jobs
         for j in jobs:

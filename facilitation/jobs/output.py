@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 
 from facilitation.errors import Problem, UserError
+from facilitation.text.messages import _
 
 
 class Outputs:
@@ -26,7 +27,7 @@ class Outputs:
     def __enter__(self) -> Outputs:
         parent = self.target.resolve().parent
         if self.target.exists() and not self.target.is_dir():
-            raise UserError(Problem("exists and is not a folder", file=str(self.target)))
+            raise UserError(Problem(_("exists and is not a folder"), file=str(self.target)))
         missing = [p for p in [parent, *parent.parents] if not p.exists()]
         for p in reversed(missing):
             try:
@@ -34,12 +35,15 @@ class Outputs:
             except OSError as exc:
                 self._remove_created()
                 raise UserError(
-                    Problem(f"cannot create the folder: {exc.strerror}", file=str(p))
+                    Problem(
+                        _("cannot create the folder: {reason}").format(reason=exc.strerror),
+                        file=str(p),
+                    )
                 ) from None
             self.created.append(p)
         if not parent.is_dir():
             self._remove_created()
-            raise UserError(Problem("not a folder", file=str(parent)))
+            raise UserError(Problem(_("not a folder"), file=str(parent)))
         self.tmp = Path(tempfile.mkdtemp(prefix=".facilitation-", dir=parent))
         return self
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from facilitation.errors import Problem, UserError
 from facilitation.model.types import ID_RE
+from facilitation.text.messages import _
 
 SKELETON = """\
 # yaml-language-server: $schema=exercise.schema.json
@@ -84,19 +85,19 @@ def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
     if not ID_RE.match(exercise_id):
         raise UserError(
             Problem(
-                f"'{exercise_id}' is not a valid id",
-                hint="use lowercase letters, digits and dashes, like 'debat-mouvant-metz'",
+                _("'{id}' is not a valid id").format(id=exercise_id),
+                hint=_("use lowercase letters, digits and dashes, like 'debat-mouvant-metz'"),
             )
         )
     if not folder.is_dir():
-        raise UserError(Problem("no such folder", file=str(folder)))
+        raise UserError(Problem(_("no such folder"), file=str(folder)))
     path = folder / f"{exercise_id}.yaml"
     if path.exists():
         raise UserError(
             Problem(
-                "the file exists already; nothing was written",
+                _("the file exists already; nothing was written"),
                 file=str(path),
-                hint="choose another id, or edit the file",
+                hint=_("choose another id, or edit the file"),
             )
         )
     path.write_text(SKELETON.format(id=exercise_id), encoding="utf-8")

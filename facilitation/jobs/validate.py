@@ -9,6 +9,7 @@ from facilitation.errors import Problem, UserError
 from facilitation.load.library import Library
 from facilitation.load.printdata import set_user_dirs
 from facilitation.load.yamlio import read_path
+from facilitation.text.messages import _, ngettext
 
 
 def _is_session(path: Path) -> bool:
@@ -37,7 +38,7 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
             n_ex += sum(len(e) and 1 for e in lib.entries.values() if e[0].layer == 0)
             continue
         if not p.exists():
-            problems.append(Problem("no such file or folder", file=str(p)))
+            problems.append(Problem(_("no such file or folder"), file=str(p)))
             continue
         (session_files if _is_session(p) else exercise_files).append(p)
     if exercise_files:
@@ -57,10 +58,10 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
                 problems.extend(exc.problems)
     if problems:
         raise UserError(sorted(problems, key=lambda q: (q.file or "", q.line or 0, q.column or 0)))
-    parts = [f"{n_ex} exercise{'s' if n_ex != 1 else ''}"]
+    parts = [ngettext("{n} exercise", "{n} exercises", n_ex).format(n=n_ex)]
     if n_sessions:
-        parts.append(f"{n_sessions} session{'s' if n_sessions != 1 else ''}")
-    return f"ok: {', '.join(parts)} valid"
+        parts.append(ngettext("{n} session", "{n} sessions", n_sessions).format(n=n_sessions))
+    return _("ok: {items}, no problem found").format(items=", ".join(parts))
 
 
 def _within(problems: list[Problem], path: Path) -> list[Problem]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from facilitation.text.messages import _
+
 MIN_MARK = 2.0
 
 
@@ -113,7 +115,7 @@ def impose(
 ) -> Imposition:
     """As many cards as fit inside the printable area, with room for crop marks."""
     if bleed < 0 or margin < 0:
-        raise ImpositionError("bleed and margin cannot be negative")
+        raise ImpositionError(_("bleed and margin cannot be negative"))
     offset = max(offset, bleed)
     if gutter is None:
         gutter = 2 * bleed
@@ -133,9 +135,21 @@ def impose(
         if rc * rr > cols * rows:
             cols, rows, rotated = rc, rr, True
     if cols * rows == 0:
+        sizes = {
+            "card": f"{card_w:g} × {card_h:g}",
+            "sheet": f"{sheet_w:g} × {sheet_h:g}",
+            "margin": f"{margin:g}",
+            "bleed": f"{bleed:g}",
+        }
         raise ImpositionError(
-            f"a {card_w:g} × {card_h:g} mm card does not fit on a {sheet_w:g} × {sheet_h:g} mm "
-            f"sheet with {margin:g} mm margins" + (f" and {bleed:g} mm bleed" if bleed else "")
+            _(
+                "a {card} mm card does not fit on a {sheet} mm sheet with {margin} mm margins "
+                "and {bleed} mm bleed"
+            ).format(**sizes)
+            if bleed
+            else _(
+                "a {card} mm card does not fit on a {sheet} mm sheet with {margin} mm margins"
+            ).format(**sizes)
         )
     w, h = (card_h, card_w) if rotated else (unit_w, card_h)
     grid_w = cols * w + (cols - 1) * gutter

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from facilitation.layout.imposition import Rect
+from facilitation.text.messages import _
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def tile(
 ) -> Tiling:
     """Tiles for a canvas; with max_sheets, the canvas is scaled down until it fits."""
     if overlap < 0 or margin < 0:
-        raise ValueError("overlap and margin cannot be negative")
+        raise ValueError(_("overlap and margin cannot be negative"))
     best: Tiling | None = None
     for sw, sh in ((sheet_w, sheet_h), (sheet_h, sheet_w)):
         pw, ph = sw - 2 * margin, sh - 2 * margin
@@ -83,7 +84,7 @@ def tile(
         if best is None or (rows * cols, -scale) < (best.rows * best.cols, -best.scale):
             best = t
     if best is None:
-        raise ValueError("the tile sheet is too small for its margins and overlap")
+        raise ValueError(_("the tile sheet is too small for its margins and overlap"))
     t = best
     pw, ph = t.printable
     cw, chh = canvas_w * t.scale, canvas_h * t.scale

@@ -23,10 +23,12 @@ from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.exercise import ARC_ORDER, Exercise
 from facilitation.resources import data_dir
+from facilitation.text.aliases import key_names
+from facilitation.text.messages import _
 
 ENV_VAR = "FACILITATION_LIBRARY"
 CONFIG_FILE = "facilitation.yaml"
-RESERVED_DIRS = {"cards", "templates", "sessions", "examples", "out", "kit"}
+RESERVED_DIRS = {"cards", "templates", "vocabulary", "sessions", "examples", "out", "kit"}
 
 
 class Entry:
@@ -50,17 +52,17 @@ class Entry:
             if not isinstance(doc.data, dict):
                 raise UserError(
                     Problem(
-                        "an exercise file must be a mapping of keys",
+                        _("an exercise file must be a mapping of keys"),
                         file=self.display,
                         line=1,
-                        hint="start with 'title:'",
+                        hint=_("start with 'title:'"),
                     )
                 )
             if "id" in doc.data:
                 line, col = doc.where(("id",), key=True)
                 raise UserError(
                     Problem(
-                        "remove 'id': an exercise's id is its file name",
+                        _("remove 'id': an exercise's id is its file name"),
                         file=self.display,
                         line=line,
                         column=col,
@@ -78,6 +80,7 @@ class Settings:
     folders: list[Path] = field(default_factory=list)
     lang: str | None = None
     config: dict[str, Any] = field(default_factory=dict)
+    chosen_lang: str | None = None  # --lang, FACILITATION_LANG or `lang:`; None: the session's
 
     @classmethod
     def discover(cls, cli_folders: Iterable[str] = (), cwd: Path | None = None) -> Settings:
@@ -98,9 +101,11 @@ class Settings:
             if not f.is_dir():
                 raise UserError(
                     Problem(
-                        "library folder not found",
+                        _("library folder not found"),
                         file=str(f),
-                        hint=f"check --library, {ENV_VAR} or {CONFIG_FILE}",
+                        hint=_("check --library, {variable} or {config}").format(
+                            variable=ENV_VAR, config=CONFIG_FILE
+                        ),
                     )
                 )
         return cls(folders=folders, lang=lang, config=config)
@@ -111,24 +116,24 @@ _CONFIG_KEYS = {"library": list, "lang": str, "theme": str, "programme": str, "p
 
 def _check_config(doc: Document) -> dict[str, Any]:
     if not isinstance(doc.data, dict):
-        raise UserError(Problem("expected a mapping", file=doc.file, line=1))
+        raise UserError(Problem(_("expected a mapping"), file=doc.file, line=1))
     problems = []
     for key, value in doc.data.items():
         line, col = doc.where((key,), key=True)
         if key not in _CONFIG_KEYS:
             problems.append(
                 Problem(
-                    f"unknown key '{key}'",
+                    _("unknown key '{key}'").format(key=key),
                     file=doc.file,
                     line=line,
                     column=col,
-                    hint=did_you_mean(key, _CONFIG_KEYS),
+                    hint=did_you_mean(key, _CONFIG_KEYS, other_names=key_names()),
                 )
             )
         elif not isinstance(value, _CONFIG_KEYS[key]):
             problems.append(
                 Problem(
-                    f"expected {_CONFIG_KEYS[key].__name__}",
+                    _("expected a list") if _CONFIG_KEYS[key] is list else _("expected a text"),
                     file=doc.file,
                     line=line,
                     column=col,
@@ -136,7 +141,10 @@ def _check_config(doc: Document) -> dict[str, Any]:
                 )
             )
     if doc.data.get("lang") not in (None, "fr", "en"):
-        problems.append(Problem("expected fr or en", file=doc.file, path="lang"))
+        line, col = doc.where(("lang",))
+        problems.append(
+            Problem(_("expected fr or en"), file=doc.file, line=line, column=col, path="lang")
+        )
     if problems:
         raise UserError(problems)
     return doc.data
@@ -220,9 +228,11 @@ class Library:
                 if ex_id in seen:
                     self._problems.append(
                         Problem(
-                            f"the id '{ex_id}' is used twice in one library (also {seen[ex_id]})",
+                            _("the id '{id}' is used twice in one library (also {other})").format(
+                                id=ex_id, other=seen[ex_id]
+                            ),
                             file=display,
-                            hint="rename one of the files: the file name is the exercise id",
+                            hint=_("rename one of the files: the file name is the exercise id"),
                         )
                     )
                     continue
@@ -250,7 +260,7 @@ class Library:
             if not isinstance(parent_id, str):
                 raise UserError(
                     Problem(
-                        "expected an exercise id",
+                        _("expected an exercise id"),
                         file=current.doc.file,
                         line=line,
                         column=col,
@@ -262,15 +272,16 @@ class Library:
                 candidates = [e for e in candidates if e.layer > current.layer]
             parent = candidates[0] if candidates else None
             if parent is None:
-                hint = (
-                    did_you_mean(parent_id, self.entries)
-                    or "run 'facilitation list' to see the ids"
+                hint = did_you_mean(parent_id, self.entries) or _(
+                    "run 'facilitation list' to see the ids"
                 )
                 if parent_id == current.id:
-                    hint = f"no other library has an exercise '{parent_id}' to extend"
+                    hint = _("no other library has an exercise '{id}' to extend").format(
+                        id=parent_id
+                    )
                 raise UserError(
                     Problem(
-                        f"unknown exercise '{parent_id}' to extend",
+                        _("unknown exercise '{id}' to extend").format(id=parent_id),
                         file=current.doc.file,
                         line=line,
                         column=col,
@@ -283,12 +294,12 @@ class Library:
                 names = " -> ".join(e.id for e in chain) + f" -> {parent.id}"
                 raise UserError(
                     Problem(
-                        f"'extends' goes round in a circle: {names}",
+                        _("'extends' goes round in a circle: {names}").format(names=names),
                         file=current.doc.file,
                         line=line,
                         column=col,
                         path="extends",
-                        hint="one of them must not extend the other",
+                        hint=_("one of them must not extend the other"),
                     )
                 )
             seen.add(key)
@@ -377,8 +388,25 @@ class Library:
             return ex
         if ex_id in self._failed:  # known but broken
             raise UserError(self._failed[ex_id])
-        hint = did_you_mean(ex_id, self.entries) or "run 'facilitation list' to see the ids"
-        raise UserError(Problem(f"unknown exercise '{ex_id}'", hint=hint))
+        hint = did_you_mean(ex_id, self.entries, other_names=self.titles()) or _(
+            "run 'facilitation list' to see the ids"
+        )
+        raise UserError(Problem(_("unknown exercise '{id}'").format(id=ex_id), hint=hint))
+
+    def titles(self) -> dict[str, list[str]]:
+        """Each exercise id with its titles in both languages (for near-miss hints), read
+        from the files without validating them."""
+        out: dict[str, list[str]] = {}
+        for ex_id, entries in self.entries.items():
+            try:
+                title = entries[0].doc.data.get("title")
+            except UserError:
+                continue
+            if isinstance(title, dict):
+                out[ex_id] = [str(t) for t in title.values() if isinstance(t, str)]
+            elif isinstance(title, str):
+                out[ex_id] = [title]
+        return out
 
     def folder_of(self, ex_id: str) -> Any:
         return self.get(ex_id).__dict__.get("folder")
@@ -437,30 +465,38 @@ def check_print_data(ex: Exercise, bad: Any) -> None:
     """References from an exercise to the print data: materials of the catalogue, card
     layouts and canvas layouts. Calls `bad(path, message, hint)` for each."""
     from facilitation.load.printdata import canvas_layout_ids, card_layouts, catalogue
+    from facilitation.load.vocabulary import check_vocabulary
 
     known = catalogue()
+    labels = {k: list(v.label.values()) for k, v in known.items()}
     for i, m in enumerate(ex.materials):
         if m.label is None and m.item not in known:
             bad(
                 ("materials", i, "item"),
-                f"unknown material '{m.item}' and no label for it",
-                did_you_mean(m.item, known) or "add a label: {fr: ..., en: ...}",
+                _("unknown material '{item}' and no label for it").format(item=m.item),
+                did_you_mean(m.item, known, other_names=labels)
+                or _(
+                    "add a label: {{fr: ..., en: ...}}, or see 'facilitation vocabulary materials'"
+                ),
             )
     cards = card_layouts()
     canvases = canvas_layout_ids()
     for i, s in enumerate(ex.supports):
         if s.kind == "cards":
             if s.layout not in cards:
+                card_labels = {k: list(v.label.values()) for k, v in cards.items()}
                 bad(
                     ("supports", i, "layout"),
-                    f"unknown card layout '{s.layout}'",
-                    did_you_mean(s.layout, cards) or f"known: {', '.join(sorted(cards))}",
+                    _("unknown card layout '{layout}'").format(layout=s.layout),
+                    did_you_mean(s.layout, cards, other_names=card_labels)
+                    or _("known: {names}").format(names=", ".join(sorted(cards))),
                 )
             elif s.source is None and cards[s.layout].needs_source:
-                bad(("supports", i, "source"), "a card set needs a source parameter")
+                bad(("supports", i, "source"), _("a card set needs a source parameter"))
         elif s.layout != "floor-sign" and s.layout not in canvases:
             bad(
                 ("supports", i, "layout"),
-                f"unknown canvas layout '{s.layout}'",
-                did_you_mean(s.layout, canvases) or "add it as cards/canvases/<id>.yaml",
+                _("unknown canvas layout '{layout}'").format(layout=s.layout),
+                did_you_mean(s.layout, canvases) or _("add it as cards/canvases/<id>.yaml"),
             )
+    check_vocabulary(ex, bad)

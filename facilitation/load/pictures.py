@@ -10,27 +10,30 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
+from facilitation.text.messages import _
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 
 
-def safe_picture(root: Any, rel: str, where: str, what: str = "picture") -> Path:
+def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
     """A picture path inside `root`, or a UserError: no absolute paths, no way out."""
+    what = _("logo '{file}'") if logo else _("picture '{file}'")
+    what = what.format(file=rel)
     if root is None or not isinstance(root, Path):
         raise UserError(
             Problem(
-                f"{what} '{rel}': built-in exercises hold no pictures",
+                _("{what}: built-in exercises hold no pictures").format(what=what),
                 path=where,
-                hint="give pictures in a session or your own folder",
+                hint=_("give pictures in a session or your own folder"),
             )
         )
     p = Path(rel)
     if p.is_absolute() or ".." in p.parts:
         raise UserError(
             Problem(
-                f"{what} '{rel}' must be a path inside its folder",
+                _("{what} must be a path inside its folder").format(what=what),
                 path=where,
-                hint="no absolute paths and no '..'",
+                hint=_("no absolute paths and no '..'"),
             )
         )
     full = root / p
@@ -38,22 +41,28 @@ def safe_picture(root: Any, rel: str, where: str, what: str = "picture") -> Path
     try:
         resolved = full.resolve(strict=True)
     except (FileNotFoundError, OSError):
-        raise UserError(Problem(f"{what} '{rel}' not found in {root}", path=where)) from None
+        raise UserError(
+            Problem(_("{what} not found in {folder}").format(what=what, folder=root), path=where)
+        ) from None
     if not resolved.is_relative_to(real_root):
         raise UserError(
             Problem(
-                f"{what} '{rel}' leads outside its folder",
+                _("{what} leads outside its folder").format(what=what),
                 path=where,
-                hint="links out of a pack are not followed",
+                hint=_("links out of a pack are not followed"),
             )
         )
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-        raise UserError(Problem(f"{what} '{rel}' is not a JPEG or PNG file", path=where))
+        raise UserError(
+            Problem(_("{what} is not a JPEG or PNG file").format(what=what), path=where)
+        )
     try:
         from PIL import Image
 
         with Image.open(resolved) as im:
             im.verify()
     except Exception:
-        raise UserError(Problem(f"{what} '{rel}' cannot be read as an image", path=where)) from None
+        raise UserError(
+            Problem(_("{what} cannot be read as an image").format(what=what), path=where)
+        ) from None
     return resolved

@@ -30,6 +30,7 @@ from facilitation.model.printdata import (
 )
 from facilitation.model.types import ID_RE
 from facilitation.resources import data_dir
+from facilitation.text.messages import _
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -72,11 +73,11 @@ def _id_problem(doc: Document, key: Any) -> Problem | None:
         return None
     line, col = doc.where((key,), key=True)
     return Problem(
-        f"'{key}' is not a valid id",
+        _("'{id}' is not a valid id").format(id=key),
         file=doc.file,
         line=line,
         column=col,
-        hint="use lowercase letters, digits and dashes, like 'grand-format'",
+        hint=_("use lowercase letters, digits and dashes, like 'grand-format'"),
     )
 
 
@@ -110,7 +111,7 @@ def _loc_of(path: str) -> tuple[Any, ...]:
 def _read_mapping(file: Any, display: str) -> Document:
     doc = read_path(file, display=display)
     if not isinstance(doc.data, dict):
-        raise UserError(Problem("expected a mapping of ids", file=display, line=1))
+        raise UserError(Problem(_("expected a mapping of ids"), file=display, line=1))
     return doc
 
 
@@ -138,7 +139,7 @@ def _models(
 ) -> dict[str, M]:
     out: dict[str, M] = {}
     problems: list[Problem] = []
-    for key, (raw, doc, _) in _table(name).items():
+    for key, (raw, doc, _folder) in _table(name).items():
         try:
             item = validate_entry(doc, (key,), raw, model)
         except UserError as exc:
@@ -150,11 +151,12 @@ def _models(
     return out
 
 
-def _unknown(what: str, name: str, known: Any) -> UserError:
+def _unknown(message: str, name: str, known: Any) -> UserError:
     return UserError(
         Problem(
-            f"unknown {what} '{name}'",
-            hint=did_you_mean(name, known) or f"known: {', '.join(sorted(known))}",
+            message.format(name=name),
+            hint=did_you_mean(name, known)
+            or _("known: {names}").format(names=", ".join(sorted(known))),
         )
     )
 
@@ -168,7 +170,7 @@ def sheet(name: str) -> Sheet:
     table = sheets()
     key = name.lower()
     if key not in table:
-        raise _unknown("paper", name, table)
+        raise _unknown(_("unknown paper '{name}'"), name, table)
     return table[key]
 
 
@@ -202,16 +204,25 @@ def card_format(name: str) -> CardFormat:
                 safe=4,
             )
         except ValidationError as exc:
+            from facilitation.load.validation import message_for
+
+            err = exc.errors()[0]
+            why = (
+                err["msg"].removeprefix("Value error, ")
+                if err["type"] == "value_error"
+                else message_for(err)
+            )
             raise UserError(
                 Problem(
-                    f"card size '{name}': " + exc.errors()[0]["msg"].removeprefix("Value error, "),
-                    hint="cards from 20 to 600 mm a side",
+                    _("card size '{name}': {problem}").format(name=name, problem=why),
+                    hint=_("cards from 20 to 600 mm a side"),
                 )
             ) from None
     raise UserError(
         Problem(
-            f"unknown card format '{name}'",
-            hint=did_you_mean(key, table) or f"known: {', '.join(table)}, or a size such as 60x90",
+            _("unknown card format '{name}'").format(name=name),
+            hint=did_you_mean(key, table)
+            or _("known: {names}, or a size such as 60x90").format(names=", ".join(table)),
         )
     )
 
@@ -230,9 +241,15 @@ def theme(name: str = "default") -> Theme:
 
     def resolve(n: str) -> dict[str, Any]:
         if n not in patches:
-            raise _unknown("theme", n, patches)
+            raise _unknown(_("unknown theme '{name}'"), n, patches)
         if n in seen:
-            raise UserError(Problem(f"themes extend each other in a circle: {' -> '.join(seen)}"))
+            raise UserError(
+                Problem(
+                    _("themes extend each other in a circle: {names}").format(
+                        names=" -> ".join(seen)
+                    )
+                )
+            )
         seen.append(n)
         data = patches[n].model_dump(exclude_none=True)
         parent = data.pop("extends", None)
@@ -288,21 +305,22 @@ def canvas_layout(layout_id: str) -> CanvasLayout:
     if layout_id not in files:
         raise UserError(
             Problem(
-                f"unknown canvas layout '{layout_id}'",
-                hint=did_you_mean(layout_id, files) or f"known: {', '.join(sorted(files))}",
+                _("unknown canvas layout '{layout}'").format(layout=layout_id),
+                hint=did_you_mean(layout_id, files)
+                or _("known: {names}").format(names=", ".join(sorted(files))),
             )
         )
     f, display = files[layout_id]
     if not ID_RE.match(layout_id):
         raise UserError(
             Problem(
-                f"'{layout_id}' is not a valid canvas id (the file's name)",
+                _("'{id}' is not a valid canvas id (the file's name)").format(id=layout_id),
                 file=display,
-                hint="use lowercase letters, digits and dashes",
+                hint=_("use lowercase letters, digits and dashes"),
             )
         )
     doc = read_path(f, display=display)
     if not isinstance(doc.data, dict):
-        raise UserError(Problem("a canvas layout is a mapping of keys", file=display, line=1))
+        raise UserError(Problem(_("a canvas layout is a mapping of keys"), file=display, line=1))
     layout = validate_entry(doc, (), doc.data, CanvasLayout)
     return layout.model_copy(update={"id": layout_id})

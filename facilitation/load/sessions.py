@@ -16,6 +16,7 @@ from facilitation.model.exercise import Exercise, check_value
 from facilitation.model.session import Block, Session, block_minutes, minutes_of
 from facilitation.text.dates import hm
 from facilitation.text.i18n import is_localized
+from facilitation.text.messages import _
 
 LOGISTICS_IDS = {"welcome": "accueil", "break": "pause", "lunch": "dejeuner", "travel": "trajet"}
 
@@ -62,10 +63,12 @@ def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
             ex = b.get("exercise")
             if isinstance(ex, str) and ex not in library.exercises:
                 file, line, col = Locator([doc]).locate(path + (i, "exercise"))
-                hint = did_you_mean(ex, library.ids()) or "run 'facilitation list'"
+                hint = did_you_mean(ex, library.ids(), other_names=library.titles()) or _(
+                    "run 'facilitation list' to see the ids"
+                )
                 out.append(
                     Problem(
-                        f"unknown exercise '{ex}'",
+                        _("unknown exercise '{id}'").format(id=ex),
                         file=file,
                         line=line,
                         column=col,
@@ -82,11 +85,24 @@ def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
     return out
 
 
-def load_session(path: Path, library: Library) -> LoadedSession:
+def read_session(path: Path) -> Document:
+    """A session file as read, before it is checked (to learn its `language` first)."""
+    return read_path(path, display=str(path))
+
+
+def written_language(doc: Document) -> str | None:
+    """The `language` a session file gives, when it is one we speak."""
+    lang = doc.data.get("language") if isinstance(doc.data, dict) else None
+    return lang if lang in ("fr", "en") else None
+
+
+def load_session(path: Path, library: Library, doc: Document | None = None) -> LoadedSession:
     """Read and check a session file; raise UserError with every problem."""
-    doc = read_path(path, display=str(path))
+    doc = doc or read_session(path)
     if not isinstance(doc.data, dict):
-        raise UserError(Problem("a session file must be a mapping of keys", file=doc.file, line=1))
+        raise UserError(
+            Problem(_("a session file must be a mapping of keys"), file=doc.file, line=1)
+        )
     locator = Locator([doc])
     try:
         session = Session.model_validate(doc.data)
@@ -107,7 +123,7 @@ def load_session(path: Path, library: Library) -> LoadedSession:
         if day.place and day.place not in place_ids:
             bad(
                 ("days", d, "place"),
-                f"unknown place '{day.place}'",
+                _("unknown place '{place}'").format(place=day.place),
                 did_you_mean(day.place, place_ids),
             )
     for p, block, parent in iter_blocks(session):
@@ -117,68 +133,81 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                 if broken:  # the exercise exists but its file is wrong: say what is wrong there
                     problems.extend(q for q in broken if q not in problems)
                     continue
-                hint = did_you_mean(block.exercise, library.ids()) or (
-                    "run 'facilitation list' to see the ids"
-                )
-                bad(p + ("exercise",), f"unknown exercise '{block.exercise}'", hint)
+                hint = did_you_mean(
+                    block.exercise, library.ids(), other_names=library.titles()
+                ) or _("run 'facilitation list' to see the ids")
+                bad(p + ("exercise",), _("unknown exercise '{id}'").format(id=block.exercise), hint)
                 continue
             ex = library.exercises[block.exercise]
             for name, value in block.params.items():
                 if name not in ex.parameters:
-                    known = ", ".join(ex.parameters) or "none"
+                    known = ", ".join(ex.parameters) or _("none")
                     bad(
                         p + ("params", name),
-                        f"exercise '{ex.id}' has no parameter '{name}'",
-                        did_you_mean(name, ex.parameters) or f"its parameters: {known}",
+                        _("exercise '{id}' has no parameter '{name}'").format(id=ex.id, name=name),
+                        did_you_mean(name, ex.parameters)
+                        or _("its parameters: {names}").format(names=known),
                     )
                     continue
                 per_lang = value if is_localized(value) else {"*": value}
                 for lang_key, v in per_lang.items():
                     why = check_value(ex.parameters[name], v)
                     if why:
-                        where = "" if lang_key == "*" else f" ({lang_key})"
-                        bad(p + ("params", name), why + where)
+                        if lang_key != "*":
+                            why = _("{problem} ({lang})").format(problem=why, lang=lang_key)
+                        bad(p + ("params", name), why)
             if block.variant and block.variant not in {v.id for v in ex.variants}:
                 bad(
                     p + ("variant",),
-                    f"exercise '{ex.id}' has no variant '{block.variant}'",
+                    _("exercise '{id}' has no variant '{variant}'").format(
+                        id=ex.id, variant=block.variant
+                    ),
                     did_you_mean(block.variant, [v.id for v in ex.variants]),
                 )
         if block.logistics and LOGISTICS_IDS[block.logistics] not in library.exercises:
-            bad(p + ("logistics",), f"no logistics entry '{LOGISTICS_IDS[block.logistics]}'")
+            bad(
+                p + ("logistics",),
+                _("no logistics entry '{id}'").format(id=LOGISTICS_IDS[block.logistics]),
+            )
         if block.place and block.place not in place_ids:
             bad(
                 p + ("place",),
-                f"unknown place '{block.place}'",
+                _("unknown place '{place}'").format(place=block.place),
                 did_you_mean(block.place, place_ids),
             )
         if parent is None:
             if block.track:
-                bad(p + ("track",), "'track' is only for blocks inside parallel tracks")
+                bad(p + ("track",), _("'track' is only for blocks inside parallel tracks"))
             if block.tracks:
                 ids = [t.id for t in block.tracks]
                 for t, track in enumerate(block.tracks):
                     if track.id in ids[:t]:
-                        bad(p + ("tracks", t, "id"), f"track '{track.id}' is declared twice")
+                        bad(
+                            p + ("tracks", t, "id"),
+                            _("track '{id}' is declared twice").format(id=track.id),
+                        )
                     if track.group and track.group not in group_ids:
                         bad(
                             p + ("tracks", t, "group"),
-                            f"unknown group '{track.group}'",
-                            did_you_mean(track.group, group_ids) or "declare it under 'groups'",
+                            _("unknown group '{id}'").format(id=track.group),
+                            did_you_mean(track.group, group_ids) or _("declare it under 'groups'"),
                         )
         else:
             ids = [t.id for t in parent.tracks or []]
             if block.tracks:
-                bad(p + ("tracks",), "parallel tracks cannot be nested")
+                bad(p + ("tracks",), _("parallel tracks cannot be nested"))
             elif block.track is None:
                 bad(
-                    p, "a block inside parallel tracks needs a 'track'", f"one of: {', '.join(ids)}"
+                    p,
+                    _("a block inside parallel tracks needs a 'track'"),
+                    _("one of: {names}").format(names=", ".join(ids)),
                 )
             elif block.track not in ids:
                 bad(
                     p + ("track",),
-                    f"no track '{block.track}' in these parallel tracks",
-                    did_you_mean(block.track, ids) or f"the tracks are: {', '.join(ids)}",
+                    _("no track '{id}' in these parallel tracks").format(id=block.track),
+                    did_you_mean(block.track, ids)
+                    or _("the tracks are: {names}").format(names=", ".join(ids)),
                 )
     if problems:
         raise UserError(problems)
@@ -202,7 +231,9 @@ def check_pins(loaded: LoadedSession) -> None:
                 file, line, col = loaded.where(("days", d, "blocks", b, "at"))
                 problems.append(
                     Problem(
-                        f"pinned at {hm(start)}, before the day starts ({day.start:%H:%M})",
+                        _("pinned at {time}, before the day starts ({start})").format(
+                            time=hm(start), start=f"{day.start:%H:%M}"
+                        ),
                         file=file,
                         line=line,
                         column=col,
@@ -213,13 +244,17 @@ def check_pins(loaded: LoadedSession) -> None:
                 file, line, col = loaded.where(("days", d, "blocks", b, "at"))
                 problems.append(
                     Problem(
-                        f"two pinned blocks collide: this one starts at {hm(start)}, but the block "
-                        f"pinned at {hm(prev[1])} (block {prev[0] + 1}) runs until {hm(prev[2])}",
+                        _(
+                            "two pinned blocks collide: this one starts at {start}, but the block "
+                            "pinned at {other} (block {n}) runs until {end}"
+                        ).format(
+                            start=hm(start), other=hm(prev[1]), n=prev[0] + 1, end=hm(prev[2])
+                        ),
                         file=file,
                         line=line,
                         column=col,
                         path=format_path(("days", d, "blocks", b, "at")),
-                        hint="move one of the pins, or shorten the earlier block",
+                        hint=_("move one of the pins, or shorten the earlier block"),
                     )
                 )
             prev = (b, start, end)

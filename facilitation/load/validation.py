@@ -8,8 +8,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from facilitation.errors import Problem, did_you_mean
+from facilitation.errors import Problem, did_you_mean, mean, suggest
 from facilitation.load.yamlio import Document, format_path
+from facilitation.model.types import kind_of
+from facilitation.text.aliases import key_names, other_words
+from facilitation.text.messages import _, language, ngettext
 
 
 def _inner(annotation: Any) -> list[Any]:
@@ -88,10 +91,80 @@ class Locator:
         return best[1].file, line, col
 
 
+# Which aliases table helps with a near-miss value, by the field that holds it.
+_VALUE_WORDS = {
+    "arc": "arc",
+    "logistics": "logistics",
+    "per": "per",
+    "colour": "colour",
+    "audience": "audience",
+    "kind": "support kind",
+}
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def message_for(err: Any) -> str:
+    """Pydantic's message for an error, in the run's language, by the error's type (its own
+    wording stays English whatever the language)."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    simple = {
+        "string_type": _("expected a text"),
+        "int_type": _("expected a whole number"),
+        "int_parsing": _("expected a whole number"),
+        "int_from_float": _("expected a whole number, not a decimal one"),
+        "float_type": _("expected a number"),
+        "float_parsing": _("expected a number"),
+        "bool_type": _("expected true or false"),
+        "bool_parsing": _("expected true or false"),
+        "finite_number": _("expected a finite number"),
+        "none_required": _("expected nothing here"),
+        "date_type": _("expected a date"),
+        "time_type": _("expected a time of day"),
+        "tuple_type": _("expected a list"),
+        "set_type": _("expected a list"),
+    }
+    if kind in simple:
+        return simple[kind]
+    if kind == "greater_than":
+        return _("must be more than {n}").format(n=_number(ctx.get("gt")))
+    if kind == "greater_than_equal":
+        return _("must be at least {n}").format(n=_number(ctx.get("ge")))
+    if kind == "less_than":
+        return _("must be less than {n}").format(n=_number(ctx.get("lt")))
+    if kind == "less_than_equal":
+        return _("must be at most {n}").format(n=_number(ctx.get("le")))
+    if kind == "multiple_of":
+        return _("must be a multiple of {n}").format(n=_number(ctx.get("multiple_of")))
+    if kind == "too_long":
+        n = int(ctx.get("max_length", 0))
+        return ngettext("at most {n} item", "at most {n} items", n).format(n=n)
+    if kind == "string_too_short":
+        n = int(ctx.get("min_length", 0))
+        if n <= 1:
+            return _("must not be empty")
+        return ngettext("at least {n} character", "at least {n} characters", n).format(n=n)
+    if kind == "string_too_long":
+        n = int(ctx.get("max_length", 0))
+        return ngettext("at most {n} character", "at most {n} characters", n).format(n=n)
+    if kind == "string_pattern_mismatch":
+        return _("does not have the expected form ({pattern})").format(
+            pattern=ctx.get("pattern", "")
+        )
+    return _("not a valid value")
+
+
 def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -> list[Problem]:
-    """One problem per pydantic error, placed at the line it concerns."""
+    """One problem per pydantic error, placed at the line it concerns, in the run's
+    language; a near-miss key or value gets a 'did you mean', which knows the French names
+    of the keys and the other words of the values (vocabulary/aliases.yaml)."""
     out: list[Problem] = []
     seen: set[tuple[Any, ...]] = set()
+    typos: set[str] = set()  # the keys a near-miss unknown key stands for
+    missing: dict[int, str] = {}  # problem index -> the missing key it reports
     for err in exc.errors():
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         kind = err["type"]
@@ -101,36 +174,55 @@ def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -
             parent = model_at(root, loc[:-1])
             choices = list(parent.model_fields) if parent else []
             choices = [c for c in choices if c not in ("id", "origin")]
-            msg = f"unknown key '{loc[-1]}'"
-            hint = did_you_mean(str(loc[-1]), choices) or (
-                f"known keys: {', '.join(choices)}" if choices else None
+            msg = _("unknown key '{key}'").format(key=loc[-1])
+            close = suggest(str(loc[-1]), choices, key_names())[:1]
+            typos.update(close)
+            hint = (mean(close) if close else None) or (
+                _("known keys: {keys}").format(keys=", ".join(choices)) if choices else None
             )
             key = True
         elif kind == "missing":
-            msg = f"missing required key '{loc[-1]}'"
+            msg = _("missing required key '{key}'").format(key=loc[-1])
             key = True
-        elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            msg = f"expected one of {expected}, found '{err.get('input')}'"
-            hint = did_you_mean(
-                str(err.get("input")),
-                [e.strip(" '") for e in str(expected).replace(" or ", ",").split(",")],
+        elif kind in ("literal_error", "enum"):
+            expected = str(err.get("ctx", {}).get("expected", ""))
+            names = [e.strip(" '") for e in expected.replace(" or ", ",").split(",")]
+            field = next((p for p in reversed(loc) if isinstance(p, str)), "")
+            words = other_words(_VALUE_WORDS[field]) if field in _VALUE_WORDS else None
+            msg = _("expected one of {expected}, found '{found}'").format(
+                expected=_(", ").join(_("'{name}'").format(name=n) for n in names),
+                found=err.get("input"),
             )
+            if words and language() == "fr":  # the French words first, the English after
+                said = [(words.get(n) or [n])[0] for n in names]
+                msg = _("expected one of {expected} (or {others}), found '{found}'").format(
+                    expected=_(", ").join(_("'{name}'").format(name=n) for n in said),
+                    others=", ".join(names),
+                    found=err.get("input"),
+                )
+            hint = did_you_mean(str(err.get("input")), names, other_names=words, accepted=True)
         elif kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
-            want = {"list_type": "a list", "dict_type": "a mapping"}.get(kind, "a mapping")
-            msg = f"expected {want}, found {_found(err.get('input'))}"
+            want = _("a list") if kind == "list_type" else _("a mapping")
+            msg = _("expected {want}, found {found}").format(
+                want=want, found=kind_of(err.get("input"))
+            )
         elif kind == "too_short":
-            msg = "must not be empty"
+            msg = _("must not be empty")
+        elif kind in ("value_error", "assertion_error"):
+            msg = _clean(err["msg"])  # our own validators' messages, already translated
         else:
-            msg = _clean(err["msg"])
-            if "input" in err and kind not in ("value_error", "assertion_error"):
-                msg += f" (found {_found(err['input'])})"
+            msg = message_for(err)
+            if "input" in err:
+                msg = _("{message} (found {found})").format(
+                    message=msg, found=kind_of(err["input"])
+                )
         sig = (loc, msg)
         if sig in seen:
             continue
         seen.add(sig)
         if kind == "missing":
             file, line, col = where.locate(loc[:-1])
+            missing[len(out)] = str(loc[-1])
         else:
             file, line, col = where.locate(loc, key=key)
         shown = loc[:-1] if kind == "missing" else loc
@@ -138,21 +230,4 @@ def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -
             Problem(msg, file=file, line=line, column=col, path=format_path(shown), hint=hint)
         )
     # a missing key that a near-miss unknown key already explains is said once, at the typo
-    explained = {p.hint.split("'")[1] for p in out if p.hint and p.hint.startswith("did you mean")}
-    return [
-        p
-        for p in out
-        if not (
-            p.message.startswith("missing required key '") and p.message.split("'")[1] in explained
-        )
-    ]
-
-
-def _found(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)
+    return [p for i, p in enumerate(out) if missing.get(i) not in typos]

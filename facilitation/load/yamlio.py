@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from facilitation.errors import Problem, UserError
+from facilitation.text.messages import _
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
@@ -91,13 +92,44 @@ def _decode(raw: bytes, file: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         raise UserError(
             Problem(
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                _("the file is not UTF-8 text (byte {byte})").format(
+                    byte=f"0x{raw[exc.start]:02x}"
+                ),
                 file=file,
                 line=line,
-                hint="save the file as UTF-8 in your editor",
+                hint=_("save the file as UTF-8 in your editor"),
             )
         ) from None
     return text
+
+
+def invalid_yaml(what: str) -> str:
+    """'invalid YAML: ...', with the reader's words translated where we know them."""
+    known = {
+        "found character that cannot start any token": _(
+            "a character that cannot start a value (a text starting with @, ` or % must be "
+            "put in quotes)"
+        ),
+        "found undefined alias": _("an alias (*name) that no anchor (&name) defines"),
+        "found unexpected end of stream": _("the file ends inside a quoted text or a bracket"),
+        "found unexpected ':'": _("an unexpected ':'"),
+        "could not find expected ':'": _("a key without its ':'"),
+        "did not find expected key": _("a line that is not a key at this indentation"),
+        "did not find expected ',' or ']'": _("a list in [ ] that is not closed"),
+        "did not find expected ',' or '}'": _("a mapping in {{ }} that is not closed"),
+        "did not find expected '-' indicator": _("a list item that is not at its indentation"),
+        "did not find expected node content": _("a value is missing"),
+        "found unknown escape character": _("an unknown escape (\\x) in a quoted text"),
+        "expected <block end>, but found '<block sequence start>'": _(
+            "a list item at the wrong indentation"
+        ),
+        "found a tab character that violates indentation": _("a tab where YAML wants spaces"),
+        "found duplicate anchor": _("an anchor (&name) given twice"),
+    }
+    for english, said in known.items():
+        if what.startswith(english):
+            return _("invalid YAML: {problem}").format(problem=said)
+    return _("invalid YAML: {problem}").format(problem=what or _("the reader cannot go on"))
 
 
 def read_path(path: Path | Any, display: str | None = None) -> Document:
@@ -106,18 +138,25 @@ def read_path(path: Path | Any, display: str | None = None) -> Document:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(Problem("no such file", file=name)) from None
+        raise UserError(Problem(_("no such file"), file=name)) from None
     except IsADirectoryError:
-        raise UserError(Problem("this is a folder, not a YAML file", file=name)) from None
+        raise UserError(Problem(_("this is a folder, not a YAML file"), file=name)) from None
     except OSError as exc:
-        raise UserError(Problem(f"cannot read the file ({exc.strerror})", file=name)) from None
+        raise UserError(
+            Problem(_("cannot read the file ({reason})").format(reason=exc.strerror), file=name)
+        ) from None
     return read_bytes(raw, name)
 
 
 def read_bytes(raw: bytes, file: str) -> Document:
     if len(raw) > MAX_BYTES:
         raise UserError(
-            Problem(f"the file is too large ({len(raw)} bytes; at most {MAX_BYTES})", file=file)
+            Problem(
+                _("the file is too large ({size} bytes; at most {limit})").format(
+                    size=len(raw), limit=MAX_BYTES
+                ),
+                file=file,
+            )
         )
     return read_text(_decode(raw, file), file)
 
@@ -127,7 +166,9 @@ def read_text(text: str, file: str) -> Document:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise UserError(
-            Problem("the file is empty", file=file, hint="a YAML mapping with at least a title")
+            Problem(
+                _("the file is empty"), file=file, hint=_("a YAML mapping with at least a title")
+            )
         )
     try:
         loader = _Loader(text)
@@ -140,27 +181,30 @@ def read_text(text: str, file: str) -> Document:
             raise UserError(
                 _problem(
                     file,
-                    "the file holds more than one YAML document",
+                    _("the file holds more than one YAML document"),
                     exc.problem_mark,
-                    "remove the '---' line: one exercise or session per file",
+                    _("remove the '---' line: one exercise or session per file"),
                 )
             ) from None
-        raise UserError(_problem(file, f"invalid YAML: {exc.problem}", exc.problem_mark)) from None
+        raise UserError(_problem(file, invalid_yaml(str(exc.problem)), exc.problem_mark)) from None
     except yaml.MarkedYAMLError as exc:
-        what = exc.problem or exc.context or "invalid YAML"
+        what = exc.problem or exc.context or ""
         hint = None
         if "mapping values are not allowed" in what:  # libyaml and PyYAML word it apart
-            what = "a ': ' where no key can start (bad indentation, or an unquoted text)"
-            hint = "a text containing ': ' must be quoted, or written on its own line after '>-'"
+            what = _("invalid YAML: {problem}").format(
+                problem=_("a ': ' where no key can start (bad indentation, or an unquoted text)")
+            )
+            hint = _("a text containing ': ' must be quoted, or written on its own line after '>-'")
         elif "tab" in what:
-            hint = "indent with spaces, not tabs"
-        raise UserError(
-            _problem(file, f"invalid YAML: {what}", exc.problem_mark or exc.context_mark, hint)
-        ) from None
+            what = _("invalid YAML: {problem}").format(problem=_("a tab where YAML wants spaces"))
+            hint = _("indent with spaces, not tabs")
+        else:
+            what = invalid_yaml(what)
+        raise UserError(_problem(file, what, exc.problem_mark or exc.context_mark, hint)) from None
     except yaml.YAMLError as exc:
-        raise UserError(Problem(f"invalid YAML: {exc}", file=file)) from None
+        raise UserError(Problem(invalid_yaml(str(exc)), file=file)) from None
     if node is None:
-        raise UserError(Problem("the file is empty", file=file))
+        raise UserError(Problem(_("the file is empty"), file=file))
     builder = _Builder(file)
     data = builder.build(node, (), 0)
     if builder.problems:
@@ -184,22 +228,26 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             self._fail(
-                f"the file expands to more than {MAX_NODES} values",
+                _("the file expands to more than {n} values").format(n=MAX_NODES),
                 node,
-                "it probably nests aliases (&anchor / *alias) many times over; "
-                "write it out plainly",
+                _(
+                    "it probably nests aliases (&anchor / *alias) many times over; "
+                    "write it out plainly"
+                ),
             )
             raise UserError(self.problems)
         if depth > MAX_DEPTH:
-            self._fail("the file nests too deeply (or an alias refers to itself)", node)
+            self._fail(_("the file nests too deeply (or an alias refers to itself)"), node)
             raise UserError(self.problems)
         if path not in self.marks:
             self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _ALLOWED:
             self._fail(
-                f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed",
+                _("YAML tag '{tag}' is not allowed").format(
+                    tag=node.tag.replace("tag:yaml.org,2002:", "!!")
+                ),
                 node,
-                "exercise files hold plain text, numbers, lists and mappings only",
+                _("exercise files hold plain text, numbers, lists and mappings only"),
             )
             return None
         if isinstance(node, yaml.ScalarNode):
@@ -210,24 +258,26 @@ class _Builder:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self._fail("merge keys ('<<') are not supported", key_node, "write the keys out")
+                self._fail(
+                    _("merge keys ('<<') are not supported"), key_node, _("write the keys out")
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._fail("a key must be a plain word", key_node)
+                self._fail(_("a key must be a plain word"), key_node)
                 continue
             key = str(key_node.value)
             kpath = path + (key,)
             if key in out:
                 first = self.key_marks.get(kpath)
-                hint = "keep only one of them"
+                hint = _("keep only one of them")
                 if node.flow_style:
-                    hint = "inside { }, a text holding a comma or ': ' must be put in quotes"
-                self._fail(
-                    f"duplicate key '{key}'"
-                    + (f" (first given on line {first[0]})" if first else ""),
-                    key_node,
-                    hint,
-                )
+                    hint = _("inside {{ }}, a text holding a comma or ': ' must be put in quotes")
+                message = _("duplicate key '{key}'").format(key=key)
+                if first:
+                    message = _("duplicate key '{key}' (first given on line {line})").format(
+                        key=key, line=first[0]
+                    )
+                self._fail(message, key_node, hint)
                 continue
             self.key_marks[kpath] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = self.build(value_node, kpath, depth + 1)

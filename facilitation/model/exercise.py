@@ -13,19 +13,27 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from facilitation.model.types import (
+    Aliased,
     Configuration,
     ConfigurationField,
     Id,
     Minutes,
     Model,
     Text,
+    kind_of,
     localizable,
 )
 from facilitation.text.i18n import ANY, LANGS, pick
+from facilitation.text.messages import _, ngettext
 
-Arc = Literal["open", "explore", "converge", "close", "energise", "logistics"]
-Per = Literal["participant", "pair", "group", "session", "facilitator"]
-Colour = Literal["yellow", "blue", "orange", "pink", "green", "white", "red", "purple"]
+ArcName = Literal["open", "explore", "converge", "close", "energise", "logistics"]
+Arc = Annotated[ArcName, Aliased("arc")]
+Per = Annotated[Literal["participant", "pair", "group", "session", "facilitator"], Aliased("per")]
+Colour = Annotated[
+    Literal["yellow", "blue", "orange", "pink", "green", "white", "red", "purple"],
+    Aliased("colour"),
+]
+Logistics = Annotated[Literal["welcome", "break", "lunch", "travel"], Aliased("logistics")]
 TRANSFO_SIZE = 20  # the head count methods are written for: a Transfo group
 ARC_ORDER = ["logistics", "open", "energise", "explore", "converge", "close"]
 
@@ -49,7 +57,9 @@ class DurationRange(Model):
             self.max = self.typical
         if not self.min <= self.typical <= self.max:
             raise ValueError(
-                f"expected min <= typical <= max, found {self.min} <= {self.typical} <= {self.max}"
+                _("expected min <= typical <= max, found {min} <= {typical} <= {max}").format(
+                    min=self.min, typical=self.typical, max=self.max
+                )
             )
         return self
 
@@ -63,7 +73,9 @@ class GroupSize(Model):
     @model_validator(mode="after")
     def _order(self) -> GroupSize:
         if self.max is not None and self.max < self.min:
-            raise ValueError(f"max ({self.max}) is smaller than min ({self.min})")
+            raise ValueError(
+                _("max ({max}) is smaller than min ({min})").format(max=self.max, min=self.min)
+            )
         return self
 
 
@@ -79,7 +91,7 @@ class Material(Model):
     note: Text | None = None
 
 
-TeamUnit = Literal["participant", "pair", "group"]
+TeamUnit = Annotated[Literal["participant", "pair", "group"], Aliased("per")]
 
 
 class Step(Model):
@@ -98,7 +110,7 @@ class Step(Model):
     @model_validator(mode="after")
     def _each_per(self) -> Step:
         if (self.each is None) != (self.per is None):
-            raise ValueError("'each' and 'per' go together: minutes per team, and the team")
+            raise ValueError(_("'each' and 'per' go together: minutes per team, and the team"))
         return self
 
 
@@ -148,10 +160,10 @@ class Support(Model):
     """A printed support the exercise calls for: a card set, a wall canvas or an A4 sheet."""
 
     id: Id
-    kind: Literal["cards", "canvas", "sheet"]
+    kind: Annotated[Literal["cards", "canvas", "sheet"], Aliased("support kind")]
     layout: Id
     source: str | None = None  # the parameter that feeds it
-    per: Literal["session", "group", "pair", "participant"] = "session"
+    per: Annotated[Literal["session", "group", "pair", "participant"], Aliased("per")] = "session"
     each: str | None = None  # one copy per item of this parameter
     copies: int = Field(1, ge=1)
     copies_param: str | None = None  # an integer parameter that multiplies the copies
@@ -180,10 +192,13 @@ class Parameter(Model):
         if self.default is None:
             return self
         for lang, value in self.default.items():
-            where = "" if lang == ANY else f" ({lang})"
             problem = check_value(self, value)
             if problem:
-                raise ValueError(f"default{where}: {problem}")
+                if lang == ANY:
+                    raise ValueError(_("default: {problem}").format(problem=problem))
+                raise ValueError(
+                    _("default ({lang}): {problem}").format(lang=lang, problem=problem)
+                )
         return self
 
 
@@ -191,33 +206,40 @@ def check_value(param: Parameter, value: Any) -> str | None:
     """Why a value does not suit a parameter, or None."""
     t = param.type
     if t == "text":
-        return None if isinstance(value, (str, int, float)) else "expected a text"
+        return None if isinstance(value, (str, int, float)) else _("expected a text")
     if t == "integer":
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        return None if ok else f"expected a whole number, found {value!r}"
+        return (
+            None if ok else _("expected a whole number, found {found}").format(found=kind_of(value))
+        )
     if not isinstance(value, list):
-        return f"expected a list, found {type(value).__name__}"
+        return _("expected a list, found {found}").format(found=kind_of(value))
     if t == "list":
         for i, v in enumerate(value):
             if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-                return f"item {i + 1}: expected a text, found {type(v).__name__}"
+                return _("item {n}: expected a text, found {found}").format(
+                    n=i + 1, found=kind_of(v)
+                )
         return None
     for i, rec in enumerate(value):
         if not isinstance(rec, dict):
-            return f"item {i + 1}: expected a mapping of fields, found {type(rec).__name__}"
+            return _("item {n}: expected a mapping of fields, found {found}").format(
+                n=i + 1, found=kind_of(rec)
+            )
         if param.fields:
             unknown = [k for k in rec if k not in param.fields]
             if unknown:
-                return (
-                    f"item {i + 1}: unknown field '{unknown[0]}' "
-                    f"(fields: {', '.join(param.fields)})"
+                return _("item {n}: unknown field '{field}' (fields: {fields})").format(
+                    n=i + 1, field=unknown[0], fields=", ".join(param.fields)
                 )
         for k, v in rec.items():
             if isinstance(v, list):
                 if not all(isinstance(x, (str, int, float)) for x in v):
-                    return f"item {i + 1}, {k}: expected texts"
+                    return _("item {n}, {field}: expected texts").format(n=i + 1, field=k)
             elif not isinstance(v, (str, int, float)) and v is not None:
-                return f"item {i + 1}, {k}: expected a text or a list of texts"
+                return _("item {n}, {field}: expected a text or a list of texts").format(
+                    n=i + 1, field=k
+                )
     return None
 
 
@@ -231,7 +253,7 @@ class Exercise(Model):
     purpose: Text | None = None
     invitation: Text | None = None
     arc: Arc = "explore"
-    logistics: Literal["welcome", "break", "lunch", "travel"] | None = None
+    logistics: Logistics | None = None
     family: Id | None = None  # method family (vocabulary/families.yaml): its pictogram
     tags: list[Id] = []
     duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)]
@@ -278,10 +300,20 @@ class Exercise(Model):
                     continue
                 if name not in params:
                     out.append(
-                        (("supports", i, key), f"no parameter named '{name}'", _near(name, params))
+                        (
+                            ("supports", i, key),
+                            _("no parameter named '{name}'").format(name=name),
+                            _near(name, params),
+                        )
                     )
                 elif params[name].type not in ("list", "records"):
-                    out.append((("supports", i, key), f"parameter '{name}' is not a list", None))
+                    out.append(
+                        (
+                            ("supports", i, key),
+                            _("parameter '{name}' is not a list").format(name=name),
+                            None,
+                        )
+                    )
         for i, s in enumerate(self.supports):
             if s.copies_param is not None:
                 p = params.get(s.copies_param)
@@ -289,7 +321,7 @@ class Exercise(Model):
                     out.append(
                         (
                             ("supports", i, "copies_param"),
-                            f"no integer parameter named '{s.copies_param}'",
+                            _("no integer parameter named '{name}'").format(name=s.copies_param),
                             _near(s.copies_param, params),
                         )
                     )
@@ -300,7 +332,7 @@ class Exercise(Model):
                     out.append(
                         (
                             ("materials", i, "quantity_param"),
-                            f"no integer parameter named '{m.quantity_param}'",
+                            _("no integer parameter named '{name}'").format(name=m.quantity_param),
                             _near(m.quantity_param, params),
                         )
                     )
@@ -311,18 +343,24 @@ class Exercise(Model):
                     out.append(
                         (
                             ("variants", i, "without", j),
-                            f"no support named '{sid}'",
+                            _("no support named '{name}'").format(name=sid),
                             _near(sid, support_ids),
                         )
                     )
         if self.logistics and self.arc != "logistics":
             out.append(
-                (("logistics",), "only a logistics entry (arc: logistics) has this key", None)
+                (("logistics",), _("only a logistics entry (arc: logistics) has this key"), None)
             )
         ids = [s.id for s in self.supports]
         for i, sid in enumerate(ids):
             if sid in ids[:i]:
-                out.append((("supports", i, "id"), f"support id '{sid}' is used twice", None))
+                out.append(
+                    (
+                        ("supports", i, "id"),
+                        _("support id '{id}' is used twice").format(id=sid),
+                        None,
+                    )
+                )
         return out
 
     def timing_lint(self, people: int = TRANSFO_SIZE) -> list[tuple[tuple[str | int, ...], str]]:
@@ -336,7 +374,9 @@ class Exercise(Model):
                 out.append(
                     (
                         path,
-                        f"the steps add up to {total} min, the typical duration is {typical} min",
+                        _(
+                            "the steps add up to {total} min, the typical duration is {typical} min"
+                        ).format(total=total, typical=typical),
                     )
                 )
             for i, st in enumerate(steps):
@@ -349,8 +389,19 @@ class Exercise(Model):
                     out.append(
                         (
                             path + (i, "each"),
-                            f"{teams} {st.per}s × {st.each} min = {need} min, "
-                            f"more than the step's {st.minutes} min for {people} people",
+                            ngettext(
+                                "{teams} × {each} min = {need} min, more than the step's "
+                                "{minutes} min for {people} person",
+                                "{teams} × {each} min = {need} min, more than the step's "
+                                "{minutes} min for {people} people",
+                                people,
+                            ).format(
+                                teams=team_words(st.per, teams),
+                                each=st.each,
+                                need=need,
+                                minutes=st.minutes,
+                                people=people,
+                            ),
                         )
                     )
 
@@ -385,6 +436,15 @@ class Exercise(Model):
                 missing.append(f"parameters.{name}.default")
         walk(data, "")
         return missing
+
+
+def team_words(per: str, n: int) -> str:
+    """'10 pairs', '1 group', '20 participants', in the run's language."""
+    if per == "pair":
+        return ngettext("{n} pair", "{n} pairs", n).format(n=n)
+    if per == "group":
+        return ngettext("{n} group", "{n} groups", n).format(n=n)
+    return ngettext("{n} participant", "{n} participants", n).format(n=n)
 
 
 def team_count(per: str, conf: Configuration, people: int) -> int:

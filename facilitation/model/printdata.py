@@ -15,6 +15,8 @@ from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, mod
 
 from facilitation.model.exercise import Arc, Colour
 from facilitation.model.types import Id, Model, Text
+from facilitation.text.i18n import LANGS
+from facilitation.text.messages import _
 
 _HEX_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -25,7 +27,9 @@ MAX_CARD_MM = 600.0
 def _hex(value: Any) -> str:
     if isinstance(value, str) and _HEX_RE.match(value.strip()):
         return value.strip()
-    raise ValueError(f"expected a colour written #RRGGBB (like #0072B2), found {value!r}")
+    raise ValueError(
+        _("expected a colour written #RRGGBB (like #0072B2), found '{value}'").format(value=value)
+    )
 
 
 HexColour = Annotated[
@@ -47,8 +51,9 @@ class Sheet(Model):
     def _portrait(self) -> Sheet:
         if self.width > self.height:
             raise ValueError(
-                f"write the paper portrait: width ({self.width:g}) no larger than "
-                f"height ({self.height:g})"
+                _(
+                    "write the paper portrait: width ({width}) no larger than height ({height})"
+                ).format(width=f"{self.width:g}", height=f"{self.height:g}")
             )
         return self
 
@@ -65,7 +70,11 @@ class CardFormat(Model):
     @model_validator(mode="after")
     def _room(self) -> CardFormat:
         if 2 * self.safe >= min(self.width, self.height) - 10:
-            raise ValueError(f"a safe margin of {self.safe:g} mm leaves no room on the card")
+            raise ValueError(
+                _("a safe margin of {safe} mm leaves no room on the card").format(
+                    safe=f"{self.safe:g}"
+                )
+            )
         return self
 
 
@@ -121,15 +130,60 @@ class Theme(Model):
         missing = [a for a in ("open", "explore", "converge", "close", "energise", "logistics")]
         missing = [a for a in missing if a not in self.arcs]
         if missing:
-            raise ValueError(f"the theme gives no colour for: {', '.join(missing)}")
+            raise ValueError(
+                _("the theme gives no colour for: {arcs}").format(arcs=", ".join(missing))
+            )
         return self
+
+
+def _unit(value: Any) -> dict[str, tuple[str, str]]:
+    """{fr: [feutre, feutres], en: [marker, markers]}: the singular and the plural."""
+    if not isinstance(value, dict) or not value or any(k not in LANGS for k in value):
+        raise ValueError(
+            _(
+                "expected the word counted, singular and plural, in each language, such as "
+                "{{fr: [feutre, feutres], en: [marker, markers]}}"
+            )
+        )
+    out = {}
+    for lang, forms in value.items():
+        if (
+            not isinstance(forms, list)
+            or len(forms) != 2
+            or not all(isinstance(f, str) and f.strip() for f in forms)
+        ):
+            raise ValueError(
+                _(
+                    "the '{lang}' unit must give the singular and the plural, such as "
+                    "[feutre, feutres]"
+                ).format(lang=lang)
+            )
+        out[lang] = (forms[0].strip(), forms[1].strip())
+    return out
+
+
+Unit = Annotated[
+    dict[str, tuple[str, str]],
+    PlainValidator(_unit),
+    PlainSerializer(lambda v: {k: list(f) for k, f in v.items()}),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "properties": {
+                lang: {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2}
+                for lang in LANGS
+            },
+            "additionalProperties": False,
+        }
+    ),
+]
 
 
 class CatalogueItem(Model):
     """An item of the materials catalogue."""
 
     label: Text
-    unit: Text | None = None  # the word counted: "feutres" / "markers"
+    unit: Unit | None = None  # the word counted, singular and plural: [feutre, feutres]
     pack: int | None = Field(None, ge=1)  # sold by packs of
     reusable: bool = False  # equipment that serves again: counted at the largest need
 
@@ -146,7 +200,7 @@ class LabelSource(Model):
     @model_validator(mode="after")
     def _one(self) -> LabelSource:
         if self.param is None and not self.source:
-            raise ValueError("labels come from {param: NAME} or {source: true}")
+            raise ValueError(_("labels come from {{param: NAME}} or {{source: true}}"))
         return self
 
 
@@ -173,7 +227,7 @@ class FormRow(Model):
     @model_validator(mode="after")
     def _one(self) -> FormRow:
         if (self.fields is None) == (self.repeat is None):
-            raise ValueError("a form row has either 'fields' or 'repeat'")
+            raise ValueError(_("a form row has either 'fields' or 'repeat'"))
         return self
 
 
@@ -210,11 +264,17 @@ class CanvasLayout(Model):
         need = {"columns": ["columns"], "grid": ["rows", "columns"], "form": ["form"]}
         missing = [k for k in need.get(self.kind, []) if getattr(self, k) is None]
         if missing:
-            raise ValueError(f"a '{self.kind}' canvas needs {' and '.join(missing)}")
+            raise ValueError(
+                _("a '{kind}' canvas needs {keys}").format(
+                    kind=self.kind, keys=_(" and ").join(missing)
+                )
+            )
         rows = self.rows if isinstance(self.rows, list) else []
         cols = self.columns if isinstance(self.columns, list) else []
         if len(rows) * max(1, len(cols)) > MAX_CELLS:
-            raise ValueError(f"more than {MAX_CELLS} cells: no one could write in them")
+            raise ValueError(
+                _("more than {n} cells: no one could write in them").format(n=MAX_CELLS)
+            )
         return self
 
     def as_data(self) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
 
 from facilitation.model.exercise import Exercise
-from facilitation.model.types import ConfigurationField, Id, Minutes, Model, Text
+from facilitation.model.types import Aliased, ConfigurationField, Id, Minutes, Model, Text
+from facilitation.text.dates import DateError, parse_date
+from facilitation.text.messages import _
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -26,10 +28,12 @@ def _time(value: Any) -> dt.time:
         return dt.time(value, 0)
     m = _TIME_RE.match(value) if isinstance(value, str) else None
     if not m:
-        raise ValueError(f"expected a time such as 9:30 or 14h15, found {value!r}")
+        raise ValueError(
+            _("expected a time such as 9:30 or 14h15, found '{value}'").format(value=value)
+        )
     h, mi = int(m.group(1)), int(m.group(2) or 0)
     if h > 23 or mi > 59:
-        raise ValueError(f"no such time of day: {value!r}")
+        raise ValueError(_("no such time of day: '{value}'").format(value=value))
     return dt.time(h, mi)
 
 
@@ -42,22 +46,39 @@ Time = Annotated[
 
 
 def _date(value: Any) -> dt.date:
+    """2027-03-12, 12/03/2027, 12 mars 2027, jeudi 12 mars 2027, 12 March 2027..."""
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise ValueError(f"expected a date written 2019-05-23, found {value!r}")
+            return parse_date(value)
+        except DateError as exc:
+            raise ValueError(str(exc)) from None
+    raise ValueError(
+        _(
+            "expected a date such as 12/03/2027, 12 March 2027 or 2027-03-12, found '{value}'"
+        ).format(value=value)
+    )
 
 
 Date = Annotated[
     dt.date,
     PlainValidator(_date),
     PlainSerializer(lambda d: d.isoformat()),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {
+                    "type": "string",
+                    "examples": ["12/03/2027", "12 mars 2027", "jeudi 12 mars 2027"],
+                },
+            ]
+        }
+    ),
 ]
+
+Logistics = Annotated[Literal["welcome", "break", "lunch", "travel"], Aliased("logistics")]
 
 
 class Place(Model):
@@ -90,7 +111,7 @@ class Block(Model):
     """One block of a day. Exactly one of exercise, logistics, free or tracks."""
 
     exercise: Id | None = None
-    logistics: Literal["welcome", "break", "lunch", "travel"] | None = None
+    logistics: Logistics | None = None
     free: Text | None = None
     tracks: list[Track] | None = None
     blocks: list[Block] | None = None  # the blocks of parallel tracks
@@ -106,24 +127,26 @@ class Block(Model):
     params: dict[str, Any] = {}
     variant: Id | None = None
     split: ConfigurationField | None = None
-    audience: Literal["all", "facilitators"] = "all"
+    audience: Annotated[Literal["all", "facilitators"], Aliased("audience")] = "all"
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
         kinds = [k for k in ("exercise", "logistics", "free", "tracks") if getattr(self, k)]
         if len(kinds) != 1:
-            found = " and ".join(kinds) if kinds else "none of them"
+            found = _(" and ").join(kinds) if kinds else _("none of them")
             raise ValueError(
-                "a block is one of: exercise, logistics, free or tracks; found " + found
+                _("a block is one of: exercise, logistics, free or tracks; found {found}").format(
+                    found=found
+                )
             )
         if self.tracks is not None and not self.blocks:
-            raise ValueError("parallel tracks need their 'blocks' (each with a 'track')")
+            raise ValueError(_("parallel tracks need their 'blocks' (each with a 'track')"))
         if self.blocks is not None and self.tracks is None:
-            raise ValueError("'blocks' go with 'tracks' (parallel tracks)")
+            raise ValueError(_("'blocks' go with 'tracks' (parallel tracks)"))
         if self.free is not None and self.duration is None:
-            raise ValueError("a free block needs a duration")
+            raise ValueError(_("a free block needs a duration"))
         if self.params and not self.exercise:
-            raise ValueError("only an exercise block takes params")
+            raise ValueError(_("only an exercise block takes params"))
         return self
 
     @property
@@ -146,7 +169,9 @@ class Day(Model):
     def _order(self) -> Day:
         if self.end <= self.start:
             raise ValueError(
-                f"the day ends ({self.end:%H:%M}) before it starts ({self.start:%H:%M})"
+                _("the day ends ({end}) before it starts ({start})").format(
+                    end=f"{self.end:%H:%M}", start=f"{self.start:%H:%M}"
+                )
             )
         return self
 

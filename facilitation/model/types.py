@@ -7,10 +7,20 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel as _Base
-from pydantic import ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import (
+    ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import core_schema
 
+from facilitation.text.aliases import NUMBER, canonical, values
 from facilitation.text.durations import DurationError, parse_duration
 from facilitation.text.i18n import ANY, LANGS, is_localized
+from facilitation.text.messages import _, ngettext
 
 
 class Model(_Base):
@@ -30,29 +40,71 @@ def _text(value: Any) -> dict[str, str]:
             return value
         bad = [k for k in value if k not in LANGS]
         if bad:
-            msg = f"a text is a string or a mapping of languages (fr, en); found key '{bad[0]}'"
+            msg = _(
+                "a text is a string or a mapping of languages (fr, en); found key '{key}'"
+            ).format(key=bad[0])
             if " " in str(bad[0]) or any(v is None for v in value.values()):
-                msg += " (a text holding a comma or ': ' must be put in quotes)"
+                msg += " " + _("(a text holding a comma or ': ' must be put in quotes)")
             raise ValueError(msg)
         out = {}
         for k, v in value.items():
             if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-                raise ValueError(f"the '{k}' text must be a string, found {type(v).__name__}")
+                raise ValueError(
+                    _("the '{lang}' text must be a string, found {found}").format(
+                        lang=k, found=kind_of(v)
+                    )
+                )
             out[k] = str(v)
         if not out:
-            raise ValueError("a text cannot be an empty mapping")
+            raise ValueError(_("a text cannot be an empty mapping"))
         return out
-    raise ValueError(f"expected a text (a string, or {{fr: ..., en: ...}}), found {_kind(value)}")
+    raise ValueError(
+        _("expected a text (a string, or {{fr: ..., en: ...}}), found {found}").format(
+            found=kind_of(value)
+        )
+    )
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What a wrong value is, as a message says it: nothing, a list, a mapping, 'x'."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return f"'{value}'"
+        return _("a mapping")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return _("'{value}'").format(value=value)
+
+
+# --- values typed in French or English ----------------------------------------------------------
+class Aliased:
+    """Marks a field whose value may be typed as any word of the aliases table for `kind`
+    ('déjeuner' for lunch, 'ouvrir' for open): the word is read as the value before the field
+    checks it, and the JSON Schema offers the other words too."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        def read(value: Any) -> Any:
+            return canonical(self.kind, value) or value
+
+        return core_schema.no_info_before_validator_function(read, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        out = dict(handler(schema))
+        if "enum" in out:
+            words = [w for v in values(self.kind).values() for w in v if NUMBER not in w]
+            out["enum"] = list(out["enum"]) + [w for w in dict.fromkeys(words)]
+        return out
 
 
 _TEXT_SCHEMA = {
@@ -103,8 +155,10 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not ID_RE.match(value):
         raise ValueError(
-            f"expected an id in lowercase letters, digits and dashes (like 'debat-mouvant'), "
-            f"found {_kind(value)}"
+            _(
+                "expected an id in lowercase letters, digits and dashes (like 'debat-mouvant'), "
+                "found {found}"
+            ).format(found=kind_of(value))
         )
     return value
 
@@ -139,19 +193,19 @@ class Configuration:
         size = self.size or 5
         return max(1, round(participants / size))
 
-    def label(self, lang: str) -> str:
-        fr = lang == "fr"
+    def label(self, lang: str | None = None) -> str:
+        """How the configuration reads on paper, in the run's language."""
         if self.kind == "plenary":
-            return "en plénière" if fr else "plenary"
+            return _("plenary")
         if self.kind == "pairs":
-            return "en binômes" if fr else "in pairs"
+            return _("in pairs")
         if self.kind == "individual":
-            return "seul" if fr else "individually"
+            return _("individually")
         if self.size:
-            return f"groupes de {self.size}" if fr else f"groups of {self.size}"
+            return _("groups of {n}").format(n=self.size)
         if self.count:
-            return f"{self.count}\u00a0groupes" if fr else f"{self.count} groups"
-        return "en groupes" if fr else "in groups"
+            return ngettext("{n} group", "{n} groups", self.count).format(n=self.count)
+        return _("in groups")
 
     def __str__(self) -> str:
         if self.size:
@@ -171,35 +225,54 @@ _CONF_RE = re.compile(
 def _configuration(value: Any) -> Configuration:
     if isinstance(value, Configuration):
         return value
-    m = _CONF_RE.match(value) if isinstance(value, str) else None
+    typed = canonical("configuration", value) or value  # 'binômes', '4 groupes'...
+    m = _CONF_RE.match(typed) if isinstance(typed, str) else None
     if not m:
         raise ValueError(
-            "expected plenary, pairs, individual, groups, 'groups of 4' or '3 groups', "
-            f"found {_kind(value)}"
+            _(
+                "expected plenary, pairs, individual, groups, 'groups of 4' or '3 groups' "
+                "(or binômes, 4 groupes...), found {found}"
+            ).format(found=kind_of(value))
         )
     if m.group("plain"):
         return Configuration(m.group("plain").lower())
     if m.group("size"):
         size = int(m.group("size"))
         if size < 2:
-            raise ValueError("a group has at least 2 people")
+            raise ValueError(_("a group has at least 2 people"))
         return Configuration("groups", size=size)
     count = int(m.group("count"))
     if count < 1:
-        raise ValueError("at least one group")
+        raise ValueError(_("at least one group"))
     return Configuration("groups", count=count)
+
+
+def _configuration_schema() -> dict[str, Any]:
+    """The values in English, and the other words of the aliases table (for editors)."""
+    words = [w for v in values("configuration").values() for w in v if NUMBER not in w]
+    numbered = [
+        re.escape(w).replace(re.escape(NUMBER), r"\d+")
+        for v in values("configuration").values()
+        for w in v
+        if NUMBER in w
+    ]
+    return {
+        "anyOf": [
+            {
+                "type": "string",
+                "pattern": r"^(plenary|pairs|individual|groups|groups of \d+|\d+ groups)$",
+            },
+            {"type": "string", "enum": list(dict.fromkeys(words))},
+            {"type": "string", "pattern": "^(" + "|".join(numbered) + ")$"},
+        ]
+    }
 
 
 ConfigurationField = Annotated[
     Configuration,
     PlainValidator(_configuration),
     PlainSerializer(str),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": r"^(plenary|pairs|individual|groups|groups of \d+|\d+ groups)$",
-        }
-    ),
+    WithJsonSchema(_configuration_schema()),
 ]
 
 

@@ -23,6 +23,7 @@ from facilitation.plan.checks import (
 from facilitation.plan.timeline import DayPlan, Plan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _, language
 
 
 def scale_steps(steps: list[Step], total: int) -> list[int]:
@@ -71,9 +72,11 @@ def schedule(loaded: LoadedSession, lang: str | None = None) -> Plan:
                 if pin < t:
                     warn(
                         path + ("at",),
-                        f"the blocks before run until {hm(t)}, past this block's pinned time "
-                        f"{hm(pin)}",
-                        "shorten a block before it, or drop one",
+                        _(
+                            "the blocks before run until {time}, past this block's pinned time "
+                            "{pin}"
+                        ).format(time=hm(t), pin=hm(pin)),
+                        _("shorten a block before it, or drop one"),
                     )
                 t = pin
             if block.tracks:
@@ -130,13 +133,16 @@ def _tracks(
         ends[track.id] = slot.end
     end = max(ends.values())
     if len(set(ends.values())) > 1:
-        detail = ", ".join(f"{tr(tracks[k].name, 'en')} at {hm(v)}" for k, v in ends.items())
+        detail = ", ".join(
+            _("{track} at {time}").format(track=tr(tracks[k].name, language()), time=hm(v))
+            for k, v in ends.items()
+        )
         warn(
             path,
-            f"the parallel tracks end at different times ({detail})",
-            "balance the tracks, or plan what the early ones do while they wait",
+            _("the parallel tracks end at different times ({detail})").format(detail=detail),
+            _("balance the tracks, or plan what the early ones do while they wait"),
         )
     for tid, e in ends.items():
         if e == start:
-            warn(path, f"track '{tid}' has no block")
+            warn(path, _("track '{id}' has no block").format(id=tid))
     return Slot(block, path, start, end, None, children=children, people=session.participants)

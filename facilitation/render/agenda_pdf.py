@@ -28,6 +28,7 @@ from facilitation.render.pdf import (
     para,
 )
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _
 
 GREY = colors.Color(0.35, 0.35, 0.35)
 LIGHT = colors.Color(0.88, 0.88, 0.88)
@@ -55,6 +56,11 @@ def page_footer(text: str, lang: str) -> Any:
         canv.restoreState()
 
     return draw
+
+
+def labelled(label: str, value: str) -> str:
+    """'Label: value' in the run's language (the French spacing comes with typesetting)."""
+    return _("{label}: {value}").format(label=label, value=value)
 
 
 def P(text: str, st: Any, lang: str) -> Paragraph:
@@ -166,19 +172,11 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         P(words["runsheet"], h1, lang),
         P(view["title"], h2, lang),
     ]
-    people = [f"{view['participants']} {words['participants']}"]
+    people = [view["participants_line"]]
     if view["facilitators"]:
-        people.append(
-            f"{words['facilitators']} : " + ", ".join(view["facilitators"])
-            if lang == "fr"
-            else f"{words['facilitators']}: " + ", ".join(view["facilitators"])
-        )
+        people.append(labelled(words["facilitators"], ", ".join(view["facilitators"])))
     if view["partners"]:
-        people.append(
-            f"{words['partners']} : " + ", ".join(view["partners"])
-            if lang == "fr"
-            else f"{words['partners']}: " + ", ".join(view["partners"])
-        )
+        people.append(labelled(words["partners"], ", ".join(view["partners"])))
     for p in people:
         story.append(P(p, body, lang))
 
@@ -189,9 +187,7 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
             for x in (
                 r["configuration"],
                 r["room"],
-                f"{words['lead']} : {r['lead']}"
-                if lang == "fr" and r["lead"]
-                else (f"{words['lead']}: {r['lead']}" if r["lead"] else ""),
+                labelled(words["lead"], r["lead"]) if r["lead"] else "",
             )
             if x
         ]
@@ -209,26 +205,9 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
                 )
             )
         for p in r["params"]:
-            out.append(
-                P(
-                    f"{p['label']} : " + " · ".join(p["items"])
-                    if lang == "fr"
-                    else f"{p['label']}: " + " · ".join(p["items"]),
-                    body,
-                    lang,
-                )
-            )
+            out.append(P(labelled(p["label"], " · ".join(p["items"])), body, lang))
         if r["materials"]:
-            label = words["materials"] + (" : " if lang == "fr" else ": ")
-            out.append(
-                P(
-                    label + " ; ".join(r["materials"])
-                    if lang == "fr"
-                    else label + "; ".join(r["materials"]),
-                    small,
-                    lang,
-                )
-            )
+            out.append(P(labelled(words["materials"], "; ".join(r["materials"])), small, lang))
         for v in r["vigilance"]:
             out.append(P(f"{words['vigilance']} — {v}", small, lang))
         if r["notes"]:
@@ -294,13 +273,7 @@ def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> Non
                 what: list[Any] = [P(r["title"], wst, lang)]
                 for t in r["tracks"]:
                     items = " / ".join(x["title"] for x in t["rows"])
-                    what.append(
-                        P(
-                            f"{t['name']} : {items}" if lang == "fr" else f"{t['name']}: {items}",
-                            small,
-                            lang,
-                        )
-                    )
+                    what.append(P(labelled(t["name"], items), small, lang))
                 if r["room"]:
                     what.append(P(r["room"], small, lang))
                 data.append([P(r["start_label"], tst, lang), what])

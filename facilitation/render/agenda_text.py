@@ -19,6 +19,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from facilitation.errors import Problem, UserError
 from facilitation.plan.timeline import Plan
 from facilitation.resources import PACKAGE_ROOT
+from facilitation.text.messages import _
 from facilitation.text.typography import typeset
 
 
@@ -65,24 +66,30 @@ def render_template(name: str, view: dict[str, Any], template_dirs: list[Path], 
     env = environment(template_dirs, html)
     lang = view["lang"]
     data = _typeset_tree(view, lang)
-    data["colon"] = "\u00a0: " if lang == "fr" else ": "
+    data["colon"] = "\u00a0: " if lang == "fr" else ": "  # typography
     try:
         template = env.get_template(name)
         return template.render(**data)
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(
-            Problem(f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno)
+            Problem(
+                _("template error: {problem}").format(problem=exc.message),
+                file=exc.filename or name,
+                line=exc.lineno,
+            )
         ) from None
     except jinja2.UndefinedError as exc:
         raise UserError(
             Problem(
-                f"template error: {exc.message}",
+                _("template error: {problem}").format(problem=exc.message),
                 file=name,
-                hint="the template uses a name the agenda does not have",
+                hint=_("the template uses a name the agenda does not have"),
             )
         ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise UserError(Problem(f"template refused: {exc}", file=name)) from None
+        raise UserError(
+            Problem(_("template refused: {problem}").format(problem=exc), file=name)
+        ) from None
 
 
 def ics_text(value: str) -> str:
@@ -123,9 +130,9 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(
             Problem(
-                f"unknown time zone '{session.timezone}'",
+                _("unknown time zone '{zone}'").format(zone=session.timezone),
                 path="timezone",
-                hint="for example Europe/Paris",
+                hint=_("for example Europe/Paris"),
             )
         ) from None
 

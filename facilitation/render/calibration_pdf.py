@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from facilitation.layout.imposition import mirror_point
 from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _
 from facilitation.text.typography import typeset
 
 REACH = 6.0  # the scales read from -REACH to +REACH mm
@@ -31,13 +32,12 @@ def calibration_pdf(
     path: Path, sheet: tuple[float, float], flip: str, lang: str, sheet_name: str
 ) -> int:
     """Write the two-page sheet; return its page count."""
-    fr = lang == "fr"
     w_pt, h_pt = sheet
     w, h = w_pt / MM, h_pt / MM
-    edge = {"long": ("bord long", "long edge"), "short": ("bord court", "short edge")}[flip]
+    edge = {"long": _("long edge"), "short": _("short edge")}[flip]
     meta = Meta(
-        title="Calibrage recto verso" if fr else "Duplex calibration",
-        subject=f"{sheet_name.upper()}, {edge[0] if fr else edge[1]}",
+        title=_("Duplex calibration"),
+        subject=f"{sheet_name.upper()}, {edge}",
         lang=lang,
     )
     c = PrintCanvas(
@@ -56,29 +56,22 @@ def calibration_pdf(
         p.drawOn(c, x * MM, top * MM - ph)
 
     # front: instructions and two long lines crossing at the point
-    text(15, h - 15, w - 30, "Calibrage recto verso" if fr else "Duplex calibration", 18, True)
-    steps = (
-        [
-            f"1. Imprimez ce fichier en recto verso, {edge[0]}, à 100 % (taille réelle), "
-            "comme vous imprimerez les cartes.",
-            "2. Tenez la feuille devant une fenêtre ou une lampe, le verso (les règles) "
-            "tourné vers vous.",
-            "3. Lisez où le trait vertical du recto croise la règle x, et où le trait "
-            "horizontal croise la règle y.",
-            "4. Donnez ces deux nombres aux cartes : --back-offset x,y (par exemple "
-            "--back-offset -1.5,0.5). Si les deux traits tombent sur 0, il n'y a rien à régler.",
-        ]
-        if fr
-        else [
-            f"1. Print this file double-sided, {edge[1]}, at 100 % (actual size), as you "
-            "will print the cards.",
-            "2. Hold the sheet up to a window or a lamp, the back (the scales) towards you.",
+    text(15, h - 15, w - 30, _("Duplex calibration"), 18, True)
+    steps = [
+        _(
+            "1. Print this file double-sided, {edge}, at 100 % (actual size), as you "
+            "will print the cards."
+        ).format(edge=edge),
+        _("2. Hold the sheet up to a window or a lamp, the back (the scales) towards you."),
+        _(
             "3. Read where the front's vertical line crosses the x scale, and where its "
-            "horizontal line crosses the y scale.",
+            "horizontal line crosses the y scale."
+        ),
+        _(
             "4. Give both numbers to the cards: --back-offset x,y (for instance "
-            "--back-offset -1.5,0.5). If both lines fall on 0, there is nothing to set.",
-        ]
-    )
+            "--back-offset -1.5,0.5). If both lines fall on 0, there is nothing to set."
+        ),
+    ]
     top = h - 27
     for s in steps:
         text(15, top, w - 30, s)
@@ -89,7 +82,7 @@ def calibration_pdf(
     c.line((px - 40) * MM, py * MM, (px + 40) * MM, py * MM)
     c.setFont(REGULAR, 8)
     c.setFillColor(GREY)
-    c.drawString((px + 2) * MM, (py + 38) * MM, "recto" if fr else "front")
+    c.drawString((px + 2) * MM, (py + 38) * MM, _("front"))
     c.showPage()
 
     # back: scales centred where the point lands, numbered in back-page millimetres
@@ -125,11 +118,7 @@ def calibration_pdf(
     c.setFont(REGULAR, 8)
     c.setFillColor(GREY)
     c.drawCentredString(
-        w_pt / 2,
-        15 * MM,
-        typeset("verso : lisez les règles par transparence", "fr", for_pdf=True)
-        if fr
-        else "back: read the scales against the light",
+        w_pt / 2, 15 * MM, typeset(_("back: read the scales against the light"), lang, for_pdf=True)
     )
     c.showPage()
     c.save()

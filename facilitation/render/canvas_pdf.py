@@ -11,6 +11,7 @@ from facilitation.layout.canvas import STICKY, CanvasGeometry, Zone
 from facilitation.layout.tiling import Tiling
 from facilitation.render.pdf import BOLD, ITALIC, MM, REGULAR, Meta, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _, ngettext
 
 INK = HexColor("#111111")
 MUTED = HexColor("#555555")
@@ -197,7 +198,7 @@ def _sticky_ghost(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
     c.restoreState()
     _para(
         c,
-        "post-it 76 × 76 mm" if lang == "fr" else "sticky note 76 × 76 mm",
+        _("sticky note 76 × 76 mm"),
         x + 3,
         y + STICKY / 2 + 3,
         STICKY - 6,
@@ -248,7 +249,6 @@ def write_tiled(
 ) -> int:
     """Each canvas drawn once as a form, then shown through one window per tile sheet,
     after an assembly map."""
-    fr = lang == "fr"
     t0 = pages[0][1]
     c = PrintCanvas(str(path), (t0.sheet_w * MM, t0.sheet_h * MM), meta)
     count = 0
@@ -258,7 +258,7 @@ def write_tiled(
         draw_canvas(c, g, lang)
         c.endForm()
         c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
-        _assembly_map(c, g, t, fr)
+        _assembly_map(c, g, t)
         c.showPage()
         count += 1
         for tl in t.tiles:
@@ -275,14 +275,14 @@ def write_tiled(
             c.scale(t.scale, t.scale)
             c.doForm(name)
             c.restoreState()
-            _tile_marks(c, t, tl, fr)
+            _tile_marks(c, t, tl)
             c.showPage()
             count += 1
     c.save()
     return count
 
 
-def _tile_marks(c: Any, t: Tiling, tl: Any, fr: bool) -> None:
+def _tile_marks(c: Any, t: Tiling, tl: Any) -> None:
     m, ov = t.margin, t.overlap
     w, h = tl.window.w * t.scale, tl.window.h * t.scale
     c.saveState()
@@ -296,16 +296,14 @@ def _tile_marks(c: Any, t: Tiling, tl: Any, fr: bool) -> None:
         y = m + h - ov
         c.line(m * MM, y * MM, (m + w) * MM, y * MM)
     c.restoreState()
-    label = (
-        f"{tl.label} — ligne {tl.row + 1}, colonne {tl.col + 1}"
-        if fr
-        else f"{tl.label} — row {tl.row + 1}, column {tl.col + 1}"
+    label = _("{tile} — row {row}, column {column}").format(
+        tile=tl.label, row=tl.row + 1, column=tl.col + 1
     )
     hint = []
     if tl.col > 0 or tl.row > 0:
-        hint.append("couper sur les tirets" if fr else "cut on the dashes")
+        hint.append(_("cut on the dashes"))
     if tl.col < t.cols - 1 or tl.row < t.rows - 1:
-        hint.append("coller sous la voisine" if fr else "glue under the neighbour")
+        hint.append(_("glue under the neighbour"))
     text = label + ("  ·  " + ", ".join(hint) if hint else "")
     c.setFont(BOLD, 7)
     tw = c.stringWidth(text, BOLD, 7) / MM
@@ -320,7 +318,7 @@ def _tile_marks(c: Any, t: Tiling, tl: Any, fr: bool) -> None:
     c.drawString(x * MM, y * MM, text)
 
 
-def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, fr: bool) -> None:
+def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling) -> None:
     W, H = t.sheet_w, t.sheet_h
     m = max(t.margin, 12)
     c.setFont(BOLD, 16)
@@ -328,24 +326,23 @@ def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, fr: bool) -> None:
     c.drawString(
         m * MM,
         (H - m - 6) * MM,
-        (f"Plan d’assemblage — {g.title}" if fr else f"Assembly map — {g.title}")[:90],
+        _("Assembly map — {title}").format(title=g.title)[:90],
     )
     c.setFont(REGULAR, 9.5)
-    lines = (
-        [
-            f"{t.rows * t.cols} feuilles ({t.rows} lignes × {t.cols} colonnes), recouvrement "
-            f"{t.overlap:g} mm, échelle {t.scale * 100:.0f} %.",
-            "Imprimer à 100 % (taille réelle). Couper chaque feuille sur les tirets, puis la "
-            "coller sur sa voisine, de gauche à droite et de haut en bas.",
-        ]
-        if fr
-        else [
-            f"{t.rows * t.cols} sheets ({t.rows} rows × {t.cols} columns), {t.overlap:g} mm "
-            f"overlap, scale {t.scale * 100:.0f} %.",
+    n = t.rows * t.cols
+    lines = [
+        _("{sheets} ({rows} × {columns}), {overlap} mm overlap, scale {scale} %.").format(
+            sheets=ngettext("{n} sheet", "{n} sheets", n).format(n=n),
+            rows=ngettext("{n} row", "{n} rows", t.rows).format(n=t.rows),
+            columns=ngettext("{n} column", "{n} columns", t.cols).format(n=t.cols),
+            overlap=f"{t.overlap:g}",
+            scale=f"{t.scale * 100:.0f}",
+        ),
+        _(
             "Print at 100 % (actual size). Cut each sheet on its dashes, then glue it onto its "
-            "neighbour, left to right and top to bottom.",
-        ]
-    )
+            "neighbour, left to right and top to bottom."
+        ),
+    ]
     y = H - m - 14
     for ln in lines:
         c.drawString(m * MM, y * MM, ln)

@@ -20,6 +20,7 @@ from facilitation.layout.card_design import Element, Face
 from facilitation.layout.imposition import Imposition, Rect, back_of
 from facilitation.render.pdf import MM, Meta, PrintCanvas, markup, para
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _
 
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 STEP = 0.5
@@ -209,7 +210,11 @@ def _fit(el: Element, lang: str, name: str) -> Fitted:
             str(t[1]) if not isinstance(t[1], tuple) else t[1][1] for t in el.runs
         )
         short = text if len(text) <= 70 else text[:67] + "…"
-        raise FitError(f"{name}: the text does not fit even at {el.min_size:g} pt: « {short} »")
+        raise FitError(
+            _("{card}: the text does not fit even at {size} pt: '{text}'").format(
+                card=name, size=f"{el.min_size:g}", text=short
+            )
+        )
     best, lo, hi = lo_fit, 1, steps - 1  # candidates: el.size - k * STEP, k in [lo, hi]
     while lo <= hi:
         k = (lo + hi) // 2
@@ -430,8 +435,8 @@ def render_cards(
         raise UserError(
             [
                 Problem(
-                    p + f" on a {fmt} card",
-                    hint="shorten the text, or choose a larger card format (--format tarot, a6)",
+                    _("{problem} on a {format} card").format(problem=p, format=fmt),
+                    hint=_("shorten the text, or choose a larger card format (--format tarot, a6)"),
                 )
                 for p in problems
             ]

@@ -9,6 +9,7 @@ from facilitation.errors import Problem, UserError
 from facilitation.layout.card_design import Element, Face
 from facilitation.model.printdata import Theme
 from facilitation.render.cards_pdf import RunTable, fitted_of, prime, total_height
+from facilitation.text.messages import _
 from facilitation.view.sheet import SheetView
 
 MM_PT = 72 / 25.4
@@ -126,19 +127,22 @@ def facilitator_faces(
         prime(front_el, lang, fitted_of(row[:k], size))
         back_body = body(head + runs[k:], h - s - 9)
         prime(back_body, lang, fitted_of(head_items + row[k:], size))
-        return Face(header + [front_el], name), Face(back_header + [back_body], name + " (verso)")
+        back_name = _("{card} (back)").format(card=name)
+        return Face(header + [front_el], name), Face(back_header + [back_body], back_name)
     if table.part(sizes[-1], 0) is None:
-        raise UserError(Problem(f"{name}: a word is too long for the card's width"))
+        raise UserError(
+            Problem(_("{card}: a word is too long for the card's width").format(card=name))
+        )
     if not fits_front:
         raise UserError(
             Problem(
-                f"{name}: the sheet does not fit on both sides of the card",
-                hint="use a larger facilitator format (--facilitator-format a5)",
+                _("{card}: the sheet does not fit on both sides of the card").format(card=name),
+                hint=_("shorten the method's texts (steps, tips, materials)"),
             )
         )
     raise UserError(
         Problem(
-            f"{name} (verso): the text does not fit even at 7 pt",
-            hint="use a larger facilitator format (--facilitator-format a5)",
+            _("{card} (back): the text does not fit even at 7 pt").format(card=name),
+            hint=_("shorten the method's texts (steps, tips, materials)"),
         )
     )

@@ -14,9 +14,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, page_footer
+from facilitation.model.words import colour_label
+from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, labelled, page_footer
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _, ngettext
 
 
 class TickBox(Flowable):
@@ -85,7 +87,6 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     """Cover, agenda, then one sheet per block in session order."""
     lang = view["lang"]
     w = view["words"]
-    fr = lang == "fr"
     meta = Meta(
         title=f"{w['booklet']} — {view['title']}",
         author=view["programme"],
@@ -100,7 +101,7 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     body = mkstyle(10, lang, leading=12.6)
     small = mkstyle(8.8, lang, leading=11, colour=GREY)
     label = mkstyle(8.5, lang, bold=True, leading=11)
-    colon = "\u00a0: " if fr else ": "
+    colon = "\u00a0: " if lang == "fr" else ": "  # typography, in markup built here
     story: list[Any] = [
         Spacer(1, 50 * MM),
         P(view["heading"], h2, lang),
@@ -114,11 +115,11 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     for pl in view["places"]:
         story.append(P(" — ".join(x for x in (pl["name"], pl["address"]) if x), small, lang))
     story.append(Spacer(1, 6 * MM))
-    story.append(P(f"{view['participants']} {w['participants']}", body, lang))
+    story.append(P(view["participants_line"], body, lang))
     if view["facilitators"]:
-        story.append(P(w["facilitators"] + colon + ", ".join(view["facilitators"]), body, lang))
+        story.append(P(labelled(w["facilitators"], ", ".join(view["facilitators"])), body, lang))
     if view["partners"]:
-        story.append(P(w["partners"] + colon + ", ".join(view["partners"]), body, lang))
+        story.append(P(labelled(w["partners"], ", ".join(view["partners"])), body, lang))
     for d in view["days"]:
         story.append(PageBreak())
         story.append(P(f"{w['day']} {d['index']} — {d['label']}", h1, lang))
@@ -182,7 +183,7 @@ def _block_sheet(
         for x in (
             b["configuration"],
             b["room"],
-            (w["lead"] + colon + b["lead"]) if b["lead"] else "",
+            labelled(w["lead"], b["lead"]) if b["lead"] else "",
         )
         if x
     ]
@@ -243,11 +244,8 @@ def checklist_pdf(
     """The materials checklist: every item added up over the session, with boxes to tick.
     The printed files are ticked in the printing guide, which lists them with their pages:
     so the checklist needs nothing from the printing and is made alongside it."""
-    from facilitation.text.i18n import COLOURS
-
-    fr = lang == "fr"
     meta = Meta(
-        title=("Liste du matériel — " if fr else "Materials checklist — ") + title,
+        title=_("Materials checklist — {title}").format(title=title),
         author=author,
         subject=heading,
         lang=lang,
@@ -260,16 +258,16 @@ def checklist_pdf(
     small = mkstyle(8, lang, leading=10, colour=GREY)
     story: list[Any] = [
         P(heading, small, lang),
-        P("Liste du matériel" if fr else "Materials checklist", h1, lang),
+        P(_("Materials checklist"), h1, lang),
         P(title, body, lang),
         Spacer(1, 4 * MM),
     ]
     rows = [
         [
             Paragraph("", body),
-            P("Article" if fr else "Item", h2, lang),
-            P("Quantité" if fr else "Quantity", h2, lang),
-            P("Pour" if fr else "For", h2, lang),
+            P(_("Item"), h2, lang),
+            P(_("Quantity"), h2, lang),
+            P(_("For"), h2, lang),
         ]
     ]
     for n in needs:
@@ -279,12 +277,10 @@ def checklist_pdf(
         extra = ""
         if n.pack and q > 0:
             packs = -(-int(round(q)) // n.pack)
-            extra = (
-                f" (≈ {packs} bloc{'s' if packs > 1 else ''} de {n.pack})"
-                if fr
-                else f" (≈ {packs} pad{'s' if packs > 1 else ''} of {n.pack})"
+            extra = " " + ngettext("(≈ {n} pad of {size})", "(≈ {n} pads of {size})", packs).format(
+                n=packs, size=n.pack
             )
-        name = n.label + (f" — {COLOURS[n.colour][lang]}" if n.colour else "")
+        name = n.label + (f" — {colour_label(n.colour)}" if n.colour else "")
         rows.append(
             [
                 TickBox(),
@@ -304,24 +300,22 @@ def checklist_pdf(
     story.append(Spacer(1, 3 * MM))
     story.append(
         P(
-            "Consommables additionnés sur toute la session ; matériel réutilisable "
-            "(ruban, minuteur, appareil photo) compté pour le bloc qui en demande le plus."
-            if fr
-            else "Consumables are added up over the whole session; reusable "
-            "equipment (tape, timer, camera) is counted for the block that needs most.",
+            _(
+                "Consumables are added up over the whole session; reusable "
+                "equipment (tape, timer, camera) is counted for the block that needs most."
+            ),
             small,
             lang,
         )
     )
     story.append(Spacer(1, 6 * MM))
-    story.append(P("Documents imprimés" if fr else "Printed items", h2, lang))
+    story.append(P(_("Printed items"), h2, lang))
     story.append(
         P(
-            f"Cochez-les dans le guide d'impression ({guide_name}) à mesure qu'ils sortent "
-            "de l'imprimante : il en donne la liste complète, fichier par fichier."
-            if fr
-            else f"Tick them in the printing guide ({guide_name}) as they come out of the "
-            "printer: it lists every one of them, file by file.",
+            _(
+                "Tick them in the printing guide ({guide}) as they come out of the "
+                "printer: it lists every one of them, file by file."
+            ).format(guide=guide_name),
             body,
             lang,
         )
@@ -342,9 +336,8 @@ def guide_pdf(
 ) -> int:
     """The printing guide, first file of the kit: one line per print job, with a box to tick
     when it is printed, and a ruler."""
-    fr = lang == "fr"
     meta = Meta(
-        title=("Guide d'impression — " if fr else "Printing guide — ") + title,
+        title=_("Printing guide — {title}").format(title=title),
         author=author,
         subject=heading,
         lang=lang,
@@ -357,46 +350,42 @@ def guide_pdf(
     small = mkstyle(8, lang, leading=10, colour=GREY)
     story: list[Any] = [
         P(heading, small, lang),
-        P("Guide d'impression" if fr else "Printing guide", h1, lang),
+        P(_("Printing guide"), h1, lang),
         P(title, body, lang),
         Spacer(1, 3 * MM),
         P(
-            "Imprimez chaque fichier à 100 % (« taille réelle », sans ajustement à "
-            "la page). Mesurez la règle ci-dessous : elle doit faire 100 mm."
-            if fr
-            else 'Print every file at 100 % ("actual size", no fit to '
-            "page). Measure the ruler below: it must be 100 mm long.",
+            _(
+                'Print every file at 100 % ("actual size", no fit to '
+                "page). Measure the ruler below: it must be 100 mm long."
+            ),
             body,
             lang,
         ),
         Spacer(1, 3 * MM),
-        Ruler("100 mm — taille réelle" if fr else "100 mm — actual size"),
+        Ruler(_("100 mm — actual size")),
         Spacer(1, 3 * MM),
         P(
-            "Dos des cartes décalés par rapport aux faces ? Imprimez la feuille de "
-            "« facilitation calibrate », puis refaites le kit avec --back-offset x,y."
-            if fr
-            else "Card backs off their fronts? Print the sheet of "
-            '"facilitation calibrate", then build the kit again with --back-offset x,y.',
+            _(
+                "Card backs off their fronts? Print the sheet of "
+                '"facilitation calibrate", then build the kit again with --back-offset x,y.'
+            ),
             small,
             lang,
         ),
         Spacer(1, 4 * MM),
     ]
-    sides = {
-        "long": "recto verso, bord long" if fr else "double-sided, long edge",
-        "short": "recto verso, bord court" if fr else "double-sided, short edge",
-        "none": "recto" if fr else "single-sided",
-        "fold": "recto, à plier" if fr else "single-sided, fold",
-    }
     rows = [
         [Paragraph("", head)]
         + [
             P(x, head, lang)
             for x in (
-                ("#", "Fichier", "Papier", "Impression", "Ex.", "Feuilles", "Découpe")
-                if fr
-                else ("#", "File", "Paper", "Sides", "Copies", "Sheets", "Cutting")
+                "#",
+                _("File"),
+                _("Paper"),
+                _("Sides"),
+                _("Copies"),
+                _("Sheets"),
+                _("Cutting"),
             )
         ]
     ]
@@ -407,10 +396,10 @@ def guide_pdf(
                 P(str(i), body, lang),
                 P(j.name, body, lang),
                 P(j.paper.upper(), body, lang),
-                P(sides.get(j.duplex, j.duplex), body, lang),
+                P(sides(j.duplex), body, lang),
                 P(str(j.copies), body, lang),
                 P(str(j.sheets * j.copies), body, lang),
-                P(_cutting(j, fr), small, lang),
+                P(j.cutting if j.cutting != "none" else "", small, lang),
             ]
         )
     story.append(
@@ -431,24 +420,23 @@ def guide_pdf(
         )
     )
     story.append(Spacer(1, 4 * MM))
-    summary = ", ".join(
-        f"{n} {'feuilles' if fr else 'sheets'} {p.upper()}" for p, n in sorted(totals.items())
-    )
-    story.append(P(("Papier en tout : " if fr else "Paper in all: ") + summary, head, lang))
+    summary = ", ".join(sheets_of(p, n) for p, n in sorted(totals.items()))
+    story.append(P(labelled(_("Paper in all"), summary), head, lang))
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page
 
 
-def _cutting(job: Any, fr: bool) -> str:
-    c = job.cutting
-    if not c or c == "none":
-        return ""
-    if not fr:
-        return c
-    if c == "cut on the marks":
-        return "couper sur les traits de coupe"
-    if c.startswith("fold"):
-        return "plier sur les tirets, puis couper"
-    if c.startswith("assemble"):
-        return "assembler les tuiles (plan en première page)"
-    return c
+def sheets_of(paper: str, n: int) -> str:
+    """'12 A4 sheets', '1 feuille A3'."""
+    return ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=paper.upper())
+
+
+def sides(duplex: str) -> str:
+    """How a file prints, as the guide says it."""
+    words = {
+        "long": _("double-sided, long edge"),
+        "short": _("double-sided, short edge"),
+        "none": _("single-sided"),
+        "fold": _("single-sided, fold"),
+    }
+    return words.get(duplex, duplex)

@@ -26,6 +26,7 @@ from facilitation import __version__
 from facilitation.errors import Problem, UserError
 from facilitation.load.printdata import sheet_mm
 from facilitation.resources import font_dir
+from facilitation.text.messages import _
 from facilitation.text.typography import typeset
 
 rl_config.useA85 = 0  # binary streams: no ASCII85 bloat (25 % larger files)
@@ -94,9 +95,9 @@ def glyph_problems(items: list[tuple[str, str]]) -> list[Problem]:
             chars = " ".join(f"'{c}' (U+{ord(c):04X})" for c in sorted(missing))
             out.append(
                 Problem(
-                    f"the font has no glyph for {chars}",
+                    _("the font has no glyph for {chars}").format(chars=chars),
                     path=where,
-                    hint="replace these characters, or they would print as empty boxes",
+                    hint=_("replace these characters, or they would print as empty boxes"),
                 )
             )
     return out
@@ -165,13 +166,21 @@ class Document(SimpleDocTemplate):
             import re
 
             page = re.search(r"on page (\d+)", str(exc))
-            where = f" (page {page.group(1)})" if page else ""
+            message = (
+                _("a text is too long to be laid out on the page (page {page})").format(
+                    page=page.group(1)
+                )
+                if page
+                else _("a text is too long to be laid out on the page")
+            )
             raise UserError(
                 Problem(
-                    f"a text is too long to be laid out on the page{where}",
+                    message,
                     file=os.path.basename(str(self.filename)),
-                    hint="shorten the longest texts of the session (titles, notes, "
-                    "parameters), or break them into several",
+                    hint=_(
+                        "shorten the longest texts of the session (titles, notes, "
+                        "parameters), or break them into several"
+                    ),
                 )
             ) from None
 

@@ -5,26 +5,46 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from facilitation.load.vocabulary import tag_label
 from facilitation.model.exercise import Exercise
+from facilitation.model.words import arc_label, colour_label, support_kind_label
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import ARCS, COLOURS, word
-from facilitation.text.i18n import tr as _tr
+from facilitation.text.i18n import tr as pick_text
+from facilitation.text.messages import _, ngettext
 from facilitation.text.typography import typeset
 from facilitation.view.words import duration_range, group_range, material_label, per_label
 
-SUPPORT_KINDS = {
-    "cards": {"fr": "cartes", "en": "cards"},
-    "canvas": {"fr": "canevas mural", "en": "wall canvas"},
-    "sheet": {"fr": "fiche A4", "en": "A4 sheet"},
-}
+
+def headings() -> dict[str, str]:
+    """The headings of an exercise's sheet, in the run's language."""
+    return {
+        "purpose": _("Purpose"),
+        "invitation": _("Invitation"),
+        "space": _("Space"),
+        "materials": _("Materials"),
+        "steps": _("Steps"),
+        "tips": _("Tips"),
+        "pitfalls": _("Pitfalls"),
+        "variants": _("Variants"),
+        "vigilance": _("Points of vigilance"),
+        "outputs": _("Outputs"),
+        "supports": _("Printed supports"),
+        "parameters": _("Parameters"),
+        "makes_possible": _("What it makes possible"),
+        "source": _("Source"),
+        "credits": _("Credits"),
+    }
 
 
 def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     """The whole exercise, as plain text wrapped to `width`."""
-    colon = " : " if lang == "fr" else ": "
+    words = headings()
+
+    def labelled(label: str, value: str) -> str:
+        return _("{label}: {value}").format(label=label, value=value)
 
     def tr(value: Any, lang: str) -> str:
-        return typeset(_tr(value, lang), lang)
+        return typeset(pick_text(value, lang), lang)
 
     bold = style or (lambda s: s)
     out: list[str] = []
@@ -43,7 +63,7 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
 
     def heading(key: str) -> None:
         out.append("")
-        out.append(bold(word(key, lang).upper()))
+        out.append(bold(words[key].upper()))
 
     title = tr(ex.title, lang)
     out.append(bold(title))
@@ -52,16 +72,16 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         para(tr(ex.tagline, lang))
     out.append("")
     facts = [
-        f"{word('arc', lang)}{colon}{ARCS[ex.arc][lang]}",
-        f"{word('duration', lang)}{colon}{duration_range(ex, lang)}",
-        f"{word('group', lang)}{colon}{group_range(ex, lang)} {word('people', lang)}",
-        f"{ex.configuration.label(lang)}",
+        labelled(_("arc"), arc_label(ex.arc)),
+        labelled(_("duration"), duration_range(ex, lang)),
+        labelled(_("group"), _("{range} people").format(range=group_range(ex, lang))),
+        ex.configuration.label(),
     ]
     out.append(" · ".join(facts))
     if ex.tags:
-        out.append(f"{word('tags', lang)}{colon}{', '.join(ex.tags)}")
+        out.append(labelled(_("Tags"), ", ".join(tag_label(t) for t in ex.tags)))
     if ex.extends:
-        out.append(f"{word('extends', lang)}{colon}{ex.extends}")
+        out.append(labelled(_("Extends"), ex.extends))
     for key in ("purpose", "invitation", "space"):
         value = getattr(ex, key)
         if value:
@@ -74,15 +94,15 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
             qty = str(int(q)) if float(q).is_integer() else str(q)
             label = material_label(m, lang)
             if m.colour:
-                label += f" ({COLOURS[m.colour][lang]})"
+                label += f" ({colour_label(m.colour)})"
             extra = ""
             if m.quantity_param:
                 factor = ex.param_default(m.quantity_param, lang)
                 extra = f" × {factor} ({m.quantity_param})"
-            para(f"{label} — {qty}{extra} {per_label(m.per, lang)}", indent="    ", first="  - ")
+            para(f"{label} — {qty}{extra} {per_label(m.per)}", indent="    ", first="  - ")
     heading("steps")
     for i, s in enumerate(ex.steps, 1):
-        conf = f", {s.configuration.label(lang)}" if s.configuration else ""
+        conf = f", {s.configuration.label()}" if s.configuration else ""
         out.append(f"  {i}. {tr(s.title, lang)} ({s.minutes} min{conf})")
         para(tr(s.instructions, lang), indent="     ")
     for key in ("makes_possible", "tips", "pitfalls", "vigilance", "outputs"):
@@ -95,7 +115,7 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         heading("variants")
         for v in ex.variants:
             para(
-                f"{tr(v.title, lang)} [{v.id}]{colon}{tr(v.description, lang)}",
+                labelled(f"{tr(v.title, lang)} [{v.id}]", tr(v.description, lang)),
                 indent="    ",
                 first="  - ",
             )
@@ -103,26 +123,18 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         heading("supports")
         for s in ex.supports:
             name = tr(s.title, lang) if s.title else s.id
-            bits = [
-                f"{SUPPORT_KINDS[s.kind][lang]} « {s.layout} »"
-                if lang == "fr"
-                else f"{SUPPORT_KINDS[s.kind][lang]} '{s.layout}'"
-            ]
+            bits = [_("{kind} '{layout}'").format(kind=support_kind_label(s.kind), layout=s.layout)]
             if s.each:
-                bits.append(
-                    ("un par élément de « " + s.each + " »")
-                    if lang == "fr"
-                    else f"one per item of '{s.each}'"
-                )
+                bits.append(_("one per item of '{name}'").format(name=s.each))
             elif s.per != "session":
-                bits.append(per_label(s.per, lang))
+                bits.append(per_label(s.per))
             if s.source:
-                bits.append(("contenu : " if lang == "fr" else "content: ") + s.source)
+                bits.append(labelled(_("content"), s.source))
             para(f"{name} ({', '.join(bits)})", indent="    ", first="  - ")
     if ex.parameters:
         heading("parameters")
         for name, p in ex.parameters.items():
-            para(f"{name} ({p.type}){colon}{tr(p.label, lang)}", indent="    ", first="  - ")
+            para(labelled(f"{name} ({p.type})", tr(p.label, lang)), indent="    ", first="  - ")
             if p.help:
                 para(tr(p.help, lang), indent="      ")
             value = ex.param_default(name, lang)
@@ -132,9 +144,9 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         value = getattr(ex, key)
         if value:
             out.append("")
-            para(f"{word(key, lang)}{colon}{tr(value, lang)}")
+            para(labelled(words[key], tr(value, lang)))
     if ex.licence:
-        out.append(f"{word('licence', lang)}{colon}{ex.licence}")
+        out.append(labelled(_("Licence"), ex.licence))
     return "\n".join(out).replace("\u00a0", " ").replace("\u202f", " ") + "\n"
 
 
@@ -166,28 +178,39 @@ def short_range(ex: Exercise, lang: str) -> str:
 
 
 def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
+    """The exercises as `facilitation list` prints them: id, title, duration, group, arc
+    and tags, in the run's language."""
     if not exercises:
-        return word("no_match", lang) + "\n"
-    head = [
-        word("id", lang),
-        word("title", lang),
-        word("duration", lang),
-        word("group", lang),
-        word("arc", lang),
-    ]
+        return _("No exercise matches.") + "\n"
+    head = [_("id"), _("title"), _("duration"), _("group"), _("arc"), _("tags")]
     rows = [
         [
             ex.id,
-            _tr(ex.title, lang),
+            pick_text(ex.title, lang),
             short_range(ex, lang),
             group_range(ex, lang),
-            ARCS[ex.arc][lang],
+            arc_label(ex.arc),
+            ", ".join(tag_label(t) for t in ex.tags),
         ]
         for ex in exercises
     ]
-    widths = [max(len(r[i]) for r in rows + [head]) for i in range(5)]
-    fixed = sum(widths) - widths[1] + 2 * 4
-    widths[1] = max(12, min(widths[1], width - fixed))
+    n = ngettext("{n} exercise", "{n} exercises", len(exercises)).format(n=len(exercises))
+    return columns(head, rows, width, flexible=(1, 5)) + n + "\n"
+
+
+def columns(
+    head: list[str], rows: list[list[str]], width: int = 110, flexible: tuple[int, ...] = ()
+) -> str:
+    """A plain-text table: the columns in `flexible` share what the others leave of `width`
+    (longer cells end with '…'); the others keep their widest cell."""
+    ncol = len(head)
+    widths = [max(len(r[i]) for r in rows + [head]) for i in range(ncol)]
+    fixed = sum(w for i, w in enumerate(widths) if i not in flexible) + 2 * (ncol - 1)
+    room = max(12 * len(flexible), width - fixed)
+    want = sum(widths[i] for i in flexible)
+    if flexible and want > room:
+        for i in flexible:  # each flexible column gets its share, at least 12
+            widths[i] = max(12, min(widths[i], room * widths[i] // max(1, want)))
     lines = []
     for r in [head, ["-" * w for w in widths], *rows]:
         cells = []
@@ -196,5 +219,4 @@ def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
                 cell = cell[: widths[i] - 1] + "…"
             cells.append(cell.ljust(widths[i]))
         lines.append("  ".join(cells).rstrip())
-    lines.append(f"{len(exercises)} {word('exercises', lang)}")
     return "\n".join(lines) + "\n"

@@ -4,6 +4,7 @@ and the English equivalents (Thursday 23 May 2019, 9:30, 14:00–15:15)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 _DAYS = {
     "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
@@ -63,3 +64,82 @@ def time_range(start: int, end: int, lang: str) -> str:
 def hm(minutes: int) -> str:
     """9:30, as messages write a time (not for print: see clock)."""
     return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$")
+_DAY_MONTH = re.compile(
+    r"^(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:er|st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$"
+)
+_MONTH_DAY = re.compile(
+    r"^(?:([a-z]+)\.?,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$"
+)
+
+
+class DateError(ValueError):
+    pass
+
+
+def parse_date(value: str) -> dt.date:
+    """A date as people write it: 2027-03-12, 12/03/2027 (day first), 12.03.27, 12 mars 2027,
+    jeudi 12 mars 2027, 1er mars 2027, 12 March 2027, March 12, 2027. A day name that does
+    not match the date is an error (a typing mistake in one or the other)."""
+    from facilitation.text.aliases import months, normal, weekdays
+    from facilitation.text.messages import _
+
+    text = normal(value)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    weekday: str | None = None
+    m = _NUMERIC.match(text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if year < 100:
+            year += 2000
+    else:
+        m = _DAY_MONTH.match(text)
+        if m:
+            weekday, day, name, year = m.group(1), int(m.group(2)), m.group(3), int(m.group(4))
+        else:
+            m = _MONTH_DAY.match(text)
+            if not m:
+                raise DateError(
+                    _(
+                        "expected a date such as 12/03/2027, 12 March 2027 or 2027-03-12, "
+                        "found '{value}'"
+                    ).format(value=value.strip())
+                )
+            weekday, name, day, year = m.group(1), m.group(2), int(m.group(3)), int(m.group(4))
+        if name not in months():
+            raise DateError(_("unknown month '{month}'").format(month=name))
+        month = months()[name]
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        raise DateError(_("no such date: '{date}'").format(date=value.strip())) from None
+    if weekday is not None:
+        if weekday not in weekdays():
+            raise DateError(_("unknown day '{day}'").format(day=weekday))
+        if weekdays()[weekday] != date.isoweekday():
+            raise DateError(
+                _("{date} is a {weekday}, not a {written}").format(
+                    date=_day_month_year(date), weekday=weekday_name(date), written=weekday
+                )
+            )
+    return date
+
+
+def weekday_name(date: dt.date) -> str:
+    """The day's name in the run's language."""
+    from facilitation.text.messages import language
+
+    return _DAYS.get(language(), _DAYS["en"])[date.weekday()]
+
+
+def _day_month_year(date: dt.date) -> str:
+    """12 March 2027, in the run's language (without the day's name)."""
+    from facilitation.text.messages import language
+
+    lang = language() if language() in _MONTHS else "en"
+    return long_date(date, lang).split(" ", 1)[1]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from facilitation.text.messages import _
+
 _PATTERN = re.compile(
     r"""^\s*(?:
         # 1h30, 1 h 30, 2h
@@ -24,24 +26,34 @@ class DurationError(ValueError):
 def parse_duration(value: object) -> int:
     """Minutes from an int or a string; raises DurationError with a readable message."""
     if isinstance(value, bool):
-        raise DurationError(f"expected a duration such as 45 min or 1h30, found {value!r}")
+        raise DurationError(
+            _("expected a duration such as 45 min or 1h30, found {value}").format(value=value)
+        )
     if isinstance(value, int):
         if value < 0:
-            raise DurationError(f"a duration cannot be negative, found {value}")
+            raise DurationError(
+                _("a duration cannot be negative, found {value}").format(value=value)
+            )
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if not isinstance(value, str):
-        raise DurationError(f"expected a duration such as 45 min or 1h30, found {value!r}")
+        raise DurationError(
+            _("expected a duration such as 45 min or 1h30, found {value}").format(value=value)
+        )
     m = _PATTERN.match(value)
     if not m:
         raise DurationError(
-            f"expected a duration such as 45, 45 min, 1h30 or 90 min, found '{value}'"
+            _("expected a duration such as 45, 45 min, 1h30 or 90 min, found '{value}'").format(
+                value=value
+            )
         )
     if m.group("h") is not None:
         minutes = int(m.group("h")) * 60 + int(m.group("hm") or 0)
         if m.group("hm") is not None and int(m.group("hm")) >= 60:
-            raise DurationError(f"minutes after the hours must be under 60, found '{value}'")
+            raise DurationError(
+                _("minutes after the hours must be under 60, found '{value}'").format(value=value)
+            )
     elif m.group("m") is not None:
         minutes = int(m.group("m"))
     else:

@@ -7,12 +7,19 @@ marked "[fr] ..." so the gap shows on screen and on paper.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ANY = "*"  # key of a language-neutral text
 LANG_NAMES = {"fr": {"fr": "français", "en": "French"}, "en": {"fr": "anglais", "en": "English"}}
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, so that 'Durée' and 'duree', 'débat' and 'debat' match."""
+    norm = unicodedata.normalize("NFKD", str(text).lower())
+    return "".join(c for c in norm if not unicodedata.combining(c))
 
 
 def is_localized(value: Any) -> bool:

@@ -6,43 +6,52 @@ from typing import Any
 
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
-from facilitation.text.i18n import WORDS as I18N_WORDS
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _, ngettext
 from facilitation.view.words import material_label, per_label
 
-# The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
-# rest of the project also prints come from i18n, the others are the agenda's own.
-WORDS = {
-    **{k: I18N_WORDS[k] for k in ("materials", "steps", "participants", "people", "tips", "space")},
-    "session": {"fr": "Session", "en": "Session"},
-    "day": {"fr": "Jour", "en": "Day"},
-    "parallel": {"fr": "En parallèle", "en": "In parallel"},
-    "agenda": {"fr": "Programme", "en": "Agenda"},
-    "runsheet": {"fr": "Déroulé pour l'équipe d'animation", "en": "Facilitators' run-sheet"},
-    "wall": {"fr": "Programme mural", "en": "Wall agenda"},
-    "lead": {"fr": "Anime", "en": "Lead"},
-    "room": {"fr": "Salle", "en": "Room"},
-    "notes": {"fr": "Notes", "en": "Notes"},
-    "facilitators": {"fr": "Équipe d'animation", "en": "Facilitators"},
-    "partners": {"fr": "Services invités", "en": "Invited services"},
-    "params": {"fr": "Contenus pour cette session", "en": "Content for this session"},
-    "free_time": {"fr": "Temps libre", "en": "Free time"},
-    "vigilance": {"fr": "Vigilance", "en": "Vigilance"},
-    "booklet": {"fr": "Livret d'animation", "en": "Facilitator booklet"},
-    "time": {"fr": "Horaire", "en": "Time"},
-    "what": {"fr": "Activité", "en": "Activity"},
-    "where": {"fr": "Lieu", "en": "Where"},
-}
 
-
-def w(key: str, lang: str) -> str:
-    return WORDS[key][lang]
+def agenda_words() -> dict[str, str]:
+    """The agenda's vocabulary in the run's language, as templates see it (`words.day`,
+    `words.lead`...)."""
+    return {
+        "materials": _("Materials"),
+        "steps": _("Steps"),
+        "participants": _("participants"),
+        "people": _("people"),
+        "tips": _("Tips"),
+        "space": _("Space"),
+        "session": _("Session"),
+        "day": _("Day"),
+        "parallel": _("In parallel"),
+        "agenda": _("Agenda"),
+        "runsheet": _("Facilitators' run-sheet"),
+        "wall": _("Wall agenda"),
+        "lead": _("Lead"),
+        "room": _("Room"),
+        "notes": _("Notes"),
+        "facilitators": _("Facilitators"),
+        "partners": _("Invited services"),
+        "params": _("Content for this session"),
+        "free_time": _("Free time"),
+        "vigilance": _("Vigilance"),
+        "booklet": _("Facilitator booklet"),
+        "time": _("Time"),
+        "what": _("Activity"),
+        "where": _("Where"),
+    }
 
 
 def session_heading(plan: Plan, lang: str) -> str:
     s = plan.session
-    number = f" #{s.number}" if s.number is not None else ""
-    return f"{s.programme} · {w('session', lang)}{number}"
+    if s.number is None:
+        return _("{programme} · Session").format(programme=s.programme)
+    return _("{programme} · Session #{number}").format(programme=s.programme, number=s.number)
+
+
+def participants_line(n: int) -> str:
+    """'20 participants', '1 participant'."""
+    return ngettext("{n} participant", "{n} participants", n).format(n=n)
 
 
 def _place_names(plan: Plan, lang: str) -> dict[str, str]:
@@ -88,7 +97,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
             "minutes": m,
             "title": tr(st.title, lang),
             "instructions": tr(st.instructions, lang),
-            "configuration": (st.configuration or (b.split if b.split else None)).label(lang)
+            "configuration": (st.configuration or b.split).label()
             if (st.configuration or b.split)
             else "",
         }
@@ -99,7 +108,11 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
         for m in ex.materials:
             q = m.quantity
             qty = str(int(q)) if float(q).is_integer() else str(q)
-            materials.append(f"{material_label(m, lang)} ({qty} {per_label(m.per, lang)})")
+            materials.append(
+                _("{item} ({quantity} {per})").format(
+                    item=material_label(m, lang), quantity=qty, per=per_label(m.per)
+                )
+            )
     return {
         "start": slot.start,
         "end": slot.end,
@@ -121,7 +134,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
         "vigilance": [tr(v, lang) for v in ex.vigilance] if ex and slot.kind == "exercise" else [],
         "tips": [tr(v, lang) for v in ex.tips] if ex and slot.kind == "exercise" else [],
         "space": tr(ex.space, lang) if ex and ex.space and slot.kind == "exercise" else "",
-        "configuration": (b.split or ex.configuration).label(lang) if ex else "",
+        "configuration": (b.split or ex.configuration).label() if ex else "",
         "track": tr(slot.track.name, lang) if slot.track else "",
         "audience": b.audience,
         "tracks": [
@@ -161,9 +174,10 @@ def agenda_view(plan: Plan, lang: str) -> dict[str, Any]:
         "number": s.number,
         "heading": session_heading(plan, lang),
         "participants": s.participants,
+        "participants_line": participants_line(s.participants),
         "facilitators": s.facilitators,
         "partners": s.partners,
         "places": [{"name": tr(p.name, lang), "address": p.address or ""} for p in s.places],
         "days": days,
-        "words": {k: v[lang] for k, v in WORDS.items()},
+        "words": agenda_words(),
     }

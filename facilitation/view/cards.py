@@ -10,6 +10,7 @@ from facilitation.load.pictures import safe_picture
 from facilitation.model.exercise import Exercise, Support
 from facilitation.plan.supports import card_supports, param_value
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _
 
 
 @dataclass
@@ -72,21 +73,20 @@ def deck_cards(
     return cards
 
 
-_FIELD_LABELS = {
-    "situation": {"fr": "Situation", "en": "Situation"},
-    "needs": {"fr": "Besoins", "en": "Needs"},
-    "brakes": {"fr": "Freins", "en": "Brakes"},
-    "motivations": {"fr": "Motivations", "en": "Motivations"},
-    "brief": {"fr": "Votre rôle", "en": "Your role"},
-    "questions": {"fr": "Questions", "en": "Questions"},
-    "stance": {"fr": "Posture", "en": "Stance"},
-    "age": {"fr": "Âge", "en": "Age"},
-}
-
-
 def _field_label(key: str, lang: str) -> str:
-    if key in _FIELD_LABELS:
-        return _FIELD_LABELS[key][lang]
+    """The label a card prints before a field of a record (a persona's needs...)."""
+    labels = {
+        "situation": _("Situation"),
+        "needs": _("Needs"),
+        "brakes": _("Obstacles"),
+        "motivations": _("Motivations"),
+        "brief": _("Your role"),
+        "questions": _("Questions"),
+        "stance": _("Stance"),
+        "age": _("Age"),
+    }
+    if key in labels:
+        return labels[key]
     return key.replace("_", " ").capitalize()
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from facilitation.load.printdata import catalogue
 from facilitation.plan.quantities import Need
 from facilitation.text.i18n import tr
-from facilitation.view.words import material_label
+from facilitation.view.words import material_label, unit_word
 
 ORDER = {"sticky-notes": 0, "voting-dots": 1, "markers": 2}  # the most used first
 
@@ -35,10 +35,15 @@ def checklist_lines(needs: list[Need], lang: str) -> list[ChecklistLine]:
                 n.colour,
                 material_label(n.material, lang),
                 n.quantity,
-                unit=tr(entry.unit, lang) if entry and entry.unit else "",
+                unit=unit_word(entry.unit if entry else None, _shown(n.quantity), lang),
                 reusable=n.reusable,
                 uses=list(dict.fromkeys(tr(ex.title, lang) for ex in n.uses)),
                 pack=entry.pack if entry else None,
             )
         )
     return sorted(lines, key=lambda n: (ORDER.get(n.item, 9), n.label, n.colour or ""))
+
+
+def _shown(quantity: float) -> float:
+    """The quantity as the checklist prints it (whole numbers rounded)."""
+    return round(quantity) if abs(quantity - round(quantity)) < 1e-9 else quantity

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitation.model.exercise import Exercise
+from facilitation.model.words import arc_label, per_short
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import ARCS, tr
+from facilitation.text.i18n import tr
+from facilitation.text.messages import _
 from facilitation.view.words import group_range, material_label
 
 Run = tuple[str, Any]  # (style, text): label | bullet | step (minutes, title, text) | italic | body
@@ -34,51 +36,43 @@ class SheetView:
         return self.runs + (self.tips if tips else [])
 
 
-_PER = {
-    "participant": {"fr": "/pers.", "en": "/person"},
-    "pair": {"fr": "/binôme", "en": "/pair"},
-    "group": {"fr": "/groupe", "en": "/group"},
-    "session": {"fr": "", "en": ""},
-    "facilitator": {"fr": "/animateur", "en": "/facilitator"},
-}
-
-
 def sheet_view(ex: Exercise, lang: str) -> SheetView:
-    fr = lang == "fr"
     d = ex.duration
-    facts = (
-        f"{ARCS[ex.arc][lang]} · {format_duration(d.typical, lang)} "
-        f"({format_duration(d.min or 0, lang)}–{format_duration(d.max or 0, lang)}) · "
-        f"{group_range(ex, lang)} {'pers.' if fr else 'people'} · "
-        f"{ex.configuration.label(lang)}"
+    facts = _("{arc} · {typical} ({min}–{max}) · {group} people · {configuration}").format(
+        arc=arc_label(ex.arc),
+        typical=format_duration(d.typical, lang),
+        min=format_duration(d.min or 0, lang),
+        max=format_duration(d.max or 0, lang),
+        group=group_range(ex, lang),
+        configuration=ex.configuration.label(),
     )
     runs: list[Run] = []
     if ex.materials:
-        runs.append(("label", "Matériel" if fr else "Materials"))
+        runs.append(("label", _("Materials")))
         for m in ex.materials:
             q = m.quantity
             qty = str(int(q)) if float(q).is_integer() else str(q)
-            runs.append(("bullet", f"{material_label(m, lang)} — {qty}{_PER[m.per][lang]}"))
-    runs.append(("label", "Déroulé" if fr else "Steps"))
+            runs.append(("bullet", f"{material_label(m, lang)} — {qty}{per_short(m.per)}"))
+    runs.append(("label", _("Steps")))
     for st in ex.steps:
         runs.append(("step", (st.minutes, tr(st.title, lang), tr(st.instructions, lang))))
     if ex.vigilance:
-        runs.append(("label", "Vigilance"))
+        runs.append(("label", _("Vigilance")))
         runs.extend(("bullet", tr(v, lang)) for v in ex.vigilance)
     tips: list[Run] = []
     if ex.tips:
-        tips.append(("label", "Conseils" if fr else "Tips"))
+        tips.append(("label", _("Tips")))
         tips.extend(("bullet", tr(t, lang)) for t in ex.tips)
     return SheetView(
         id=ex.id,
         arc=ex.arc,
         lang=lang,
-        name=f"{ex.id} / {'fiche animateur' if fr else 'facilitator card'}",
+        name=_("{id} / facilitator card").format(id=ex.id),
         title=tr(ex.title, lang),
         tagline=tr(ex.tagline, lang) if ex.tagline else "",
         facts=facts,
         runs=runs,
         tips=tips,
-        continued="suite" if fr else "continued",
-        steps_continued="Déroulé (suite)" if fr else "Steps (continued)",
+        continued=_("continued"),
+        steps_continued=_("Steps (continued)"),
     )

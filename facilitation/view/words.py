@@ -1,13 +1,16 @@
-"""Small words of the interface in one language: ranges, "per pair", material labels."""
+"""Small words of the interface in one language: ranges, "per pair", material labels, the
+units the checklist counts in."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from facilitation.load.printdata import catalogue
+from facilitation.model import words
 from facilitation.model.exercise import Exercise
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import tr, word
+from facilitation.text.i18n import pick, tr
+from facilitation.text.messages import plural_index
 
 
 def duration_range(ex: Exercise, lang: str) -> str:
@@ -25,8 +28,18 @@ def group_range(ex: Exercise, lang: str) -> str:
     return f"{g.min}–{g.max}"
 
 
-def per_label(per: str, lang: str) -> str:
-    return word(f"per_{per}", lang)
+def per_label(per: str, lang: str | None = None) -> str:
+    """'per pair', 'par binôme'... in the run's language."""
+    return words.per_label(per)
+
+
+def unit_word(unit: dict[str, tuple[str, str]] | None, quantity: float, lang: str) -> str:
+    """The word a quantity of an item is counted in, singular or plural as the number
+    wants it in the run's language ('1 feutre', '3 feutres'; '1 marker', '3 markers')."""
+    if not unit:
+        return ""
+    forms, _fallback = pick(unit, lang)
+    return forms[plural_index(quantity)]
 
 
 def material_label(material: Any, lang: str) -> str:
