@@ -24,7 +24,7 @@ import click
 from facilitation import __version__
 from facilitation.errors import UserError
 from facilitation.text.messages import N_, _, language, ngettext, set_language
-from facilitation.text.typography import typeset
+from facilitation.text.typography import number, typeset
 
 LANG_ENV = "FACILITATION_LANG"
 LANGS = ("fr", "en")
@@ -69,6 +69,8 @@ def speak(group: click.Group) -> None:
         return typeset(text, "fr") if language() == "fr" else text  # no line ends before ':'
 
     def translate(cmd: click.Command) -> None:
+        if hasattr(cmd, "_help_option"):
+            cmd._help_option = None  # click keeps it once made: make it again, in this language
         for attr in ("help", "short_help", "options_metavar"):
             original = cmd.__dict__.setdefault(f"_msgid_{attr}", getattr(cmd, attr, None))
             if original:
@@ -169,10 +171,11 @@ class FacilitationGroup(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            ordered = sorted(exc.problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
+            problems = list(dict.fromkeys(exc.problems))  # one bad shared file, said once
+            ordered = sorted(problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
             for problem in ordered:
                 click.echo(problem.format(), err=True)
-            n = sum(1 for p in exc.problems if p.severity == "error")
+            n = sum(1 for p in problems if p.severity == "error")
             if n > 1:
                 click.echo(ngettext("{n} problem.", "{n} problems.", n).format(n=n), err=True)
             ctx.exit(1)
@@ -854,7 +857,7 @@ def kit(
             pdfs=ngettext("{n} PDF", "{n} PDFs", len(jobs)).format(n=len(jobs)),
             pages=_pages(pages),
             sheets=sheets,
-            seconds=f"{time.perf_counter() - start:.1f}",
+            seconds=number(time.perf_counter() - start, lang, digits=1),
         )
     )
     click.echo(_("start with {file}").format(file=Path(out_dir) / jobs[0]["name"]))

@@ -47,9 +47,12 @@ def run(monkeypatch: pytest.MonkeyPatch):
 @pytest.fixture(autouse=True)
 def english():
     """Library calls made by a test speak English unless the test asks for French (the
-    command line sets its own language from --lang)."""
+    command line sets its own language from --lang); a test's --library folders do not
+    stay in the print data and vocabulary of the next test."""
+    from facilitation.load.printdata import set_user_dirs
     from facilitation.text.messages import set_language
 
     set_language("en")
     yield
     set_language("en")
+    set_user_dirs([])

@@ -10,12 +10,12 @@ from facilitation.text.messages import _
 
 SKELETON = """\
 # yaml-language-server: $schema=exercise.schema.json
-# (for completion in your editor, write that file once: facilitation schema > exercise.schema.json)
-# A new exercise. Its id is the file name: {id}.
-# Every text is either one string, or {{fr: ..., en: ...}} for both languages.
-# Check it with:  facilitation validate {id}.yaml   and read it with:  facilitation show {id}
+# {schema}
+# {new}
+# {texts}
+# {check}
 
-# To adapt an existing exercise instead, keep only the keys you change, e.g.:
+# {adapt}
 #   extends: debat-mouvant
 #   parameters: {{statements: {{default: {{fr: [Une autre affirmation.]}}}}}}
 
@@ -29,15 +29,15 @@ purpose:
   fr: Pourquoi le faire, et à quel moment d'une session.
   en: Why run it, and at what point in a session.
 arc: explore            # open | explore | converge | close | energise | logistics
-tags: [terrain]         # lowercase words, used by: facilitation list --tag
+tags: [terrain]         # {tags}
 duration: {{typical: 45 min, min: 30 min, max: 1h}}   # 45, 45 min, 1h30, 1 h 30, 90 min
 group_size: {{min: 4, max: 24}}
-configuration: groups of 4   # plenary | pairs | individual | groups | groups of N | N groups
+configuration: groups of 4   # {configuration}
 space:
   fr: Des tables pour quatre, un mur libre pour afficher.
   en: Tables for four, a free wall to pin things on.
 materials:               # per: participant | pair | group | session | facilitator
-  - item: sticky-notes   # ids from the built-in catalogue, or your own id with a label
+  - item: sticky-notes   # {materials}
     quantity: 20
     per: group
     colour: yellow       # yellow | blue | orange | pink | green | white
@@ -67,18 +67,48 @@ tips:
   - fr: Annoncer le temps restant à mi-parcours.
     en: Announce the time left halfway through.
 pitfalls: []
-vigilance: []            # consent, image rights, personal data, accessibility...
+vigilance: []            # {vigilance}
 variants: []             # - {{id: short, title: ..., description: ...}}
 outputs:
   - fr: Des idées classées par groupe.
     en: Ideas sorted by group.
-supports: []             # printed supports: {{id, kind: cards|canvas|sheet, layout, source}}
-parameters: {{}}           # values a session can override
+supports: []             # {supports}
+parameters: {{}}           # {parameters}
 source:
   fr: Écrit par notre équipe.
   en: Written by our team.
 licence: CC-BY-SA-4.0
 """
+
+
+def skeleton(exercise_id: str) -> str:
+    """The skeleton of a new exercise, its comments in the run's language."""
+    return SKELETON.format(
+        schema=_(
+            "(for completion in your editor, write that file once: "
+            "facilitation schema > exercise.schema.json)"
+        ),
+        new=_("A new exercise. Its id is the file name: {id}.").format(id=exercise_id),
+        texts=_(
+            "Every text is either one string, or {{fr: ..., en: ...}} for both languages."
+        ).format(),
+        check=_(
+            "Check it with:  facilitation validate {id}.yaml   and read it with:  "
+            "facilitation show {id}"
+        ).format(id=exercise_id),
+        adapt=_("To adapt an existing exercise instead, keep only the keys you change, e.g.:"),
+        tags=_("ids of the vocabulary: facilitation vocabulary tags"),
+        configuration=_(
+            "plenary | pairs | individual | groups | groups of N | N groups "
+            "(or en plénière, binômes, individuel, groupes de N, N groupes)"
+        ),
+        materials=_(
+            "ids of the catalogue (facilitation vocabulary materials), or your own id with a label"
+        ),
+        vigilance=_("consent, image rights, personal data, accessibility..."),
+        supports=_("printed supports: {{id, kind: cards|canvas|sheet, layout, source}}").format(),
+        parameters=_("values a session can override"),
+    )
 
 
 def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
@@ -100,5 +130,5 @@ def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
                 hint=_("choose another id, or edit the file"),
             )
         )
-    path.write_text(SKELETON.format(id=exercise_id), encoding="utf-8")
+    path.write_text(skeleton(exercise_id), encoding="utf-8")
     return path

@@ -35,20 +35,36 @@ def _display(f: Path) -> str:
         return str(f)
 
 
-@cache
-def _table(name: str, model: type[M], dirs: tuple[Path, ...]) -> dict[str, M]:
-    """A vocabulary table by id: the built-in file, then each library folder's (the first
-    folder given wins), every entry validated, every problem said at its line."""
-    sources: list[tuple[Any, str]] = [
-        (data_dir("vocabulary").joinpath(f"{name}.yaml"), f"<built-in>/vocabulary/{name}.yaml")
+def _sources(name: str, dirs: tuple[Path, ...]) -> tuple[tuple[Any, str, float], ...]:
+    """(file, display name, modification time) of a table: built-in first, then each library
+    folder's (the first folder given wins, so it comes last)."""
+    out: list[tuple[Any, str, float]] = [
+        (
+            data_dir("vocabulary").joinpath(f"{name}.yaml"),
+            f"<built-in>/vocabulary/{name}.yaml",
+            0.0,
+        )
     ]
     for d in reversed(dirs):
         f = d / "vocabulary" / f"{name}.yaml"
         if f.is_file():
-            sources.append((f, _display(f)))
+            out.append((f, _display(f), f.stat().st_mtime))
+    return tuple(out)
+
+
+def _table(name: str, model: type[M]) -> dict[str, M]:
+    """A vocabulary table by id, read again only when its files change."""
+    return _read_table(name, model, _sources(name, tuple(user_dirs())))
+
+
+@cache
+def _read_table(
+    name: str, model: type[M], sources: tuple[tuple[Any, str, float], ...]
+) -> dict[str, M]:
+    """The entries of the files, every entry validated, every problem said at its line."""
     out: dict[str, M] = {}
     problems: list[Problem] = []
-    for file, display in sources:
+    for file, display, _mtime in sources:
         doc = read_path(file, display=display)
         if not isinstance(doc.data, dict):
             problems.append(Problem(_("expected a mapping of ids"), file=display, line=1))
@@ -77,11 +93,11 @@ def _table(name: str, model: type[M], dirs: tuple[Path, ...]) -> dict[str, M]:
 
 def tags() -> dict[str, Tag]:
     """Every tag, built-in and the libraries' own."""
-    return _table("tags", Tag, tuple(user_dirs()))
+    return _table("tags", Tag)
 
 
 def families() -> dict[str, Family]:
-    return _table("families", Family, tuple(user_dirs()))
+    return _table("families", Family)
 
 
 def tag_label(tag_id: str) -> str:

@@ -12,6 +12,7 @@ from facilitation.layout.tiling import Tiling
 from facilitation.render.pdf import BOLD, ITALIC, MM, REGULAR, Meta, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
 from facilitation.text.messages import _, ngettext
+from facilitation.text.typography import typeset
 
 INK = HexColor("#111111")
 MUTED = HexColor("#555555")
@@ -258,7 +259,7 @@ def write_tiled(
         draw_canvas(c, g, lang)
         c.endForm()
         c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
-        _assembly_map(c, g, t)
+        _assembly_map(c, g, t, lang)
         c.showPage()
         count += 1
         for tl in t.tiles:
@@ -275,14 +276,14 @@ def write_tiled(
             c.scale(t.scale, t.scale)
             c.doForm(name)
             c.restoreState()
-            _tile_marks(c, t, tl)
+            _tile_marks(c, t, tl, lang)
             c.showPage()
             count += 1
     c.save()
     return count
 
 
-def _tile_marks(c: Any, t: Tiling, tl: Any) -> None:
+def _tile_marks(c: Any, t: Tiling, tl: Any, lang: str) -> None:
     m, ov = t.margin, t.overlap
     w, h = tl.window.w * t.scale, tl.window.h * t.scale
     c.saveState()
@@ -304,7 +305,7 @@ def _tile_marks(c: Any, t: Tiling, tl: Any) -> None:
         hint.append(_("cut on the dashes"))
     if tl.col < t.cols - 1 or tl.row < t.rows - 1:
         hint.append(_("glue under the neighbour"))
-    text = label + ("  ·  " + ", ".join(hint) if hint else "")
+    text = typeset(label + ("  ·  " + ", ".join(hint) if hint else ""), lang, for_pdf=True)
     c.setFont(BOLD, 7)
     tw = c.stringWidth(text, BOLD, 7) / MM
     # in the overlap band (hidden once glued), or the canvas margin for the last tile
@@ -318,7 +319,7 @@ def _tile_marks(c: Any, t: Tiling, tl: Any) -> None:
     c.drawString(x * MM, y * MM, text)
 
 
-def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling) -> None:
+def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, lang: str) -> None:
     W, H = t.sheet_w, t.sheet_h
     m = max(t.margin, 12)
     c.setFont(BOLD, 16)
@@ -326,7 +327,7 @@ def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling) -> None:
     c.drawString(
         m * MM,
         (H - m - 6) * MM,
-        _("Assembly map — {title}").format(title=g.title)[:90],
+        typeset(_("Assembly map — {title}").format(title=g.title), lang, for_pdf=True)[:90],
     )
     c.setFont(REGULAR, 9.5)
     n = t.rows * t.cols
@@ -344,7 +345,7 @@ def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling) -> None:
         ),
     ]
     y = H - m - 14
-    for ln in lines:
+    for ln in (typeset(x, lang, for_pdf=True) for x in lines):
         c.drawString(m * MM, y * MM, ln)
         y -= 5
     avail_w, avail_h = W - 2 * m, y - m - 5

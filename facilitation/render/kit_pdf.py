@@ -19,6 +19,7 @@ from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, labelled, page_foo
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
 from facilitation.text.messages import _, ngettext
+from facilitation.text.typography import number
 
 
 class TickBox(Flowable):
@@ -272,7 +273,7 @@ def checklist_pdf(
     ]
     for n in needs:
         q = n.quantity
-        qty = str(int(round(q))) if abs(q - round(q)) < 1e-9 else f"{q:g}"
+        qty = number(q, lang)
         unit = f" {n.unit}" if n.unit else ""
         extra = ""
         if n.pack and q > 0:

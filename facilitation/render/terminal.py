@@ -11,8 +11,14 @@ from facilitation.model.words import arc_label, colour_label, support_kind_label
 from facilitation.text.durations import format_duration
 from facilitation.text.i18n import tr as pick_text
 from facilitation.text.messages import _, ngettext
-from facilitation.text.typography import typeset
-from facilitation.view.words import duration_range, group_range, material_label, per_label
+from facilitation.text.typography import number, typeset
+from facilitation.view.words import (
+    duration_range,
+    field_label,
+    group_range,
+    material_label,
+    per_label,
+)
 
 
 def headings() -> dict[str, str]:
@@ -91,7 +97,7 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         heading("materials")
         for m in ex.materials:
             q = m.quantity
-            qty = str(int(q)) if float(q).is_integer() else str(q)
+            qty = number(q, lang)
             label = material_label(m, lang)
             if m.colour:
                 label += f" ({colour_label(m.colour)})"
@@ -134,7 +140,8 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     if ex.parameters:
         heading("parameters")
         for name, p in ex.parameters.items():
-            para(labelled(f"{name} ({p.type})", tr(p.label, lang)), indent="    ", first="  - ")
+            kind = param_kinds().get(p.type, p.type)
+            para(labelled(f"{name} ({kind})", tr(p.label, lang)), indent="    ", first="  - ")
             if p.help:
                 para(tr(p.help, lang), indent="      ")
             value = ex.param_default(name, lang)
@@ -150,6 +157,16 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     return "\n".join(out).replace("\u00a0", " ").replace("\u202f", " ") + "\n"
 
 
+def param_kinds() -> dict[str, str]:
+    """What kind of value a parameter takes, as the sheet says it."""
+    return {
+        "text": _("text"),
+        "integer": _("whole number"),
+        "list": _("list"),
+        "records": _("records"),
+    }
+
+
 def _value_lines(value: Any) -> list[str]:
     if value is None:
         return []
@@ -160,7 +177,7 @@ def _value_lines(value: Any) -> list[str]:
                 parts = []
                 for k, x in v.items():
                     x = "; ".join(map(str, x)) if isinstance(x, list) else x
-                    parts.append(f"{k}: {x}")
+                    parts.append(_("{label}: {value}").format(label=field_label(k), value=x))
                 lines.append(" — ".join(parts))
             else:
                 lines.append(str(v))

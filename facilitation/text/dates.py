@@ -62,7 +62,12 @@ def time_range(start: int, end: int, lang: str) -> str:
 
 
 def hm(minutes: int) -> str:
-    """9:30, as messages write a time (not for print: see clock)."""
+    """A time as messages write it in the run's language: 9:30, or 9 h 30 in French (plain
+    spaces: not for print, see clock)."""
+    from facilitation.text.messages import language
+
+    if language() == "fr":
+        return clock(minutes, "fr").replace(NBSP, " ")
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 

@@ -1,4 +1,5 @@
-"""Languages: texts are stored per language, read with a visible fallback.
+"""Languages of the texts in files: each is stored per language, read with a visible fallback.
+(The words of the interface are the message catalogue's: text/messages.py.)
 
 A text in a file is either one string (the same in every language) or a mapping
 {fr: ..., en: ...}. Reading a text in a language that it lacks gives the other language,
@@ -13,7 +14,6 @@ from typing import Any
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 ANY = "*"  # key of a language-neutral text
-LANG_NAMES = {"fr": {"fr": "français", "en": "French"}, "en": {"fr": "anglais", "en": "English"}}
 
 
 def fold(text: str) -> str:
@@ -57,67 +57,3 @@ def has(value: Any, lang: str) -> bool:
         return True
     _, fallback = pick(value, lang)
     return fallback is None
-
-
-# Words of the interface, in both languages.
-WORDS: dict[str, dict[str, str]] = {
-    "id": {"fr": "id", "en": "id"},
-    "title": {"fr": "titre", "en": "title"},
-    "duration": {"fr": "durée", "en": "duration"},
-    "group": {"fr": "groupe", "en": "group"},
-    "arc": {"fr": "phase", "en": "arc"},
-    "purpose": {"fr": "Objectif", "en": "Purpose"},
-    "invitation": {"fr": "Invitation", "en": "Invitation"},
-    "configuration": {"fr": "Configuration", "en": "Configuration"},
-    "space": {"fr": "Espace", "en": "Space"},
-    "materials": {"fr": "Matériel", "en": "Materials"},
-    "steps": {"fr": "Déroulé", "en": "Steps"},
-    "tips": {"fr": "Conseils", "en": "Tips"},
-    "pitfalls": {"fr": "Pièges", "en": "Pitfalls"},
-    "variants": {"fr": "Variantes", "en": "Variants"},
-    "vigilance": {"fr": "Points de vigilance", "en": "Points of vigilance"},
-    "outputs": {"fr": "Ce que le groupe obtient", "en": "Outputs"},
-    "supports": {"fr": "Supports imprimés", "en": "Printed supports"},
-    "parameters": {"fr": "Paramètres", "en": "Parameters"},
-    "source": {"fr": "Source", "en": "Source"},
-    "credits": {"fr": "Crédits", "en": "Credits"},
-    "licence": {"fr": "Licence", "en": "Licence"},
-    "makes_possible": {"fr": "Ce que cela permet", "en": "What it makes possible"},
-    "tags": {"fr": "Mots-clés", "en": "Tags"},
-    "people": {"fr": "pers.", "en": "people"},
-    "participants": {"fr": "participants", "en": "participants"},
-    "typical": {"fr": "habituellement", "en": "typically"},
-    "min": {"fr": "min", "en": "min"},
-    "extends": {"fr": "Dérive de", "en": "Extends"},
-    "per_participant": {"fr": "par participant", "en": "per participant"},
-    "per_pair": {"fr": "par binôme", "en": "per pair"},
-    "per_group": {"fr": "par groupe", "en": "per group"},
-    "per_session": {"fr": "pour la session", "en": "per session"},
-    "per_facilitator": {"fr": "par animateur", "en": "per facilitator"},
-    "exercises": {"fr": "exercices", "en": "exercises"},
-    "no_match": {"fr": "Aucun exercice ne correspond.", "en": "No exercise matches."},
-}
-
-ARCS: dict[str, dict[str, str]] = {
-    "open": {"fr": "ouvrir", "en": "open"},
-    "explore": {"fr": "explorer", "en": "explore"},
-    "converge": {"fr": "converger", "en": "converge"},
-    "close": {"fr": "conclure", "en": "close"},
-    "energise": {"fr": "dynamiser", "en": "energise"},
-    "logistics": {"fr": "logistique", "en": "logistics"},
-}
-
-COLOURS: dict[str, dict[str, str]] = {
-    "yellow": {"fr": "jaunes", "en": "yellow"},
-    "blue": {"fr": "bleus", "en": "blue"},
-    "orange": {"fr": "orange", "en": "orange"},
-    "pink": {"fr": "roses", "en": "pink"},
-    "green": {"fr": "verts", "en": "green"},
-    "white": {"fr": "blancs", "en": "white"},
-    "red": {"fr": "rouges", "en": "red"},
-    "purple": {"fr": "violets", "en": "purple"},
-}
-
-
-def word(key: str, lang: str) -> str:
-    return WORDS[key].get(lang, WORDS[key]["en"])

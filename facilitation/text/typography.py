@@ -67,3 +67,15 @@ def english(text: str) -> str:
 
 def typeset(text: str, lang: str, for_pdf: bool = False) -> str:
     return french(text, for_pdf) if lang == "fr" else english(text)
+
+
+def number(value: float, lang: str, digits: int | None = None) -> str:
+    """A quantity as the language writes it: whole numbers plainly, decimals with a comma in
+    French (1,5) and a point in English (1.5); `digits` fixes the decimals (4.2 s)."""
+    if digits is None:
+        if abs(value - round(value)) < 1e-9:
+            return str(int(round(value)))
+        text = f"{value:g}"
+    else:
+        text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "fr" else text

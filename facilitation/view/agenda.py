@@ -8,6 +8,7 @@ from facilitation.plan.timeline import Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _, ngettext
+from facilitation.text.typography import number
 from facilitation.view.words import material_label, per_label
 
 
@@ -107,7 +108,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
     if ex and slot.kind == "exercise":
         for m in ex.materials:
             q = m.quantity
-            qty = str(int(q)) if float(q).is_integer() else str(q)
+            qty = number(q, lang)
             materials.append(
                 _("{item} ({quantity} {per})").format(
                     item=material_label(m, lang), quantity=qty, per=per_label(m.per)

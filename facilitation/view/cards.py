@@ -10,7 +10,7 @@ from facilitation.load.pictures import safe_picture
 from facilitation.model.exercise import Exercise, Support
 from facilitation.plan.supports import card_supports, param_value
 from facilitation.text.i18n import tr
-from facilitation.text.messages import _
+from facilitation.view.words import field_label
 
 
 @dataclass
@@ -66,28 +66,11 @@ def deck_cards(
         if support.layout == "starter":
             where = f"{ex.id}.parameters.{support.source}[{i}]"
             fields["path"] = safe_picture(picture_root, str(item), where)
-        fields["_labels"] = {k: _field_label(k, lang) for k in labels} or {
-            k: _field_label(k, lang) for k in fields
+        fields["_labels"] = {k: field_label(k) for k in labels} or {
+            k: field_label(k) for k in fields
         }
         cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
     return cards
-
-
-def _field_label(key: str, lang: str) -> str:
-    """The label a card prints before a field of a record (a persona's needs...)."""
-    labels = {
-        "situation": _("Situation"),
-        "needs": _("Needs"),
-        "brakes": _("Obstacles"),
-        "motivations": _("Motivations"),
-        "brief": _("Your role"),
-        "questions": _("Questions"),
-        "stance": _("Stance"),
-        "age": _("Age"),
-    }
-    if key in labels:
-        return labels[key]
-    return key.replace("_", " ").capitalize()
 
 
 def decks(

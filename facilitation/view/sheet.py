@@ -11,6 +11,7 @@ from facilitation.model.words import arc_label, per_short
 from facilitation.text.durations import format_duration
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _
+from facilitation.text.typography import number
 from facilitation.view.words import group_range, material_label
 
 Run = tuple[str, Any]  # (style, text): label | bullet | step (minutes, title, text) | italic | body
@@ -51,7 +52,7 @@ def sheet_view(ex: Exercise, lang: str) -> SheetView:
         runs.append(("label", _("Materials")))
         for m in ex.materials:
             q = m.quantity
-            qty = str(int(q)) if float(q).is_integer() else str(q)
+            qty = number(q, lang)
             runs.append(("bullet", f"{material_label(m, lang)} — {qty}{per_short(m.per)}"))
     runs.append(("label", _("Steps")))
     for st in ex.steps:

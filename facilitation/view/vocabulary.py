@@ -4,16 +4,19 @@ typed in French or English (`facilitation vocabulary WHAT`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.load import printdata
 from facilitation.load.vocabulary import families, tags
+from facilitation.model.types import Configuration
 from facilitation.model.words import arc_label, colour_label, logistics_label, per_label
 from facilitation.text.aliases import NUMBER, values
 from facilitation.text.i18n import LANGS, tr
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
+from facilitation.text.typography import number
 
 Table = tuple[list[str], list[list[str]], tuple[int, ...]]  # head, rows, flexible columns
 
@@ -123,14 +126,12 @@ def listing(kind: str, lang: str, exercises: list[Any] | None = None) -> Table:
         return [_("theme"), _("font"), _("backs"), _("ink"), _("arc marks")], rows, ()
     if kind == "formats":
         rows = [
-            [k, f.label, f"{f.width:g} × {f.height:g} mm", f"{f.safe:g} mm"]
+            [k, f.label, _size(f.width, f.height, lang), f"{number(f.safe, lang)} mm"]
             for k, f in printdata.card_formats().items()
         ]
         return [_("format"), _("label"), _("size"), _("safe margin")], rows, (1,)
     if kind == "papers":
-        rows = [
-            [k, s.label, f"{s.width:g} × {s.height:g} mm"] for k, s in printdata.sheets().items()
-        ]
+        rows = [[k, s.label, _size(s.width, s.height, lang)] for k, s in printdata.sheets().items()]
         return [_("paper"), _("label"), _("size")], rows, ()
     if kind == "families":
         rows = [[k, tr(f.label, lang), _other(f.label, lang)] for k, f in families().items()]
@@ -138,10 +139,26 @@ def listing(kind: str, lang: str, exercises: list[Any] | None = None) -> Table:
     return _values_table()
 
 
+def _size(width: float, height: float, lang: str) -> str:
+    return f"{number(width, lang)} × {number(height, lang)} mm"
+
+
+def _configuration_label(value: str) -> str:
+    """How a configuration value reads ('en binômes', 'groupes de N')."""
+    if value == "groups of {n}":
+        return _("groups of {n}").format(n="N")
+    if value == "{n} groups":
+        return ngettext("{n} group", "{n} groups", 2).format(n="N")
+    m = re.match(r"^groups of (\d+)$", value)
+    if m:
+        return Configuration("groups", size=int(m.group(1))).label()
+    return Configuration(value).label()
+
+
 def _values_table() -> Table:
     """Each value of the formats with the other words the files and the command line accept."""
     shown = {
-        "configuration": (_("configuration"), lambda v: v),
+        "configuration": (_("configuration"), _configuration_label),
         "logistics": (_("logistics"), logistics_label),
         "arc": (_("arc"), arc_label),
         "per": (_("per"), per_label),

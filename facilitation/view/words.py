@@ -10,7 +10,7 @@ from facilitation.model import words
 from facilitation.model.exercise import Exercise
 from facilitation.text.durations import format_duration
 from facilitation.text.i18n import pick, tr
-from facilitation.text.messages import plural_index
+from facilitation.text.messages import _, plural_index
 
 
 def duration_range(ex: Exercise, lang: str) -> str:
@@ -50,3 +50,45 @@ def material_label(material: Any, lang: str) -> str:
     if entry:
         return tr(entry.label, lang)
     return material.item
+
+
+def field_label(key: str) -> str:
+    """The label printed before a field of a record (a persona's needs, a role's brief), in
+    the run's language; an unknown field shows its own name."""
+    labels = {
+        "name": _("Name"),
+        "situation": _("Situation"),
+        "quote": _("Quote"),
+        "needs": _("Needs"),
+        "brakes": _("Obstacles"),
+        "motivations": _("Motivations"),
+        "brief": _("Your role"),
+        "questions": _("Questions"),
+        "question": _("Question"),
+        "stance": _("Stance"),
+        "age": _("Age"),
+        "colour": _("Colour"),
+        "description": _("Description"),
+        "status": _("Status"),
+        "test": _("Test"),
+        "island": _("Island"),
+        "green": _("Green light"),
+        "red": _("Red light"),
+        "left": _("One pole"),
+        "right": _("The other pole"),
+        "text": _("Text"),
+        "title": _("Title"),
+        "made_by": _("Made by"),
+        "what": _("What"),
+        "how": _("How"),
+        "shows": _("What it shows"),
+        "site": _("Site"),
+        "team": _("Team"),
+        "address": _("Address"),
+        "transport": _("Getting there"),
+        "contact": _("Contact"),
+        "back": _("Return"),
+    }
+    if key in labels:
+        return labels[key]
+    return key.replace("_", " ").capitalize()

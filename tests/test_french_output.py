@@ -1,0 +1,270 @@
+"""A French run says everything in French: warnings and hints with their file and line,
+errors, summaries, help; no English word in its output. And the language is chosen as the
+README says: --lang, then FACILITATION_LANG, then facilitation.yaml, then the session's
+`language`, then French."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import DATA, EXAMPLES
+
+# Common English words that no French output should hold (values typed in files, such as
+# 'groups of 4', and ids are not prose: they are not in this list).
+ENGLISH = {
+    "the",
+    "and",
+    "with",
+    "without",
+    "error",
+    "warning",
+    "hint",
+    "wrote",
+    "found",
+    "expected",
+    "unknown",
+    "missing",
+    "should",
+    "must",
+    "cannot",
+    "which",
+    "this",
+    "that",
+    "these",
+    "sheet",
+    "sheets",
+    "days",
+    "blocks",
+    "people",
+    "problems",
+    "problem",
+    "files",
+    "is",
+    "are",
+    "has",
+    "have",
+    "did",
+    "you",
+    "mean",
+    "there",
+    "into",
+    "from",
+    "only",
+    "will",
+    "your",
+    "take",
+    "here",
+    "before",
+    "after",
+    "until",
+    "not",
+    "than",
+    "more",
+    "least",
+    "most",
+    "break",
+    "lunch",
+    "day",
+    "block",
+    "exit",
+    "commands",
+    "try",
+    "folder",
+    "write",
+    "print",
+    "exercises",
+    "session's",
+    "its",
+    "it",
+    "of",
+    "to",
+    "for",
+    "in",
+    "be",
+    "at",
+    "by",
+    "was",
+    "were",
+    "can",
+    "all",
+}  # fmt: skip  (not 'on', 'or', 'an', 'options', 'message': French words too)
+
+LATE = """\
+programme: Transfo Occitanie
+number: 3
+title: {fr: Une journée trop pleine, en: A day too full}
+participants: 18
+days:
+  - date: 2027-03-12
+    start: 9h
+    end: 14h30
+    blocks:
+      - exercise: tour-de-presentation
+      - exercise: debat-mouvant
+        duration: 1h15
+      - exercise: personas
+        duration: 1h15
+      - exercise: photolangage
+      - exercise: parcours-utilisateur
+        duration: 1h30
+      - exercise: tour-de-cloture
+        duration: 30 min
+"""
+
+BAD = """\
+programme: X
+title: Y
+participants: 9
+days:
+  - date: 31/02/2027
+    debut: 9h
+    blocks:
+      - exercise: debat-mouvan
+      - logistics: dejeunr
+      - exercise: personas
+        split: groupes de six
+        params: {personnages: []}
+"""
+
+
+def english_words(text: str) -> set[str]:
+    """The English words of a text, leaving out paths, ids, options, quoted values and the
+    English values a French message lists after '(ou ...)'."""
+    text = re.sub(r"«[^»]*»", " ", text)  # values as typed, quoted
+    text = re.sub(r"\(ou [^)]*\)", " ", text)  # "(ou open, explore...)"
+    text = re.sub(r"\S*[/_.]\S*|--?[a-z][\w-]*|\S+-\S+|\[[^\]]*\]|\{[^}]*\}", " ", text)
+    words = set(re.findall(r"[A-Za-z']+", text.lower()))
+    return words & ENGLISH
+
+
+@pytest.fixture
+def sessions(tmp_path):
+    (tmp_path / "tard.yaml").write_text(LATE, encoding="utf-8")
+    (tmp_path / "faux.yaml").write_text(BAD, encoding="utf-8")
+    return tmp_path
+
+
+def test_check_in_french_and_in_english(sessions, run):
+    """The issue's case: a late day and no break, warnings and hints with file:line."""
+    fr = run("check", sessions / "tard.yaml", "--lang", "fr")
+    assert fr.exit_code == 0
+    assert "tard.yaml:18:9: attention : jour 1, bloc 6 (tour-de-cloture) : la journée dure " in (
+        fr.output
+    )
+    assert "jusqu'à 15 h, après sa fin prévue à 14 h 30" in fr.output
+    assert "suggestion : raccourcissez ou retirez un bloc, ou repoussez la fin de la journée" in (
+        fr.output
+    )
+    assert "3 h 15 sans pause (de 9 h à 12 h 15)" in fr.output
+    assert "suggestion : ajoutez une pause (logistics: pause) avant ce bloc" in fr.output
+    assert "pas de déjeuner sur une journée entière (9 h à 15 h)" in fr.output
+    assert fr.output.splitlines()[-1].endswith(": 1 jour, 6 blocs, 3 avertissements")
+    assert not english_words(fr.output), english_words(fr.output)
+    en = run("check", sessions / "tard.yaml", "--lang", "en")
+    assert "tard.yaml:18:9: warning: day 1, block 6 (tour-de-cloture): the day runs until " in (
+        en.output
+    )
+    assert "hint: add a break (logistics: break) before this block" in en.output
+    assert en.output.splitlines()[-1].endswith(": 1 day, 6 blocks, 3 warnings")
+    strict = run("check", sessions / "tard.yaml", "--lang", "fr", "--strict")
+    assert strict.exit_code == 1 and "3 avertissements avec --strict" in strict.output
+
+
+def french_runs(sessions, tmp_path, run):
+    """Several commands in French, on good and bad input: their whole output."""
+    bad_files = sorted(p.name for p in (DATA / "bad").glob("*.yaml"))
+    runs = [
+        ("check", sessions / "tard.yaml"),
+        ("check", sessions / "faux.yaml"),
+        ("check", EXAMPLES / "strasbourg-8-comptoir-des-services.yaml"),
+        ("list",),
+        ("list", "brise-glace"),
+        ("list", "--tag", "brise-glase"),
+        ("list", "--arc", "ouvir"),
+        ("list", "--max-duration", "une heure"),
+        ("show", "debat-mouvant"),
+        ("show", "debat-mouvan"),
+        ("vocabulary",),
+        ("vocabulary", "card-layouts"),  # (tags and materials show the English words too)
+        ("vocabulary", "nimporte"),
+        ("validate",),
+        *[("validate", DATA / "bad" / name) for name in bad_files],
+        ("agenda", sessions / "tard.yaml", "-o", tmp_path / "programme", "--format", "md"),
+        ("agenda", sessions / "tard.yaml", "-o", tmp_path / "x", "--format", "doc"),
+        ("cards", "debat-mouvant", "-o", tmp_path / "cartes", "--format", "10x10"),
+        ("canvas", "debat-mouvant", "-o", tmp_path / "canevas"),
+        ("new", "exercise", "Mauvais Id"),
+        ("schema", "session", "--help"),
+        ("check",),  # click: a missing argument
+        ("list", "--tagg", "x"),  # click: an unknown option
+        ("--help",),
+        *[(cmd, "--help") for cmd in ("list", "show", "check", "agenda", "cards", "canvas")],
+        *[(cmd, "--help") for cmd in ("kit", "calibrate", "validate", "vocabulary")],
+    ]
+    outputs = []
+    for args in runs:
+        r = run(*args, "--lang", "fr") if args != ("--help",) else run(*args)
+        outputs.append((args, r.output))
+    return outputs
+
+
+def test_no_english_word_in_a_french_run(sessions, tmp_path, run):
+    for args, output in french_runs(sessions, tmp_path, run):
+        assert output.strip(), args
+        assert not english_words(output), (args, english_words(output), output)
+
+
+def test_a_bad_session_in_french(sessions, run):
+    r = run("check", sessions / "faux.yaml", "--lang", "fr")
+    assert r.exit_code == 1
+    out = r.output
+    assert "faux.yaml:5:11: erreur : days[0].date : cette date n'existe pas : « 31/02/2027 »" in out
+    assert "faux.yaml:6:5: erreur : days[0].debut : clé inconnue « debut »" in out
+    assert "vouliez-vous dire « start » ?" in out
+    assert "exercice inconnu « debat-mouvan »" in out
+    assert "logistics : attendu : l'un de « accueil », « pause », « déjeuner », « trajet »" in out
+    assert "vouliez-vous dire « déjeuner » ?" in out
+    assert "attendu : plénière, binômes" in out
+    assert re.search(r"\d+ problèmes\.$", out.strip())
+
+
+def test_the_language_that_wins(tmp_path, run, monkeypatch):
+    """--lang, then FACILITATION_LANG, then facilitation.yaml, then the session's language,
+    then French, for the messages and the files alike."""
+    session = tmp_path / "s.yaml"
+    session.write_text(
+        "programme: X\ntitle: Y\nlanguage: en\nparticipants: 8\ndays:\n"
+        "  - date: 2027-03-12\n    blocks: [{exercise: debat-mouvant}]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+
+    def said(*args):
+        return run("agenda", session, "-o", tmp_path / "o", "--format", "md", *args).output
+
+    assert "wrote" in said() and (tmp_path / "o" / "x-agenda-en.md").exists()  # the session's
+    (tmp_path / "facilitation.yaml").write_text("lang: fr\n", encoding="utf-8")
+    assert "écrit" in said()  # facilitation.yaml beats the session
+    monkeypatch.setenv("FACILITATION_LANG", "en")
+    assert "wrote" in said()  # the environment beats facilitation.yaml
+    assert "écrit" in said("--lang", "fr")  # --lang beats everything
+    monkeypatch.delenv("FACILITATION_LANG")
+    (tmp_path / "facilitation.yaml").unlink()
+    session.write_text(session.read_text().replace("language: en\n", ""), encoding="utf-8")
+    assert "écrit" in said()  # French when nothing says otherwise
+
+
+def test_help_follows_the_language(tmp_path, run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert "Afficher cette aide et quitter." in run("--help").output
+    assert "Show this message and exit." in run("check", "--lang", "en", "--help").output
+    monkeypatch.setenv("FACILITATION_LANG", "en")
+    out = run("--help").output
+    assert "[OPTIONS] COMMAND [ARGS]..." in out and "Usage:" in out
+    assert "then the session's 'language', then French" in out
+    (tmp_path / "facilitation.yaml").write_text("lang: fr\n", encoding="utf-8")
+    monkeypatch.delenv("FACILITATION_LANG")
+    out = " ".join(run("kit", "--help").output.split())  # NBSP and line ends as spaces
+    assert "Usage : main kit [OPTIONS] SESSION" in out
+    assert "L’emporte : --lang, puis FACILITATION_LANG" in out
