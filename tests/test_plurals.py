@@ -39,19 +39,28 @@ def word_pairs(lang: str) -> set[tuple[str, str]]:
     return out
 
 
+COUNTED = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) (\w+)")
+
+
 def plural_mistakes(text: str, lang: str) -> list[str]:
     """'1 <plural>', '0 <wrong form>', 'N <singular>' for N > 1."""
+    pairs = word_pairs(lang)
+    singular = {one for one, many in pairs}
+    plural = {many for one, many in pairs}
     found = []
-    text = " ".join(text.split())
-    for one, many in word_pairs(lang):
-        zero_is = one if lang == "fr" else many
-        zero_wrong = many if zero_is == one else one
-        for pattern in (
-            rf"(?<![\d.,]) ?\b1 {re.escape(many)}\b",
-            rf"(?<![\d.,]) ?\b0 {re.escape(zero_wrong)}\b",
-            rf"(?<![\d.,])\b([2-9]|[1-9]\d+) {re.escape(one)}\b",
-        ):
-            found += [m.group(0).strip() for m in re.finditer(pattern, text)]
+    for m in COUNTED.finditer(" ".join(text.split())):
+        number, word = m.group(1), m.group(2)
+        if not number.isdigit():
+            continue  # 1,5 mètre / 1.5 metres: CLDR rules, checked elsewhere
+        n = int(number)
+        wrong = (
+            (n == 1 and word in plural and word not in singular)
+            or (n == 0 and lang == "fr" and word in plural and word not in singular)
+            or (n == 0 and lang == "en" and word in singular and word not in plural)
+            or (n > 1 and word in singular and word not in plural)
+        )
+        if wrong:
+            found.append(m.group(0))
     return found
 
 
