@@ -218,16 +218,17 @@ def table(exercises: list[Exercise], lang: str, width: int = 110) -> str:
 def columns(
     head: list[str], rows: list[list[str]], width: int = 110, flexible: tuple[int, ...] = ()
 ) -> str:
-    """A plain-text table: the columns in `flexible` share what the others leave of `width`
-    (longer cells end with '…'); the others keep their widest cell."""
+    """A plain-text table: the columns in `flexible` take what the others leave of `width`,
+    in that order of priority, at least 12 characters each (longer cells end with '…'); the
+    others keep their widest cell."""
     ncol = len(head)
     widths = [max(len(r[i]) for r in rows + [head]) for i in range(ncol)]
     fixed = sum(w for i, w in enumerate(widths) if i not in flexible) + 2 * (ncol - 1)
     room = max(12 * len(flexible), width - fixed)
-    want = sum(widths[i] for i in flexible)
-    if flexible and want > room:
-        for i in flexible:  # each flexible column gets its share, at least 12
-            widths[i] = max(12, min(widths[i], room * widths[i] // max(1, want)))
+    for k, i in enumerate(flexible):
+        later = 12 * (len(flexible) - k - 1)  # what the columns after it need at least
+        widths[i] = max(12, min(widths[i], room - later))
+        room -= widths[i]
     lines = []
     for r in [head, ["-" * w for w in widths], *rows]:
         cells = []
