@@ -163,6 +163,22 @@ def validate(paths: tuple[str, ...], lang: str, settings: Any) -> None:
     click.echo(report)
 
 
+STRICT_HELP = "Treat warnings as errors: print nothing when there is any (exit 1)."
+
+
+def _warnings(problems: list[Any], strict: bool, err: bool = True) -> None:
+    """Say the warnings; with --strict, stop (before anything is written) when there are."""
+    for w in problems:
+        click.echo(w.format(), err=err)
+    if strict and problems:
+        from facilitation.errors import Problem
+        from facilitation.text.messages import ngettext
+
+        n = len(problems)
+        message = ngettext("{n} warning with --strict", "{n} warnings with --strict", n)
+        raise UserError([Problem(message.format(n=n))])
+
+
 def _session(path: str, settings: Any) -> Any:
     from facilitation.load.library import Library
     from facilitation.load.sessions import load_session
@@ -230,6 +246,7 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     type=click.Path(file_okay=False),
     help="A folder of jinja2 templates replacing ours by name (repeatable).",
 )
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @common
 def agenda(
     session: str,
@@ -238,6 +255,7 @@ def agenda(
     paper: str,
     wall: str,
     template_dirs: tuple[str, ...],
+    strict: bool,
     lang: str,
     settings: Any,
 ) -> None:
@@ -248,6 +266,7 @@ def agenda(
 
     fmts = parse_formats(formats)
     plan = schedule(_session(session, settings), lang)
+    _warnings(plan.warnings, strict)
     dirs = [Path(d) for d in template_dirs] + [
         f / "templates" for f in settings.folders if (f / "templates").is_dir()
     ]
@@ -255,8 +274,6 @@ def agenda(
         written = write_agenda(
             plan, out, lang, paper=paper, formats=fmts, template_dirs=dirs, wall=wall
         )
-    for w in plan.warnings:
-        click.echo(w.format(), err=True)
     for item in written:
         click.echo(f"wrote {Path(out_dir) / item.name}")
 
@@ -317,6 +334,7 @@ BACK_OFFSET_HELP = (
 @click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
 @click.option("--theme", default="default", show_default=True, help="Theme id (cards/themes.yaml).")
 @click.option("--programme", default="", help="Programme name printed on the backs.")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @common
 def cards(
     targets: tuple[str, ...],
@@ -329,6 +347,7 @@ def cards(
     back_offset: str,
     theme: str,
     programme: str,
+    strict: bool,
     lang: str,
     settings: Any,
 ) -> None:
@@ -336,6 +355,8 @@ def cards(
 
     Each exercise gives its participant decks (fronts, then backs), its facilitator card
     (A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each.
+    For exercise ids, cards show the exercise's own content: where it is an example from
+    another case, you are told, and content to write in prints blank.
     """
     from facilitation.jobs.cards import CardOptions, write_exercise_cards
     from facilitation.jobs.output import Outputs
@@ -355,19 +376,28 @@ def cards(
     jobs = []
     if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
         from facilitation.jobs.kit import session_card_jobs
+        from facilitation.plan.schedule import schedule
 
         loaded = _session(targets[0], settings)
+        plan = schedule(loaded, lang)
+        _warnings(plan.warnings, strict)
         opts.programme = opts.programme or loaded.session.programme
         with Outputs(Path(out_dir)) as out:
-            jobs = session_card_jobs(loaded, opts, out)
+            jobs = session_card_jobs(loaded, opts, out, plan)
     else:
+        from facilitation.plan.examples import exercise_example_warnings
+        from facilitation.plan.supports import exercise_values
+
         library = _library(settings)
         exercises = [library.get(t) for t in targets]
+        _warnings([w for ex in exercises for w in exercise_example_warnings(ex, library)], strict)
         with Outputs(Path(out_dir)) as out:
             for ex in exercises:
                 folder = library.folder_of(ex.id)
                 root = folder if isinstance(folder, Path) else None
-                jobs += write_exercise_cards(ex, opts, out, picture_root=root)
+                jobs += write_exercise_cards(
+                    ex, opts, out, overrides=exercise_values(ex), picture_root=root
+                )
     for j in jobs:
         click.echo(
             f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, {_sides(j.duplex)})"
@@ -426,9 +456,16 @@ def canvas(
         programme=programme,
     )
     library = _library(settings)
+    if target in library.exercises:
+        from facilitation.plan.examples import exercise_example_warnings
+
+        _warnings(exercise_example_warnings(library.get(target), library), False)
     with Outputs(Path(out_dir)) as out:
         if target in library.exercises:
-            jobs = write_exercise_canvases(library.get(target), opts, out)
+            from facilitation.plan.supports import exercise_values
+
+            ex = library.get(target)
+            jobs = write_exercise_canvases(ex, opts, out, overrides=exercise_values(ex))
             if not jobs:
                 raise UserError(f"exercise '{target}' has no canvas or sheet to print")
         elif target in layout_ids():
@@ -473,6 +510,7 @@ def canvas(
     help="How card backs are printed.",
 )
 @click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @common
 def kit(
     session: str,
@@ -482,6 +520,7 @@ def kit(
     card_fmt: str,
     duplex: str,
     back_offset: str,
+    strict: bool,
     lang: str,
     settings: Any,
 ) -> None:
@@ -491,10 +530,14 @@ def kit(
 
     from facilitation.jobs.kit import build_kit
     from facilitation.jobs.output import Outputs
+    from facilitation.plan.schedule import schedule
 
     start = time.perf_counter()
     offset = _offset(back_offset)  # a bad value is said before any work
     loaded = _session(session, settings)
+    plan = schedule(loaded, lang)
+    if strict:
+        _warnings(plan.warnings, strict)
     if tile_to == "letter" or paper == "letter":
         tile_to = "letter" if tile_to != "none" else tile_to
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
@@ -519,6 +562,7 @@ def kit(
                 back_offset=offset,
                 template_dirs=dirs,
                 progress=progress,
+                plan=plan,
             )
     for w in manifest["warnings"]:
         click.echo(w, err=True)

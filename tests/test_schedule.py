@@ -53,7 +53,11 @@ def test_blocks_follow_one_another(tmp_path, library):
         library,
         [
             {"logistics": "welcome", "duration": "30 min"},
-            {"exercise": "debat-mouvant", "duration": "45 min"},
+            {
+                "exercise": "debat-mouvant",
+                "duration": "45 min",
+                "params": {"statements": ["Le numérique rapproche les services des usagers."]},
+            },
             {"logistics": "break", "duration": 15},
             {"free": "Présentation", "duration": "1h"},
         ],

@@ -12,7 +12,7 @@ from facilitation.layout.canvas import CanvasGeometry, geometry
 from facilitation.layout.tiling import tile
 from facilitation.load.printdata import canvas_layout, sheet_mm
 from facilitation.model.exercise import Exercise, Support
-from facilitation.plan.supports import canvas_supports, param_value
+from facilitation.plan.supports import canvas_supports, support_value
 from facilitation.text.i18n import tr
 from facilitation.view.canvas import resolve
 
@@ -54,7 +54,7 @@ def pages_for(
         w, h = h, w
     records: list[Any] = [None]
     if support.each:
-        records = list(param_value(ex, support.each, lang, overrides or {}) or [])
+        records = list(support_value(ex, support, support.each, lang, overrides or {}) or [])
         if not records:
             return size, landscape, []
     pages = []

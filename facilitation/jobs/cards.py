@@ -17,7 +17,7 @@ from facilitation.load.pictures import safe_picture
 from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.printdata import CardFormat
-from facilitation.plan.supports import param_value, sign_supports
+from facilitation.plan.supports import sign_supports, support_value
 from facilitation.text.i18n import ARCS, tr
 from facilitation.view.cards import decks
 from facilitation.view.sheet import sheet_view
@@ -252,7 +252,7 @@ def signs_job(
     from facilitation.render.signs_pdf import signs_pdf
 
     lang = opts.lang
-    words = [str(w) for w in (param_value(ex, s.source, lang, overrides) if s.source else [])]
+    words = [str(w) for w in (support_value(ex, s, s.source, lang, overrides) if s.source else [])]
     problems = glyph_problems([(f"{ex.id} / {s.id}", " ".join(words))])
     if problems:
         raise UserError(problems)

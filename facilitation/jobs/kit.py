@@ -27,7 +27,12 @@ from facilitation.jobs.output import Outputs
 from facilitation.load.sessions import LoadedSession
 from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.plan.schedule import schedule
-from facilitation.plan.supports import canvas_supports, card_supports, sign_supports
+from facilitation.plan.supports import (
+    block_values,
+    canvas_supports,
+    card_supports,
+    sign_supports,
+)
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.render.pdf import sheet_size
 from facilitation.view.checklist import checklist_lines
@@ -42,7 +47,16 @@ def _picture_root(loaded: LoadedSession, slot: Slot) -> Any:
 
 
 def _exercise_slots(plan: Plan) -> list[Slot]:
-    return [s for s in plan.all_slots() if s.exercise is not None and s.kind == "exercise"]
+    """The blocks that print supports: exercises, and logistics entries that have some
+    (route sheets for a trip, welcome signs); an activity carried on prints at its first
+    part only."""
+    return [
+        s
+        for s in plan.all_slots()
+        if s.exercise is not None
+        and s.head is None
+        and (s.kind == "exercise" or s.exercise.supports)
+    ]
 
 
 Task = tuple[str, Callable[[Outputs], list[Job]]]  # (label, write): one piece of work
@@ -64,7 +78,7 @@ def session_card_tasks(
         ex = slot.exercise
         assert ex is not None
         key = json.dumps(
-            [ex.id, slot.block.params, slot.block.variant], sort_keys=True, default=str
+            [ex.id, block_values(slot), slot.block.variant], sort_keys=True, default=str
         )
         counts = {
             s.id: support_copies(s, slot, opts.lang) * opts.copies
@@ -79,9 +93,13 @@ def session_card_tasks(
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
     firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
+    signed: dict[str, Slot] = {}  # each exercise's signs once, from a block that prints them
     for slot, _ in seen.values():
         assert slot.exercise is not None
-        firsts.setdefault(slot.exercise.id, slot)
+        if slot.kind == "exercise":
+            firsts.setdefault(slot.exercise.id, slot)
+        if sign_supports(slot.exercise, slot.block.variant):
+            signed.setdefault(slot.exercise.id, slot)
 
     def cards(out: Outputs) -> list[Job]:
         decks = CardBatch(opts)
@@ -89,7 +107,7 @@ def session_card_tasks(
             assert slot.exercise is not None
             decks.add_exercise(
                 slot.exercise,
-                slot.block.params,
+                block_values(slot),
                 _picture_root(loaded, slot),
                 copies_for=lambda s, c=counts: c.get(s.id, 1),
                 variant=slot.block.variant,
@@ -99,10 +117,10 @@ def session_card_tasks(
 
     def signs(out: Outputs) -> list[Job]:
         return [
-            signs_job(slot.exercise, s, opts, out, slot.block.params, folder)
-            for slot in firsts.values()
+            signs_job(slot.exercise, s, opts, out, block_values(slot), folder)
+            for slot in signed.values()
             if slot.exercise is not None
-            for s in sign_supports(slot.exercise)
+            for s in sign_supports(slot.exercise, slot.block.variant)
         ]
 
     def facilitator_cards(out: Outputs) -> list[Job]:
@@ -149,7 +167,7 @@ def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions)
                 opts,
                 out,
                 copies_for=lambda s: support_copies(s, slot, opts.lang),
-                overrides=slot.block.params,
+                overrides=block_values(slot),
                 variant=slot.block.variant,
                 prefix=f"{folder}{i + 1:02d}-",
                 supports=sup,
@@ -174,14 +192,17 @@ def build_kit(
     back_offset: tuple[float, float] = (0.0, 0.0),
     template_dirs: list[Path] | None = None,
     progress: Callable[[str, int], None] | None = None,
+    plan: Plan | None = None,
 ) -> dict[str, Any]:
     """Write the whole kit into `out`; return the manifest. `progress(label, total)` is
-    called after each piece of work."""
+    called after each piece of work; `plan` is the session scheduled in `lang`, when the
+    caller has it already."""
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
     from facilitation.view.agenda import agenda_view
+    from facilitation.view.guide import example_flags
 
     fr = lang == "fr"
-    plan = schedule(loaded, lang)
+    plan = plan or schedule(loaded, lang)
     session = plan.session
     programme = session.programme
     view = agenda_view(plan, lang)
@@ -278,6 +299,7 @@ def build_kit(
         out.path(guide),
         sheet_size(paper),
         totals,
+        flags=example_flags(plan, lang),
     )
     totals[paper] = totals.get(paper, 0) + gpages
     print_jobs.insert(0, Job(guide, "guide", paper, "none", gpages, sheets=gpages))

@@ -95,6 +95,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
     )
     top = h - s - head - 3 * scale
     layout = card.layout
+    if f.get("_blank"):
+        els.extend(_blank_fields(f.get("_labels") or {}, s, s, iw, top - s, scale, theme))
+        return Face(els, card.name)
     if layout == "statement":
         els.append(
             Element(
@@ -285,6 +288,55 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             )
         )
     return Face(els, card.name)
+
+
+def _blank_fields(
+    labels: dict[str, str], x: float, y: float, w: float, h: float, scale: float, theme: Theme
+) -> list[Element]:
+    """A card to fill in by hand: each field's label over ruled lines (the name gets one line,
+    a quote two, the others share the rest); a card without fields is all lines."""
+    gap = 6.5 * scale  # between ruled lines: room for handwriting
+    lab = 4.2 * scale
+    keys = list(labels)
+    if not keys:
+        out = []
+        line_y = y + h - gap
+        while line_y > y + 1:
+            out.append(Element("line", x, line_y, x + w, line_y, stroke=theme.rule, width=0.4))
+            line_y -= gap
+        return out
+    fixed = {"name": 1, "quote": 2}
+    total = int((h - lab * len(keys)) // gap)
+    rest = [k for k in keys if k not in fixed]
+    left = max(0, total - sum(fixed.get(k, 0) for k in keys))
+    lines = {k: fixed.get(k, 0) for k in keys}
+    for i, k in enumerate(rest):
+        lines[k] = max(1, left // len(rest) + (1 if i < left % len(rest) else 0))
+    out = []
+    top = y + h
+    for k in keys:
+        out.append(
+            Element(
+                "text",
+                x,
+                top - lab,
+                w,
+                lab,
+                text=labels[k],
+                size=7.5 * scale,
+                min_size=6,
+                bold=True,
+                colour=theme.muted,
+                valign="top",
+            )
+        )
+        top -= lab
+        for _ in range(lines[k]):
+            top -= gap
+            if top < y:
+                break
+            out.append(Element("line", x, top, x + w, top, stroke=theme.rule, width=0.4))
+    return out
 
 
 def back(

@@ -23,6 +23,7 @@ from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.exercise import ARC_ORDER, Exercise
 from facilitation.resources import data_dir
+from facilitation.text.i18n import is_localized
 
 ENV_VAR = "FACILITATION_LIBRARY"
 CONFIG_FILE = "facilitation.yaml"
@@ -340,6 +341,7 @@ class Library:
         data: dict[str, Any] = {}
         for e in reversed(chain):
             data = merge(data, e.doc.data)
+            _own_defaults(data, e.doc.data)
         data["extends"] = entry.doc.data.get("extends")
         locator = Locator([e.doc for e in chain])
         try:
@@ -415,13 +417,28 @@ class Exercises(Mapping[str, Exercise]):
 
 
 def merge(base: Any, over: Any) -> Any:
-    """Mappings merge key by key; anything else in `over` replaces `base`."""
-    if isinstance(base, dict) and isinstance(over, dict):
+    """Mappings merge key by key; anything else in `over` replaces `base`. A text or value
+    given per language ({fr: ...}) replaces the parent's whole, so that a language it lacks
+    falls back to the user's other language, never to the parent's text."""
+    if isinstance(base, dict) and isinstance(over, dict) and not is_localized(over):
         out = copy.deepcopy(base)
         for k, v in over.items():
             out[k] = merge(base.get(k), v) if k in base else copy.deepcopy(v)
         return out
     return copy.deepcopy(over)
+
+
+def _own_defaults(merged: dict[str, Any], layer: dict[str, Any]) -> None:
+    """A file that gives a parameter's default chooses it: `example` (a value from another
+    case, to be warned about) holds only for the default of the file that says it."""
+    params = layer.get("parameters")
+    if not isinstance(params, dict):
+        return
+    for name, p in params.items():
+        if isinstance(p, dict) and "default" in p and "example" not in p:
+            target = merged.get("parameters", {}).get(name)
+            if isinstance(target, dict):
+                target["example"] = False
 
 
 def _display(f: Any, builtin: bool) -> str:

@@ -16,6 +16,7 @@ from facilitation.model.exercise import Exercise, check_value
 from facilitation.model.session import Block, Session, block_minutes, minutes_of
 from facilitation.text.dates import hm
 from facilitation.text.i18n import is_localized
+from facilitation.text.messages import _
 
 LOGISTICS_IDS = {"welcome": "accueil", "break": "pause", "lunch": "dejeuner", "travel": "trajet"}
 
@@ -46,6 +47,22 @@ def iter_blocks(session: Session) -> Any:
             yield path, block, None
             for c, child in enumerate(block.blocks or []):
                 yield path + ("blocks", c), child, block
+
+
+def continued_paths(session: Session) -> dict[tuple[Any, ...], tuple[Any, ...] | None]:
+    """For each block that says `continues: true`, the path of the block it carries on: the
+    last earlier block of the same exercise in the same track (or outside tracks, for a block
+    outside them); None when there is none."""
+    out: dict[tuple[Any, ...], tuple[Any, ...] | None] = {}
+    last: dict[tuple[str, str | None], tuple[Any, ...]] = {}
+    for path, block, _parent in iter_blocks(session):
+        if not block.exercise:
+            continue
+        key = (block.exercise, block.track)
+        if block.continues:
+            out[path] = last.get(key)
+        last[key] = path
+    return out
 
 
 def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
@@ -122,7 +139,10 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                 )
                 bad(p + ("exercise",), f"unknown exercise '{block.exercise}'", hint)
                 continue
-            ex = library.exercises[block.exercise]
+        if block.logistics and LOGISTICS_IDS[block.logistics] not in library.exercises:
+            bad(p + ("logistics",), f"no logistics entry '{LOGISTICS_IDS[block.logistics]}'")
+        elif block.exercise or block.logistics:
+            ex = library.exercises[block.exercise or LOGISTICS_IDS[block.logistics or ""]]
             for name, value in block.params.items():
                 if name not in ex.parameters:
                     known = ", ".join(ex.parameters) or "none"
@@ -144,8 +164,6 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                     f"exercise '{ex.id}' has no variant '{block.variant}'",
                     did_you_mean(block.variant, [v.id for v in ex.variants]),
                 )
-        if block.logistics and LOGISTICS_IDS[block.logistics] not in library.exercises:
-            bad(p + ("logistics",), f"no logistics entry '{LOGISTICS_IDS[block.logistics]}'")
         if block.place and block.place not in place_ids:
             bad(
                 p + ("place",),
@@ -180,11 +198,37 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                     f"no track '{block.track}' in these parallel tracks",
                     did_you_mean(block.track, ids) or f"the tracks are: {', '.join(ids)}",
                 )
+    for p, before in continued_paths(session).items():
+        block = _block_at(session, p)
+        if before is None:
+            bad(
+                p + ("continues",),
+                _("no earlier block of '{exercise}' for this one to continue").format(
+                    exercise=block.exercise
+                ),
+                _("remove 'continues', or check the exercise of the block it carries on"),
+            )
+        elif block.params:
+            line = locator.locate(before)[1]
+            bad(
+                p + ("params",),
+                _("a continued activity takes its content from its first block"),
+                _("give these params on the block it continues (line {line})").format(line=line),
+            )
     if problems:
         raise UserError(problems)
     loaded = LoadedSession(session, doc, library, path)
     check_pins(loaded)
     return loaded
+
+
+def _block_at(session: Session, path: tuple[Any, ...]) -> Block:
+    node: Any = session.days[path[1]]
+    rest = path[2:]
+    while rest:
+        node = node.blocks[rest[1]]
+        rest = rest[2:]
+    return node  # type: ignore[no-any-return]
 
 
 def check_pins(loaded: LoadedSession) -> None:

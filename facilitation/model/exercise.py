@@ -104,12 +104,12 @@ class Step(Model):
 
 class Variant(Model):
     """Another way to run the method: its own steps and duration when they differ, and the
-    printed supports it leaves out."""
+    printed supports and materials it leaves out."""
 
     id: Id
     title: Text
     description: Text
-    without: list[str] = []  # support ids the variant does not print
+    without: list[str] = []  # ids of the supports it does not print, items it does not need
     duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)] | None = None
     steps: list[Step] = []
 
@@ -160,6 +160,15 @@ class Support(Model):
     instruction: Text | None = None  # one line on each card: what participants do with it
 
 
+class Blank(Model):
+    """What the supports fed by a parameter print when nobody chose its value: so many blank
+    items, to fill in by hand (one persona canvas per group), rather than the example."""
+
+    per: Literal["session", "group", "pair", "participant"] = "group"
+    copies: int = Field(1, ge=1, le=50)
+    supports: list[Id] = []  # the supports that print blank (all that it feeds, when empty)
+
+
 class Parameter(Model):
     """A value a session can override: statements, personas, row labels..."""
 
@@ -169,6 +178,8 @@ class Parameter(Model):
     fields: list[str] | None = None
     default: Any = None
     example: bool = False  # the default comes from one real case: warn before printing it
+    # when no value is chosen (the example is not one), print blank items instead
+    blank: Blank | None = None
 
     @field_validator("default", mode="after")
     @classmethod
@@ -259,6 +270,20 @@ class Exercise(Model):
     origin: str | None = Field(None, exclude=True, json_schema_extra={"readOnly": True})
 
     # -- reading helpers ------------------------------------------------------------------------
+    def variant_of(self, variant_id: str | None) -> Variant | None:
+        """The variant of that id (None for the method as written, or an unknown id)."""
+        return next((v for v in self.variants if v.id == variant_id), None)
+
+    def steps_for(self, variant_id: str | None) -> list[Step]:
+        """The steps a block runs: its variant's own steps, else the method's."""
+        v = self.variant_of(variant_id)
+        return v.steps if v is not None and v.steps else self.steps
+
+    def typical_for(self, variant_id: str | None) -> int:
+        """The typical duration of the method, or of its variant when it has its own."""
+        v = self.variant_of(variant_id)
+        return (v.duration if v is not None and v.duration else self.duration).typical
+
     def param_default(self, name: str, lang: str) -> Any:
         """A parameter's default value in a language (falling back to the other)."""
         param = self.parameters[name]
@@ -305,12 +330,29 @@ class Exercise(Model):
                         )
                     )
         support_ids = {s.id for s in self.supports}
+        droppable = support_ids | {m.item for m in self.materials}
         for i, v in enumerate(self.variants):
             for j, sid in enumerate(v.without):
-                if sid not in support_ids:
+                if sid not in droppable:
                     out.append(
                         (
                             ("variants", i, "without", j),
+                            f"no support or material named '{sid}'",
+                            _near(sid, droppable),
+                        )
+                    )
+        for name, p in params.items():
+            if p.blank is None:
+                continue
+            if p.type not in ("list", "records"):
+                out.append(
+                    (("parameters", name, "blank"), "only a list parameter prints blank", None)
+                )
+            for j, sid in enumerate(p.blank.supports):
+                if sid not in support_ids:
+                    out.append(
+                        (
+                            ("parameters", name, "blank", "supports", j),
                             f"no support named '{sid}'",
                             _near(sid, support_ids),
                         )

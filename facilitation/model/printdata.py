@@ -132,6 +132,8 @@ class CatalogueItem(Model):
     unit: Text | None = None  # the word counted: "feutres" / "markers"
     pack: int | None = Field(None, ge=1)  # sold by packs of
     reusable: bool = False  # equipment that serves again: counted at the largest need
+    # for everyone in the room (meals, badges): counted per participant, the team counts too
+    everyone: bool = False
 
 
 # -- canvas layouts ---------------------------------------------------------------------------

@@ -107,6 +107,9 @@ class Block(Model):
     variant: Id | None = None
     split: ConfigurationField | None = None
     audience: Literal["all", "facilitators"] = "all"
+    # the same activity as the last earlier block of this exercise (same track), carried on:
+    # its supports print once, its materials count once, and this part picks up its steps
+    continues: bool = False
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
@@ -122,8 +125,10 @@ class Block(Model):
             raise ValueError("'blocks' go with 'tracks' (parallel tracks)")
         if self.free is not None and self.duration is None:
             raise ValueError("a free block needs a duration")
-        if self.params and not self.exercise:
-            raise ValueError("only an exercise block takes params")
+        if self.params and not (self.exercise or self.logistics):
+            raise ValueError("only an exercise or logistics block takes params")
+        if self.continues and not self.exercise:
+            raise ValueError("only an exercise block continues an earlier one")
         return self
 
     @property
@@ -174,9 +179,10 @@ def minutes_of(t: dt.time) -> int:
 
 
 def block_minutes(block: Block, ex: Exercise | None) -> int:
-    """A block's length: its own duration, else its exercise's typical one."""
+    """A block's length: its own duration, else the typical one of its exercise (or of the
+    variant it runs, when that has its own)."""
     if block.duration is not None:
         return block.duration
     if ex is not None:
-        return ex.duration.typical
+        return ex.typical_for(block.variant)
     return 0

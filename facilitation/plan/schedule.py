@@ -20,6 +20,8 @@ from facilitation.plan.checks import (
     friendly_path,
     language_warnings,
 )
+from facilitation.plan.continuation import join_parts
+from facilitation.plan.examples import example_warnings, library_language_warnings
 from facilitation.plan.timeline import DayPlan, Plan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.i18n import tr
@@ -89,14 +91,18 @@ def schedule(loaded: LoadedSession, lang: str | None = None) -> Plan:
         plan = DayPlan(day, d, slots)
         check_day(plan, ("days", d), warn)
         days.append(plan)
+    whole = Plan(loaded, days, warnings)
+    join_parts(whole)
+    warnings += example_warnings(whole)
     if lang:
-        warnings += language_warnings(loaded, lang)
-    return Plan(loaded, days, warnings)
+        warnings += language_warnings(loaded, lang) + library_language_warnings(whole, lang)
+    return whole
 
 
 def _fill_steps(slot: Slot) -> None:
     if slot.exercise:
-        slot.step_minutes = scale_steps(slot.exercise.steps, slot.minutes)
+        slot.step_list = slot.exercise.steps_for(slot.block.variant)
+        slot.step_minutes = scale_steps(slot.step_list, slot.minutes)
 
 
 def _tracks(

@@ -25,6 +25,13 @@ class Slot:
     children: list[Slot] = field(default_factory=list)
     people: int = 0
     step_minutes: list[int] = field(default_factory=list)
+    step_list: list[Step] = field(default_factory=list)  # the steps it runs, with step_minutes
+    # an activity carried on over several blocks: `head` is its first part (None for that
+    # first part and for any block on its own); the first part lists the later ones in `parts`
+    head: Slot | None = None
+    parts: list[Slot] = field(default_factory=list)
+    carried: bool = False  # its first step is the rest of a step begun in the part before
+    unfinished: bool = False  # its last step goes on in the next part
 
     @property
     def kind(self) -> str:
@@ -59,12 +66,17 @@ class Slot:
             return any(c.is_break() for c in self.children)
         return self.block.logistics in ("welcome", "break", "lunch")
 
+    @property
+    def first(self) -> Slot:
+        """The first part of the activity this block belongs to (itself when on its own)."""
+        return self.head or self
+
     def steps(self) -> list[tuple[int, int, Step]]:
-        """(start, minutes, step) for each step of the exercise, in clock time."""
+        """(start, minutes, step) for each step the block runs, in clock time."""
         if not self.exercise:
             return []
         out, t = [], self.start
-        for minutes, step in zip(self.step_minutes, self.exercise.steps, strict=True):
+        for minutes, step in zip(self.step_minutes, self.step_list, strict=True):
             out.append((t, minutes, step))
             t += minutes
         return out

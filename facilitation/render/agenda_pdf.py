@@ -181,6 +181,9 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         )
     for p in people:
         story.append(P(p, body, lang))
+    if view["notes"]:  # the session's context and learning goals, for the whole team
+        story.append(Spacer(1, 2 * MM))
+        story.append(P(f"{words['notes']} — {view['notes']}", body, lang))
 
     def block(r: dict[str, Any], prefix: str = "") -> list[Any]:
         out: list[Any] = []

@@ -17,6 +17,7 @@ from reportlab.platypus import (
 from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, page_footer
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _
 
 
 class TickBox(Flowable):
@@ -119,6 +120,10 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
         story.append(P(w["facilitators"] + colon + ", ".join(view["facilitators"]), body, lang))
     if view["partners"]:
         story.append(P(w["partners"] + colon + ", ".join(view["partners"]), body, lang))
+    if view["notes"]:  # the team's context and learning goals, before the days
+        story.append(Spacer(1, 6 * MM))
+        story.append(P(w["notes"], label, lang))
+        story.append(P(view["notes"], body, lang))
     for d in view["days"]:
         story.append(PageBreak())
         story.append(P(f"{w['day']} {d['index']} — {d['label']}", h1, lang))
@@ -339,9 +344,11 @@ def guide_pdf(
     path: Path,
     size: tuple[float, float],
     totals: dict[str, int],
+    flags: list[str] | None = None,
 ) -> int:
     """The printing guide, first file of the kit: one line per print job, with a box to tick
-    when it is printed, and a ruler."""
+    when it is printed, and a ruler; first, the content the session did not choose
+    (`flags`), to check before printing."""
     fr = lang == "fr"
     meta = Meta(
         title=("Guide d'impression — " if fr else "Printing guide — ") + title,
@@ -383,6 +390,20 @@ def guide_pdf(
         ),
         Spacer(1, 4 * MM),
     ]
+    if flags:
+        story.append(P(_("Check before printing: content this session did not choose"), head, lang))
+        story.extend(P("• " + f, body, lang) for f in flags)
+        story.append(
+            P(
+                _(
+                    "Give your own under 'params:' in the session (or with 'extends:' in your "
+                    "library), then build the kit again."
+                ),
+                small,
+                lang,
+            )
+        )
+        story.append(Spacer(1, 4 * MM))
     sides = {
         "long": "recto verso, bord long" if fr else "double-sided, long edge",
         "short": "recto verso, bord court" if fr else "double-sided, short edge",

@@ -8,6 +8,7 @@ from facilitation.plan.timeline import Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
 from facilitation.text.i18n import WORDS as I18N_WORDS
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _
 from facilitation.view.words import material_label, per_label
 
 # The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
@@ -100,7 +101,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
             q = m.quantity
             qty = str(int(q)) if float(q).is_integer() else str(q)
             materials.append(f"{material_label(m, lang)} ({qty} {per_label(m.per, lang)})")
-    return {
+    out = {
         "start": slot.start,
         "end": slot.end,
         "minutes": slot.minutes,
@@ -135,6 +136,32 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
             for t in (b.tracks or [])
         ],
     }
+    if slot.head is not None or slot.parts:
+        _carried_on(out, slot, plan, lang)
+    return out
+
+
+def _carried_on(out: dict[str, Any], slot: Slot, plan: Plan, lang: str) -> None:
+    """An activity over several blocks: a later part says "(continued)", where it goes on
+    from, and the steps that remain, without the briefing, materials and content already
+    given at the first part; a step cut by the end of a part says so."""
+    steps = out["steps"]
+    if steps and slot.carried:
+        steps[0]["title"] = _("{title} (continued)").format(title=steps[0]["title"])
+    if steps and slot.unfinished:
+        steps[-1]["title"] = _("{title} (to be continued)").format(title=steps[-1]["title"])
+    head = slot.head
+    if head is None:
+        return
+    out["title"] = _("{title} (continued)").format(title=out["title"])
+    if not slot.block.purpose:
+        day = next(d for d in plan.days if head.path[1] == d.index)
+        out["purpose"] = _("Carries on the block of {day}, {time}").format(
+            day=long_date(day.day.date, lang), time=clock(head.start, lang)
+        )
+    for key in ("materials", "params", "vigilance", "tips"):
+        out[key] = []
+    out["space"] = ""
 
 
 def agenda_view(plan: Plan, lang: str) -> dict[str, Any]:
@@ -163,6 +190,7 @@ def agenda_view(plan: Plan, lang: str) -> dict[str, Any]:
         "participants": s.participants,
         "facilitators": s.facilitators,
         "partners": s.partners,
+        "notes": tr(s.notes, lang) if s.notes else "",  # the team's context, learning goals
         "places": [{"name": tr(p.name, lang), "address": p.address or ""} for p in s.places],
         "days": days,
         "words": {k: v[lang] for k, v in WORDS.items()},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from facilitation.model.exercise import Exercise, Support
-from facilitation.plan.supports import param_value
+from facilitation.plan.supports import param_value, support_value
 from facilitation.text.i18n import tr
 
 
@@ -19,7 +19,11 @@ def _labels(
         if ex is None or not name or name not in ex.parameters:
             default = spec.get("default")
             return [tr(x, lang) for x in default] if default else []
-        values = param_value(ex, name, lang, overrides) or []
+        values = (
+            support_value(ex, support, name, lang, overrides)
+            if support is not None
+            else param_value(ex, name, lang, overrides)
+        ) or []
         out = []
         for v in values:
             if isinstance(v, dict):

@@ -8,7 +8,7 @@ from typing import Any
 
 from facilitation.load.pictures import safe_picture
 from facilitation.model.exercise import Exercise, Support
-from facilitation.plan.supports import card_supports, param_value
+from facilitation.plan.supports import card_supports, is_blank, support_value
 from facilitation.text.i18n import tr
 
 
@@ -47,9 +47,11 @@ def deck_cards(
     """The cards of one card support, in order."""
     title = tr(support.title, lang) if support.title else tr(ex.title, lang)
     items: list[Any] = []
+    blank = False
     if support.source:
-        value = param_value(ex, support.source, lang, overrides)
+        value = support_value(ex, support, support.source, lang, overrides)
         items = list(value or [])
+        blank = is_blank(value)
     elif support.layout == "capture":
         items = [title]
     labels = {}
@@ -62,17 +64,21 @@ def deck_cards(
             fields = {k: v for k, v in item.items() if v not in (None, "", [])}
         else:
             fields = {"text": str(item)}
-        if support.layout == "starter":
+        if blank:  # a card to fill in by hand: the fields' labels over ruled lines
+            fields = {"_blank": True}
+        elif support.layout == "starter":
             where = f"{ex.id}.parameters.{support.source}[{i}]"
             fields["path"] = safe_picture(picture_root, str(item), where)
         fields["_labels"] = {k: _field_label(k, lang) for k in labels} or {
-            k: _field_label(k, lang) for k in fields
+            k: _field_label(k, lang) for k in fields if not k.startswith("_")
         }
         cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
     return cards
 
 
 _FIELD_LABELS = {
+    "name": {"fr": "Prénom", "en": "First name"},
+    "quote": {"fr": "Sa phrase", "en": "Their words"},
     "situation": {"fr": "Situation", "en": "Situation"},
     "needs": {"fr": "Besoins", "en": "Needs"},
     "brakes": {"fr": "Freins", "en": "Brakes"},
