@@ -190,8 +190,8 @@ def library_language_warnings(plan: Plan, lang: str) -> list[Problem]:
             out.append(
                 Problem(
                     _(
-                        "'{exercise}': your {label} ('{param}') have no {language} version: "
-                        "the kit prints them in {other}"
+                        "{exercise} / {param} ({label}): your value has no {language} version: "
+                        "the kit prints your {other} one"
                     ).format(
                         exercise=ex.id,
                         label=tr(p.label, language()),

@@ -9,8 +9,10 @@ activities; equipment the catalogue marks `reusable` (cameras, clipboards, marke
 serves again, so the checklist asks for the most in use at the same time: blocks one after
 the other share it, parallel tracks add up. An activity carried on over several blocks
 (`continues`) counts its consumables once, and keeps its equipment through all its parts.
-Items for `everyone` in the room (meals, coffee, badges), counted per participant, also count
-the facilitation team.
+An outing (a trip out, the field work, the trip back) counts once what its blocks both list:
+the tickets and envelopes handed out for the trip are those of the field work. Items for
+`everyone` in the room (meals, coffee, badges), counted per participant, also count the
+facilitation team.
 """
 
 from __future__ import annotations
@@ -107,6 +109,8 @@ def material_needs(plan: Plan, lang: str) -> list[Need]:
     """Every item the session needs, in the order the exercises first need them."""
     needs: dict[tuple[str, str | None], Need] = {}
     team = team_size(plan.session)
+    trip = outings(plan)
+    shared: dict[tuple[int, str, str | None], float] = {}  # (outing, item, colour): counted
     for d in plan.days:
         for slot in [s for top in d.slots for s in [top, *top.children]]:
             first = slot.first
@@ -121,6 +125,11 @@ def material_needs(plan: Plan, lang: str) -> list[Need]:
                 qty = material_quantity(m, first, lang, team)
                 if need.reusable:
                     need.in_use.append((d.index, slot.start, slot.end, qty))
+                elif slot is first and id(slot) in trip:
+                    out = (trip[id(slot)], m.item, m.colour)
+                    more = max(0.0, qty - shared.get(out, 0.0))
+                    shared[out] = shared.get(out, 0.0) + more
+                    need.quantity += more
                 elif slot is first:
                     need.quantity += qty
                 if ex not in need.uses:
@@ -129,6 +138,37 @@ def material_needs(plan: Plan, lang: str) -> list[Need]:
         if need.reusable:
             need.quantity = peak(need.in_use)
     return list(needs.values())
+
+
+def outings(plan: Plan) -> dict[int, int]:
+    """The blocks of each outing, by id: from a trip out (`logistics: travel`) to the trip
+    back (its `retour` variant), or to the end of the day, in one sequence of blocks (a day,
+    or one track of parallel tracks)."""
+    out: dict[int, int] = {}
+    sequences: list[list[Slot]] = []
+    for d in plan.days:
+        sequences.append(d.slots)
+        for top in d.slots:
+            if top.children:
+                tracks: dict[str, list[Slot]] = {}
+                for c in top.children:
+                    tracks.setdefault(c.track.id if c.track else "", []).append(c)
+                sequences.extend(tracks.values())
+    n = 0
+    for seq in sequences:
+        current: int | None = None
+        for slot in seq:
+            if slot.block.logistics == "travel":
+                if slot.block.variant == "retour":
+                    if current is not None:
+                        out[id(slot)] = current
+                    current = None
+                    continue
+                n += 1
+                current = n
+            if current is not None:
+                out[id(slot)] = current
+    return out
 
 
 def peak(in_use: list[tuple[int, int, int, float]]) -> float:

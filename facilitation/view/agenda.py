@@ -136,6 +136,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
             for t in (b.tracks or [])
         ],
     }
+    out["params"] = [p for p in out["params"] if p["items"]]  # `[]`: none chosen, no line
     if slot.head is not None or slot.parts:
         _carried_on(out, slot, plan, lang)
     return out
