@@ -295,8 +295,8 @@ def _blank_fields(
 ) -> list[Element]:
     """A card to fill in by hand: each field's label over ruled lines (the name gets one line,
     a quote two, the others share the rest); a card without fields is all lines."""
-    gap = 6.5 * scale  # between ruled lines: room for handwriting
-    lab = 4.2 * scale
+    gap = 7.0  # mm between ruled lines: handwriting is the same size on any card
+    lab = 4.2 * min(scale, 1.2)
     keys = list(labels)
     if not keys:
         out = []
@@ -323,7 +323,7 @@ def _blank_fields(
                 w,
                 lab,
                 text=labels[k],
-                size=7.5 * scale,
+                size=7.5 * min(scale, 1.2),
                 min_size=6,
                 bold=True,
                 colour=theme.muted,

@@ -202,6 +202,8 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         out.append(P(title, h3, lang))
         if meta_bits:
             out.append(P(" · ".join(meta_bits), small, lang))
+        if r.get("carries_on"):  # a later part of an activity over several blocks
+            out.append(P(r["carries_on"], small, lang))
         for s in r["steps"]:  # hanging paragraphs: reads as a table, wraps once
             out.append(
                 Paragraph(

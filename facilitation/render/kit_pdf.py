@@ -396,7 +396,7 @@ def guide_pdf(
         story.append(
             P(
                 _(
-                    "Give your own under 'params:' in the session (or with 'extends:' in your "
+                    "Give your own under 'params' in the session (or with 'extends' in your "
                     "library), then build the kit again."
                 ),
                 small,

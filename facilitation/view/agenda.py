@@ -115,6 +115,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
         "exercise": ex.id if ex else "",
         "lead": b.lead or "",
         "notes": tr(b.notes, lang) if b.notes else "",
+        "carries_on": "",  # for a later part of an activity: where it carries on from
         "pinned": b.at is not None,
         "steps": steps,
         "materials": materials,
@@ -155,11 +156,12 @@ def _carried_on(out: dict[str, Any], slot: Slot, plan: Plan, lang: str) -> None:
     if head is None:
         return
     out["title"] = _("{title} (continued)").format(title=out["title"])
+    day = next(d for d in plan.days if head.path[1] == d.index)
+    out["carries_on"] = _("Carries on the block of {day}, {time}").format(
+        day=long_date(day.day.date, lang), time=clock(head.start, lang)
+    )
     if not slot.block.purpose:
-        day = next(d for d in plan.days if head.path[1] == d.index)
-        out["purpose"] = _("Carries on the block of {day}, {time}").format(
-            day=long_date(day.day.date, lang), time=clock(head.start, lang)
-        )
+        out["purpose"] = out["carries_on"]
     for key in ("materials", "params", "vigilance", "tips"):
         out[key] = []
     out["space"] = ""
