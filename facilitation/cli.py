@@ -197,7 +197,8 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
 
     Warnings name the block and its line: days running late, long stretches without a
     break, no lunch, durations outside an exercise's range, group configurations the head
-    count cannot make, parallel tracks ending at different times.
+    count cannot make, parallel tracks ending at different times, content printed from
+    another case's example (or blank) because the session did not choose its own.
     """
     from facilitation.plan.schedule import schedule
 

@@ -309,11 +309,13 @@ def checklist_pdf(
     story.append(Spacer(1, 3 * MM))
     story.append(
         P(
-            "Consommables additionnés sur toute la session ; matériel réutilisable "
-            "(ruban, minuteur, appareil photo) compté pour le bloc qui en demande le plus."
-            if fr
-            else "Consumables are added up over the whole session; reusable "
-            "equipment (tape, timer, camera) is counted for the block that needs most.",
+            _(
+                "Consumables are added up over the whole session (an activity over several "
+                "blocks, or an outing with its trips, counts once); reusable equipment (tape, "
+                "timer, camera) is counted at the most in use at the same time: blocks one "
+                "after the other share it, parallel tracks add up. Meals, coffee and badges "
+                "count the facilitation team too."
+            ),
             small,
             lang,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitation.plan.quantities import materials_of
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
 from facilitation.text.i18n import WORDS as I18N_WORDS
@@ -97,7 +98,7 @@ def row(slot: Slot, plan: Plan, lang: str, places: dict[str, str]) -> dict[str, 
     ]
     materials = []
     if ex and slot.kind == "exercise":
-        for m in ex.materials:
+        for m in materials_of(ex, b.variant):
             q = m.quantity
             qty = str(int(q)) if float(q).is_integer() else str(q)
             materials.append(f"{material_label(m, lang)} ({qty} {per_label(m.per, lang)})")
