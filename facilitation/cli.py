@@ -212,8 +212,10 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     summary += f"{n} warning{'s' if n != 1 else ''}"
     if strict and n:
         from facilitation.errors import Problem
+        from facilitation.text.messages import ngettext
 
-        raise UserError([Problem(f"{n} warning(s) with --strict", file=session)])
+        message = ngettext("{n} warning with --strict", "{n} warnings with --strict", n)
+        raise UserError([Problem(message.format(n=n), file=session)])
     click.echo(summary)
 
 

@@ -575,6 +575,11 @@ def test_continued_parts_share_out_the_steps(tmp_path, library):
     for p in parts:
         assert sum(p.step_minutes) == p.minutes
     assert examples_of(plan) == []  # the content is the first block's, for the whole
+    short = IMMERSION.replace(
+        "continues: true\n        duration: 2h", "continues: true\n        duration: 40 min"
+    )
+    plan = schedule(load_session(write(tmp_path, short, "short.yaml"), library))
+    assert not [w for w in plan.warnings if "outside the range" in w.message]  # a part, not a run
 
 
 def test_continues_needs_an_earlier_block_and_no_content_of_its_own(tmp_path, library):

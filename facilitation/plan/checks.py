@@ -43,8 +43,9 @@ def check_block(slot: Slot, warn: Any) -> None:
     ex, block = slot.exercise, slot.block
     if ex is None:
         return
-    d = ex.duration
-    if block.duration is not None and not (d.min or 0) <= block.duration <= (d.max or 10**6):
+    d = ex.duration  # (a later part of an activity over several blocks has its own length)
+    within = block.continues or (d.min or 0) <= (block.duration or 0) <= (d.max or 10**6)
+    if block.duration is not None and not within:
         warn(
             slot.path + ("duration",),
             f"{format_duration(block.duration, 'en')} is outside the range of '{ex.id}' "
