@@ -169,7 +169,7 @@ def _session(path: str, settings: Any) -> Any:
 
     library = Library.from_settings(settings)
     library.check(everything=False)  # the user's own files; built-ins are read as used
-    return load_session(Path(path), library)
+    return load_session(Path(path), library, settings.config.get("checks"))
 
 
 @main.command()
