@@ -320,8 +320,18 @@ def _walk(slots: list[Slot], open_: list[_Work]) -> tuple[list[list[_Work]], lis
     return closed, cur
 
 
+def _daytime(plan: DayPlan) -> list[Slot]:
+    """The day's blocks up to its dinner: the evening after it is not work."""
+    out = []
+    for slot in plan.slots:
+        if _has_meal(slot, "dinner"):
+            break
+        out.append(slot)
+    return out
+
+
 def _check_breaks(plan: DayPlan, limit: int, warn: Any) -> None:
-    closed, open_ = _walk(plan.slots, [])
+    closed, open_ = _walk(_daytime(plan), [])
     stretches = closed + ([open_] if open_ else [])
     last_end = plan.end
     lang = language()
@@ -437,7 +447,7 @@ def _check_holes(plan: DayPlan, min_hole: int, warn: Any) -> None:
             )
 
     t = plan.start
-    for slot in plan.slots:
+    for slot in _daytime(plan):  # before dinner, and the evening after it, is free time
         hole(slot, t)
         if slot.children:
             for track in slot.block.tracks or []:  # type: ignore[union-attr]
