@@ -365,6 +365,7 @@ def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> Non
             tst = mkstyle(pt, lang, bold=True, hyphenate=False)
             wst = mkstyle(pt, lang, hyphenate=False)
             small = mkstyle(pt * 0.62, lang, colour=GREY, hyphenate=False)
+            event_st = mkstyle(pt * 0.75, lang, hyphenate=False)
             flow: list[Any] = [
                 P(day["label"].capitalize(), head, lang),
                 P(
@@ -379,7 +380,7 @@ def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> Non
                 what: list[Any] = [P(r["title"], wst, lang)]
                 for e in r["events"]:
                     if e["audience"] != "facilitators":
-                        what.append(P(f"{e['shown_start']} · {e['title']}", small, lang))
+                        what.append(P(f"{e['shown_start']} · {e['title']}", event_st, lang))
                 for t in r["tracks"]:
                     items = " / ".join(
                         x["title"] for x in t["rows"] if x["audience"] != "facilitators"

@@ -250,8 +250,8 @@ def render_ics(
 
     def details(r: dict[str, Any]) -> list[str]:
         out = []
-        if r["room"]:
-            out.append(view["words"]["room"] + colon + r["room"])
+        if r["room_name"]:
+            out.append(view["words"]["room"] + colon + r["room_name"])
         if r["purpose"]:
             out.append(r["purpose"])
         for e in r["events"]:

@@ -18,16 +18,6 @@ from facilitation.text.i18n import tr
 from facilitation.text.messages import gettext_in, ngettext_in
 from facilitation.view.words import material_label, per_label
 
-# Time markers for days whose times are indicative: (from this minute of the day, label).
-MARKERS = [
-    (0, "Morning"),
-    (10 * 60 + 30, "Late morning"),
-    (12 * 60, "Midday"),
-    (14 * 60, "Early afternoon"),
-    (15 * 60 + 30, "Late afternoon"),
-    (18 * 60 + 30, "Evening"),
-]
-
 # The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
 # rest of the project also prints come from i18n, the others are the agenda's own.
 WORDS = {
@@ -62,12 +52,20 @@ def t(lang: str, message: str) -> str:
     return gettext_in(lang, message)
 
 
-def marker(minutes: int, lang: str) -> str:
-    """The time marker of a moment of the day: morning, late morning, midday..."""
-    label = MARKERS[0][1]
-    for start, name in MARKERS:
-        if minutes >= start:
-            label = name
+def marker(minutes: int, lang: str, lunch: tuple[int, int] | None = None) -> str:
+    """The time marker of a moment of the day: morning, late morning, midday... Before the
+    day's lunch it is the morning, after it the afternoon, whatever the clock says."""
+    lo, hi = lunch or (12 * 60, 13 * 60 + 30)
+    if minutes < lo:
+        label = "Morning" if minutes < 10 * 60 + 30 else "Late morning"
+    elif minutes < hi:
+        label = "Midday"
+    elif minutes < 15 * 60 + 30:
+        label = "Early afternoon"
+    elif minutes < 18 * 60 + 30:
+        label = "Late afternoon"
+    else:
+        label = "Evening"
     return t(lang, label)
 
 
@@ -75,19 +73,21 @@ def rounded(minutes: int, step: int) -> int:
     return int(minutes / step + 0.5) * step
 
 
-def shown_time(start: int, end: int, timing: Timing, lang: str) -> str:
+def shown_time(
+    start: int, end: int, timing: Timing, lang: str, lunch: tuple[int, int] | None = None
+) -> str:
     """A block's time as the participants' outputs show it."""
     if timing.show == "markers":
-        return marker(start, lang)
+        return marker(start, lang, lunch)
     if timing.show == "rounded":
         a, b = rounded(start, timing.round), rounded(end, timing.round)
         return clock(a, lang) if b <= a else time_range(a, b, lang)
     return time_range(start, end, lang)
 
 
-def shown_start(start: int, timing: Timing, lang: str) -> str:
+def shown_start(start: int, timing: Timing, lang: str, lunch: tuple[int, int] | None = None) -> str:
     if timing.show == "markers":
-        return marker(start, lang)
+        return marker(start, lang, lunch)
     if timing.show == "rounded":
         return clock(rounded(start, timing.round), lang)
     return clock(start, lang)
@@ -211,6 +211,7 @@ def row(
     seen: dict[str, int] | None = None,
     date: str = "",
     day_place: str | None = None,
+    lunch: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     b = slot.block
     ex = slot.exercise
@@ -250,11 +251,12 @@ def row(
         if slot.end > slot.start
         else clock(slot.start, lang),
         "start_label": clock(slot.start, lang),
-        "shown_time": shown_time(slot.start, slot.end, timing, lang),
-        "shown_start": shown_start(slot.start, timing, lang),
+        "shown_time": shown_time(slot.start, slot.end, timing, lang, lunch),
+        "shown_start": shown_start(slot.start, timing, lang, lunch),
         "title": slot.title(lang),
         "purpose": slot.purpose(lang),
         "room": where,
+        "room_name": b.room or (slot.track.room if slot.track else None) or "",
         "place_name": tr(place_obj.name, lang) if place_obj else "",
         "address": (place_obj.address or "") if place_obj else "",
         "kind": slot.kind,
@@ -270,7 +272,7 @@ def row(
         "after": [tr(x, lang) for x in getattr(b, "after", [])],
         "setting": slot.setting,
         "events": [
-            row(e, plan, lang, places, timing, seen, date + "|" + key, day_place)
+            row(e, plan, lang, places, timing, seen, date + "|" + key, day_place, lunch)
             for e in slot.events
         ],
         "steps": steps,
@@ -289,7 +291,7 @@ def row(
                 "people": t.people
                 or next((g.size for g in plan.session.groups if g.id == t.group), 0),
                 "rows": [
-                    row(c, plan, lang, places, timing, seen, date, day_place)
+                    row(c, plan, lang, places, timing, seen, date, day_place, lunch)
                     for c in slot.children
                     if c.track is t
                 ],
@@ -354,7 +356,9 @@ def agenda_view(plan: Plan, lang: str) -> dict[str, Any]:
         timing = timing_of(plan, d)
         date = d.day.date.isoformat()
         seen: dict[str, int] = {}
-        rows = [row(sl, plan, lang, places, timing, seen, date, place_id) for sl in d.slots]
+        meal = next((x for x in d.slots if x.is_meal("lunch")), None)
+        lunch = (meal.start, meal.end) if meal else None
+        rows = [row(sl, plan, lang, places, timing, seen, date, place_id, lunch) for sl in d.slots]
         if timing.show == "markers":  # a marker where it changes, as an agenda writes it
             last = ""
             for r in rows:
