@@ -50,7 +50,9 @@ OVERFLOW = """() => {
   const out = [];
   for (const el of document.body.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.width && r.right > w + 1) out.push(el.tagName + ' ' + (el.textContent || '').slice(0, 40));
+    if (r.width && r.right > w + 1) {
+      out.push(el.tagName + ' ' + (el.textContent || '').slice(0, 40));
+    }
   }
   return {scroll: document.documentElement.scrollWidth, width: w, over: out};
 }"""
