@@ -319,7 +319,8 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         story.append(P(f"{words['day']} {day['index']} — {day['label']}", h2, lang))
         story.append(P(day_line(day, exact=True), small, lang))
         who = day["people"] + ([day["peak_note"]] if day["peak_note"] else [])
-        story.append(labelled(words["present"], who, body, lang))
+        if len(who) > 1 or day["participants"] != view["participants"]:
+            story.append(labelled(words["present"], who, body, lang))
         if day["guests"]:
             story.append(labelled(words["guests"], day["guests"], body, lang))
         story.append(Spacer(1, 2 * MM))

@@ -381,6 +381,7 @@ def agenda_view(plan: Plan, lang: str) -> dict[str, Any]:
                 "timing": timing.show,
                 "timing_note": t(lang, "Times are indicative") if timing.show != "exact" else "",
                 "people": day_people(d, plan, lang),
+                "participants": d.participants,
                 "guests": guests,
                 "peak": d.peak,
                 "peak_note": ngettext_in(
