@@ -185,7 +185,7 @@ def _session(path: str, settings: Any) -> Any:
 
     library = Library.from_settings(settings)
     library.check(everything=False)  # the user's own files; built-ins are read as used
-    return load_session(Path(path), library)
+    return load_session(Path(path), library, settings.config.get("checks"))
 
 
 @main.command()
@@ -195,19 +195,23 @@ def _session(path: str, settings: Any) -> Any:
 def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     """Check a session plan and list what will go wrong on the day.
 
-    Warnings name the block and its line: days running late, long stretches without a
-    break, no lunch, durations outside an exercise's range, group configurations the head
-    count cannot make, parallel tracks ending at different times, content printed from
-    another case's example (or blank) because the session did not choose its own.
+    Prints the timeline (each block's times, who is in the room when it changes) with each
+    warning under its block, with its file and line: days running late or too long, long
+    stretches without a break, no lunch, holes in a day, durations outside an exercise's
+    range, groups the head count cannot make, parallel tracks out of step, people arriving
+    during an exercise, content printed from another case's example (or blank) because the
+    session did not choose its own. The limits can be set in the session or in facilitation.yaml
+    (checks: break_after, day_limit, min_hole).
     """
     from facilitation.plan.schedule import schedule
+    from facilitation.view.timeline import timeline
 
     plan = schedule(_session(session, settings), lang)
-    for w in plan.warnings:
-        click.echo(w.format())
+    for line in timeline(plan):
+        click.echo(line)
     n = len(plan.warnings)
     days = len(plan.days)
-    blocks = len(plan.all_slots())
+    blocks = sum(1 for s in plan.all_slots() if not s.is_event)
     summary = f"{session}: {days} day{'s' if days != 1 else ''}, {blocks} blocks, "
     summary += f"{n} warning{'s' if n != 1 else ''}"
     if strict and n:
@@ -635,6 +639,25 @@ def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> No
     from facilitation.jobs.skeleton import write_exercise
 
     path = write_exercise(exercise_id, Path(out_dir), lang)
+    click.echo(f"wrote {path}")
+
+
+@new.command("session")
+@click.argument("name")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default=".",
+    type=click.Path(file_okay=False),
+    help="Folder to write into (default: here).",
+)
+@common
+def new_session(name: str, out_dir: str, lang: str, settings: Any) -> None:
+    """Write NAME.yaml, a commented session skeleton in your language that checks clean."""
+    from facilitation.jobs.skeleton import write_session
+
+    path = write_session(name, Path(out_dir), lang)
     click.echo(f"wrote {path}")
 
 

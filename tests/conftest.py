@@ -42,3 +42,12 @@ def run(monkeypatch: pytest.MonkeyPatch):
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
 
     return invoke
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_english():
+    """Each test starts with messages in English: a command run in French by an earlier test
+    must not leave its language behind (the CLI sets the language of each run)."""
+    from facilitation.text.messages import set_language
+
+    set_language("en")

@@ -245,8 +245,9 @@ def test_english_kit_prints_the_users_french_personas_with_a_warning(tmp_path, r
 # Consumables add up over the activities; an outing (trip out, field work, trip back) counts the
 # trip's tickets and envelopes once; equipment is what is in use at the same time.
 DUNKERQUE = {  # 20 participants + 3 facilitators = 23 people; 10 pairs
-    # welcome 2 x 23 = 46, three breaks 3 x 23 = 69, three lunches 3 x 23 = 69
-    ("coffee", None): 184,
+    # welcome 2 x 23 = 46, five breaks 5 x 23 = 115 (day 1: after the journey and before
+    # the visits; day 3: after the personas and before the vote), three lunches 3 x 23 = 69
+    ("coffee", None): 230,
     ("breakfast", None): 23,
     ("meals", None): 69,
     ("badges", None): 23,  # the welcome's 23 (the visits' 20 are the same badges)

@@ -107,7 +107,14 @@ class Settings:
         return cls(folders=folders, lang=lang, config=config)
 
 
-_CONFIG_KEYS = {"library": list, "lang": str, "theme": str, "programme": str, "paper": str}
+_CONFIG_KEYS = {
+    "library": list,
+    "lang": str,
+    "theme": str,
+    "programme": str,
+    "paper": str,
+    "checks": dict,  # the limits of the warnings, for every session (model.session.Checks)
+}
 
 
 def _check_config(doc: Document) -> dict[str, Any]:
@@ -138,6 +145,26 @@ def _check_config(doc: Document) -> dict[str, Any]:
             )
     if doc.data.get("lang") not in (None, "fr", "en"):
         problems.append(Problem("expected fr or en", file=doc.file, path="lang"))
+    if isinstance(doc.data.get("checks"), dict):
+        from pydantic import ValidationError
+
+        from facilitation.model.session import Checks
+
+        try:
+            Checks.model_validate(doc.data["checks"])
+        except ValidationError as exc:
+            for e in exc.errors():
+                where = ("checks", *e["loc"])
+                line, col = doc.where(where, key=e["type"] == "extra_forbidden")
+                problems.append(
+                    Problem(
+                        e["msg"],
+                        file=doc.file,
+                        line=line,
+                        column=col,
+                        path=".".join(str(x) for x in where),
+                    )
+                )
     if problems:
         raise UserError(problems)
     return doc.data

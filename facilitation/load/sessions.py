@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,38 @@ from facilitation.load.library import Library
 from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.exercise import Exercise, check_value
-from facilitation.model.session import Block, Session, block_minutes, minutes_of
+from facilitation.model.session import (
+    Block,
+    Checks,
+    Event,
+    Person,
+    Role,
+    Session,
+    block_minutes,
+    is_person_ref,
+)
+from facilitation.resources import data_dir
 from facilitation.text.dates import hm
 from facilitation.text.i18n import is_localized
 from facilitation.text.messages import _
 
-LOGISTICS_IDS = {"welcome": "accueil", "break": "pause", "lunch": "dejeuner", "travel": "trajet"}
+LOGISTICS_IDS = {
+    "welcome": "accueil",
+    "break": "pause",
+    "lunch": "dejeuner",
+    "travel": "trajet",
+    "dinner": "diner",
+}
+
+# The limits of the warnings when neither the session nor facilitation.yaml sets them.
+DEFAULT_CHECKS = Checks(break_after=120, day_limit=10 * 60, min_hole=5)
+
+
+@cache
+def builtin_roles() -> dict[str, Role]:
+    """The roles of vocabulary/roles.yaml, by id."""
+    doc = read_path(data_dir("vocabulary") / "roles.yaml", display="vocabulary/roles.yaml")
+    return {k: Role.model_validate({"id": k, **v}) for k, v in (doc.data or {}).items()}
 
 
 @dataclass
@@ -27,16 +54,35 @@ class LoadedSession:
     doc: Document
     library: Library
     path: Path
+    checks: Checks = field(default_factory=lambda: DEFAULT_CHECKS)  # limits in force
 
     def where(self, path: tuple[Any, ...]) -> tuple[str, int | None, int | None]:
         return Locator([self.doc]).locate(path)
 
-    def exercise_for(self, block: Block) -> Exercise | None:
+    def exercise_for(self, block: Block | Event) -> Exercise | None:
         if block.exercise:
             return self.library.exercises.get(block.exercise)
         if block.logistics:
             return self.library.exercises.get(LOGISTICS_IDS[block.logistics])
         return None
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        """Built-in roles, with the session's own added or replacing them by id."""
+        return {**builtin_roles(), **{r.id: r for r in self.session.roles}}
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return {p.id: p for p in self.session.people}
+
+    def setting_of(self, block: Block) -> str:
+        """Where a block happens: 'field' (out of the room) or 'room'."""
+        if block.setting:
+            return block.setting
+        if block.logistics == "travel":
+            return "field"
+        ex = self.exercise_for(block)
+        return ex.setting if ex is not None else "room"
 
 
 def iter_blocks(session: Session) -> Any:
@@ -65,6 +111,23 @@ def continued_paths(session: Session) -> dict[tuple[Any, ...], tuple[Any, ...] |
     return out
 
 
+def iter_events(session: Session) -> Any:
+    """(path, event, block) for every event inside a block."""
+    for path, block, _parent in iter_blocks(session):
+        for e, event in enumerate(block.during):
+            yield path + ("during", e), event, block
+
+
+def effective_checks(session: Session, config: dict[str, Any] | None) -> Checks:
+    """The limits in force: the session's, else facilitation.yaml's, else the defaults."""
+    values = DEFAULT_CHECKS.model_dump()
+    if config:
+        values.update({k: v for k, v in Checks.model_validate(config).model_dump().items() if v})
+    if session.checks:
+        values.update({k: v for k, v in session.checks.model_dump().items() if v is not None})
+    return Checks.model_validate(values)
+
+
 def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
     """Unknown exercise ids, found in the raw file, so that they are reported together with
     the format's errors rather than after they are fixed."""
@@ -91,6 +154,7 @@ def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
                     )
                 )
             walk(b.get("blocks"), path + (i, "blocks"))
+            walk(b.get("during"), path + (i, "during"))
 
     days = doc.data.get("days") if isinstance(doc.data, dict) else None
     for d, day in enumerate(days if isinstance(days, list) else []):
@@ -99,8 +163,11 @@ def _unknown_ids(doc: Document, library: Library) -> list[Problem]:
     return out
 
 
-def load_session(path: Path, library: Library) -> LoadedSession:
-    """Read and check a session file; raise UserError with every problem."""
+def load_session(
+    path: Path, library: Library, checks: dict[str, Any] | None = None
+) -> LoadedSession:
+    """Read and check a session file; raise UserError with every problem. `checks` are the
+    limits of the warnings from facilitation.yaml (the session's own win)."""
     doc = read_path(path, display=str(path))
     if not isinstance(doc.data, dict):
         raise UserError(Problem("a session file must be a mapping of keys", file=doc.file, line=1))
@@ -120,14 +187,83 @@ def load_session(path: Path, library: Library) -> LoadedSession:
 
     group_ids = {g.id for g in session.groups}
     place_ids = {p.id for p in session.places}
-    for d, day in enumerate(session.days):
-        if day.place and day.place not in place_ids:
+    roles = {**builtin_roles(), **{r.id: r for r in session.roles}}
+    person_ids = [p.id for p in session.people]
+
+    def check_role(p: tuple[Any, ...], role: str | None) -> None:
+        if role and role not in roles:
             bad(
-                ("days", d, "place"),
-                f"unknown place '{day.place}'",
-                did_you_mean(day.place, place_ids),
+                p,
+                _("unknown role '{role}'").format(role=role),
+                did_you_mean(role, roles)
+                or _("declare it under 'roles', or use one of: {ids}").format(
+                    ids=", ".join(sorted(roles))
+                ),
             )
+
+    def check_leads(p: tuple[Any, ...], leads: list[str]) -> None:
+        for i, lead in enumerate(leads):
+            if is_person_ref(lead) and lead not in person_ids:
+                bad(
+                    p + (i,) if len(leads) > 1 else p,
+                    _("unknown person '{id}'").format(id=lead),
+                    did_you_mean(lead, person_ids)
+                    or _("declare them under 'people' (id, name, role), or write their name"),
+                )
+
+    def check_place(p: tuple[Any, ...], place: str | None) -> None:
+        if place and place not in place_ids:
+            bad(p, f"unknown place '{place}'", did_you_mean(place, place_ids))
+
+    for i, person in enumerate(session.people):
+        if person.id in person_ids[:i]:
+            bad(("people", i, "id"), _("person '{id}' is declared twice").format(id=person.id))
+        check_role(("people", i, "role"), person.role)
+    role_ids = [r.id for r in session.roles]
+    for i, role in enumerate(session.roles):
+        if role.id in role_ids[:i]:
+            bad(("roles", i, "id"), _("role '{id}' is declared twice").format(id=role.id))
+    previous = None
+    for d, day in enumerate(session.days):
+        check_place(("days", d, "place"), day.place)
+        for g, guest in enumerate(day.guests):
+            check_role(("days", d, "guests", g, "role"), guest.role)
+        if previous is not None and day.date == previous:
+            bad(
+                ("days", d, "date"),
+                _("day {n} has the same date as the day before ({date})").format(
+                    n=d + 1, date=day.date.isoformat()
+                ),
+                _("each day has its own date; a day off in between is fine"),
+            )
+        elif previous is not None and day.date < previous:
+            bad(
+                ("days", d, "date"),
+                _("day {n} ({date}) comes before the day above it ({before})").format(
+                    n=d + 1, date=day.date.isoformat(), before=previous.isoformat()
+                ),
+                _("write the days in the order of their dates"),
+            )
+        previous = day.date
+    for p, event, _block in iter_events(session):
+        check_place(p + ("place",), event.place)
+        check_leads(p + ("lead",), event.lead)
+        for g, guest in enumerate(event.guests):
+            check_role(p + ("guests", g, "role"), guest.role)
+        if event.exercise and event.exercise not in library.exercises:
+            hint = did_you_mean(event.exercise, library.ids()) or (
+                "run 'facilitation list' to see the ids"
+            )
+            bad(p + ("exercise",), f"unknown exercise '{event.exercise}'", hint)
+    block_ids: dict[str, tuple[Any, ...]] = {}
     for p, block, parent in iter_blocks(session):
+        check_leads(p + ("lead",), block.lead)
+        for g, guest in enumerate(block.guests):
+            check_role(p + ("guests", g, "role"), guest.role)
+        if block.id:
+            if block.id in block_ids:
+                bad(p + ("id",), _("block id '{id}' is used twice").format(id=block.id))
+            block_ids[block.id] = p
         if block.exercise:
             if block.exercise not in library.exercises:
                 broken = library.problems_of(block.exercise)
@@ -215,9 +351,20 @@ def load_session(path: Path, library: Library) -> LoadedSession:
                 _("a continued activity takes its content from its first block"),
                 _("give these params on the block it continues (line {line})").format(line=line),
             )
+    try:
+        limits = effective_checks(session, checks)
+    except ValidationError as exc:
+        problems += [
+            Problem(
+                f"checks: {e['msg']}",
+                file="facilitation.yaml",
+                path="checks." + ".".join(str(x) for x in e["loc"]),
+            )
+            for e in exc.errors()
+        ]
     if problems:
         raise UserError(problems)
-    loaded = LoadedSession(session, doc, library, path)
+    loaded = LoadedSession(session, doc, library, path, limits)
     check_pins(loaded)
     return loaded
 
@@ -240,9 +387,9 @@ def check_pins(loaded: LoadedSession) -> None:
         for b, block in enumerate(day.blocks):
             if block.at is None:
                 continue
-            start = minutes_of(block.at)
+            start = day.minutes(block.at)
             end = start + block_minutes(block, lib.exercise_for(block))
-            if start < minutes_of(day.start):
+            if start < day.start_minutes:
                 file, line, col = loaded.where(("days", d, "blocks", b, "at"))
                 problems.append(
                     Problem(

@@ -242,7 +242,8 @@ class Exercise(Model):
     purpose: Text | None = None
     invitation: Text | None = None
     arc: Arc = "explore"
-    logistics: Literal["welcome", "break", "lunch", "travel"] | None = None
+    logistics: Literal["welcome", "break", "lunch", "travel", "dinner"] | None = None
+    setting: Literal["room", "field"] = "room"  # field: out of the room, in the street, at homes
     family: Id | None = None  # method family (vocabulary/families.yaml): its pictogram
     tags: list[Id] = []
     duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)]

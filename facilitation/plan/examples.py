@@ -103,9 +103,9 @@ def unchosen_uses(plan: Plan) -> list[Unchosen]:
     return list(found.values())
 
 
-def example_warnings(plan: Plan) -> list[Problem]:
+def example_warnings(plan: Plan) -> list[tuple[tuple[Any, ...], Problem]]:
     """One warning for each parameter the session prints without having chosen it, at the
-    first block that prints it (the others are listed by line)."""
+    first block that prints it (the others are listed by line): (that block's path, warning)."""
     loaded = plan.loaded
     out = []
     for use in unchosen_uses(plan):
@@ -121,14 +121,17 @@ def example_warnings(plan: Plan) -> list[Problem]:
             ).format(n=len(slots) - 1, lines=lines)
         file, line, col = loaded.where(slot.path)
         out.append(
-            Problem(
-                message,
-                file=file,
-                line=line,
-                column=col,
-                path=friendly_path(plan.session, slot.path),
-                hint=_hint(use.exercise, name, "block"),
-                severity="warning",
+            (
+                slot.path,
+                Problem(
+                    message,
+                    file=file,
+                    line=line,
+                    column=col,
+                    path=friendly_path(plan.session, slot.path),
+                    hint=_hint(use.exercise, name, "block"),
+                    severity="warning",
+                ),
             )
         )
     return out

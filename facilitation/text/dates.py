@@ -48,7 +48,9 @@ def long_date(d: dt.date, lang: str) -> str:
 
 
 def clock(minutes: int, lang: str) -> str:
+    """A time of day; past midnight (24:30 in a day's minutes) it reads 0 h 30."""
     h, m = divmod(int(minutes), 60)
+    h %= 24
     if lang == "fr":
         return f"{h}{NBSP}h" if m == 0 else f"{h}{NBSP}h{NBSP}{m:02d}"
     return f"{h}:{m:02d}"
@@ -62,4 +64,4 @@ def time_range(start: int, end: int, lang: str) -> str:
 
 def hm(minutes: int) -> str:
     """9:30, as messages write a time (not for print: see clock)."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    return f"{minutes // 60 % 24}:{minutes % 60:02d}"

@@ -97,3 +97,14 @@ def pgettext(context: str, message: str) -> str:
     t = _state["translations"]
     assert isinstance(t, gettext.NullTranslations)
     return t.pgettext(context, message)
+
+
+def gettext_in(lang: str, message: str) -> str:
+    """A message in a given language, for an output printed in a language of its own (an
+    agenda in English from a French run)."""
+    return translations(lang).gettext(message)
+
+
+def ngettext_in(lang: str, singular: str, plural: str, n: int) -> str:
+    """ngettext in a given language (see gettext_in)."""
+    return translations(lang).ngettext(singular, plural, n)
