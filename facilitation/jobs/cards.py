@@ -131,22 +131,26 @@ class CardBatch:
             if faces and title not in self.titles.setdefault(fmt.id, []):
                 self.titles[fmt.id].append(title)
 
-    def add_facilitator(self, ex: Exercise) -> None:
+    def add_facilitator(self, ex: Exercise, slot: Any = None, facilitators: int = 1) -> None:
+        """The facilitator card of a method, as `slot` runs it (a session's block), else as
+        written at Transfo size: the whole method on A6 when it fits at 7.5 pt or more, else
+        on A5; only when A5 cannot hold it either, the parameters shortened, then the tips
+        left to the booklet."""
         from facilitation.render.cards_pdf import SheetCard
         from facilitation.render.facilitator_card import facilitator_faces
 
-        sheet = sheet_view(ex, self.opts.lang)
-        attempts = [
-            (self.opts.facilitator_format, True),
-            (self.opts.facilitator_format, False),
-            ("a5", True),
-            ("a5", False),
-        ]
+        sheet = sheet_view(ex, self.opts.lang, slot, facilitators)
+        bodies = sheet.bodies()
+        first = self.opts.facilitator_format
+        attempts = [(first, bodies[0], 7.5 if first == "a6" else 7.0)]
+        attempts += [("a5", b, 7.0) for b in bodies if first != "a5" or b is not bodies[0]]
         last: UserError | None = None
-        for fmt_id, tips in attempts:
+        for fmt_id, runs, floor in attempts:
             fmt = card_format(fmt_id)
             try:
-                f, b = facilitator_faces(sheet, fmt.width, fmt.height, fmt.safe, self.th, tips=tips)
+                f, b = facilitator_faces(
+                    sheet, fmt.width, fmt.height, fmt.safe, self.th, runs=runs, min_size=floor
+                )
                 break
             except UserError as exc:
                 last = exc

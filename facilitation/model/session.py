@@ -174,9 +174,9 @@ def minutes_of(t: dt.time) -> int:
 
 
 def block_minutes(block: Block, ex: Exercise | None) -> int:
-    """A block's length: its own duration, else its exercise's typical one."""
+    """A block's length: its own duration, else its exercise's (or variant's) typical one."""
     if block.duration is not None:
         return block.duration
     if ex is not None:
-        return ex.duration.typical
+        return ex.duration_for(block.variant).typical
     return 0

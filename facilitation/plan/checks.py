@@ -14,7 +14,8 @@ from facilitation.model.types import Configuration
 from facilitation.plan.timeline import DayPlan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import is_localized
+from facilitation.text.i18n import is_localized, tr
+from facilitation.text.messages import _, language, ngettext
 
 BREAK_AFTER = 120  # minutes of work before a break is due
 BREAK_GAP = 10  # an idle gap this long counts as a break
@@ -43,7 +44,7 @@ def check_block(slot: Slot, warn: Any) -> None:
     ex, block = slot.exercise, slot.block
     if ex is None:
         return
-    d = ex.duration
+    d = ex.duration_for(block.variant)
     if block.duration is not None and not (d.min or 0) <= block.duration <= (d.max or 10**6):
         warn(
             slot.path + ("duration",),
@@ -69,6 +70,54 @@ def check_block(slot: Slot, warn: Any) -> None:
     why = configuration_problem(conf, n)
     if why:
         warn(slot.path + (("split",) if block.split else ()), why)
+    check_turns(slot, warn)
+
+
+def check_turns(slot: Slot, warn: Any) -> None:
+    """Steps run by each team in turn that cannot fit the block at its head count, or that
+    leave the other steps less than half their time."""
+    timing = slot.timing
+    if timing is None or not timing.turns:
+        return
+    turns = timing.turns
+    detail = "; ".join(
+        _("{title}: {teams} × {each} min").format(
+            title=tr(t.step.title, language()), teams=t.teams, each=t.step.each
+        )
+        for t in turns
+    )
+    if not timing.fits:
+        warn(
+            slot.path,
+            ngettext(
+                "the turns need {need} min for {people} person, more than the block's "
+                "{minutes} min ({detail}): each turn is cut short",
+                "the turns need {need} min for {people} people, more than the block's "
+                "{minutes} min ({detail}): each turn is cut short",
+                slot.people,
+            ).format(need=timing.need, people=slot.people, minutes=timing.total, detail=detail),
+            _(
+                "lengthen the block to about {minutes} min, run the turns in parallel rooms, "
+                "or present in fewer, larger groups"
+            ).format(minutes=timing.need + timing.rest_written),
+        )
+    elif timing.squeezed:
+        warn(
+            slot.path,
+            _(
+                "the turns take {need} of the block's {minutes} min ({detail}): the other "
+                "steps get {rest} min instead of {written}"
+            ).format(
+                need=timing.need,
+                minutes=timing.total,
+                detail=detail,
+                rest=timing.rest,
+                written=timing.rest_written,
+            ),
+            _(
+                "lengthen the block to about {minutes} min, or present in fewer, larger groups"
+            ).format(minutes=timing.need + timing.rest_written),
+        )
 
 
 def configuration_problem(conf: Configuration, n: int) -> str | None:

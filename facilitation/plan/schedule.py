@@ -20,6 +20,7 @@ from facilitation.plan.checks import (
     friendly_path,
     language_warnings,
 )
+from facilitation.plan.steps import scale
 from facilitation.plan.timeline import DayPlan, Plan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.i18n import tr
@@ -27,16 +28,7 @@ from facilitation.text.i18n import tr
 
 def scale_steps(steps: list[Step], total: int) -> list[int]:
     """Step minutes scaled to a block's duration, whole minutes, adding up exactly."""
-    base = sum(s.minutes for s in steps)
-    if base == 0 or base == total:
-        return [s.minutes for s in steps]
-    raw = [s.minutes * total / base for s in steps]
-    out = [int(r) for r in raw]
-    rest = total - sum(out)
-    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - out[i]), i))
-    for i in order[:rest]:
-        out[i] += 1
-    return out
+    return scale([s.minutes for s in steps], total)
 
 
 def schedule(loaded: LoadedSession, lang: str | None = None) -> Plan:
@@ -95,8 +87,9 @@ def schedule(loaded: LoadedSession, lang: str | None = None) -> Plan:
 
 
 def _fill_steps(slot: Slot) -> None:
-    if slot.exercise:
-        slot.step_minutes = scale_steps(slot.exercise.steps, slot.minutes)
+    """Each step's minutes at the block's length and head count: turns (each team in turn)
+    counted, the other steps scaled into what remains (plan/steps.py)."""
+    slot.time_steps()
 
 
 def _tracks(

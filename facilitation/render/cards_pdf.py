@@ -82,11 +82,13 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
             st.bulletIndent = 0
             out.append(para(str(text), st, lang, bullet="•"))
         elif kind == "step":
-            minutes, title, text2 = text  # type: ignore[misc]
+            meta, title, text2 = text  # type: ignore[misc]
             st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.3)
+            meta = f"{meta}\u00a0min" if isinstance(meta, int) else str(meta)
             out.append(
                 Paragraph(
-                    f"<b>{markup(title, lang)} ({minutes}\u00a0min)</b> {markup(text2, lang)}", st
+                    f"<b>{markup(title, lang)}</b> ({markup(meta, lang)}) {markup(text2, lang)}",
+                    st,
                 )
             )
         else:

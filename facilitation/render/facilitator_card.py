@@ -15,15 +15,23 @@ MM_PT = 72 / 25.4
 
 
 def facilitator_faces(
-    sheet: SheetView, w: float, h: float, safe: float, th: Theme, tips: bool = True
+    sheet: SheetView,
+    w: float,
+    h: float,
+    safe: float,
+    th: Theme,
+    runs: list[tuple[str, Any]] | None = None,
+    min_size: float = 7.0,
 ) -> tuple[Face, Face | None]:
-    """The facilitator card: front, and a back when the sheet needs both sides."""
+    """The facilitator card: front, and a back when the sheet needs both sides; `runs`: the
+    body to set (the whole method unless a shorter one is given), no smaller than
+    `min_size` points."""
 
     s = safe
     iw = w - 2 * s
     lang = sheet.lang
     arc = th.arcs[sheet.arc]
-    runs = sheet.body(tips)
+    runs = sheet.runs if runs is None else runs
     head_h = 21.0
     name = sheet.name
     header = [
@@ -77,10 +85,12 @@ def facilitator_faces(
 
     front_top = h - s - head_h - 1
     first = body(runs, front_top)
-    sizes = [8.5, 8.0, 7.5, 7.0]
+    # type grows with the card (8.5 pt on A6, 10 pt on A5), by half points down to the floor
+    top_size = min(12.0, round(8.5 * (w / 105) ** 0.5 * 2) / 2)
+    sizes = [top_size - 0.5 * i for i in range(int((top_size - min_size) / 0.5) + 1)]
     table = RunTable(first, sizes, lang)
     room_front = (front_top - s) * MM_PT + 0.01
-    for size in sizes[:2]:  # one side only if it stays at 8 pt or more
+    for size in sizes[:3]:  # one side only if it stays within a point of the largest size
         items = table.part(size, 0)
         if items is not None and total_height(items) <= room_front:
             one_side = Element(**{**first.__dict__, "min_size": 8.0})
@@ -105,8 +115,16 @@ def facilitator_faces(
         ),
     ]
     room_back = (h - s - 9 - s) * MM_PT + 0.01
-    extra: list[tuple[str, Any]] = [("label", sheet.steps_continued)]
-    extra_table = RunTable(body(extra, h - s - 9), sizes, lang)
+    tables: dict[str, RunTable] = {}  # the back's "(continued)" heading, by section
+
+    def continued(k: int) -> tuple[list[tuple[str, Any]], RunTable | None]:
+        label = sheet.section_at(runs, k)
+        if not label:
+            return [], None
+        if label not in tables:
+            tables[label] = RunTable(body([("label", label)], h - s - 9), sizes, lang)
+        return [("label", label)], tables[label]
+
     fits_front = False
     for size in sizes:
         row = table.part(size, 0)
@@ -118,8 +136,8 @@ def facilitator_faces(
         if k == 0:
             continue
         fits_front = True
-        head = extra if runs[k][0] != "label" else []
-        head_items = extra_table.part(size, 0) if head else []
+        head, head_table = continued(k) if runs[k][0] != "label" else ([], None)
+        head_items = head_table.part(size, 0) if head_table is not None else []
         if head_items is None or total_height(head_items + row[k:]) > room_back:
             continue
         front_el = body(runs[:k], front_top)

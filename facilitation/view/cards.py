@@ -75,7 +75,7 @@ def deck_cards(
 _FIELD_LABELS = {
     "situation": {"fr": "Situation", "en": "Situation"},
     "needs": {"fr": "Besoins", "en": "Needs"},
-    "brakes": {"fr": "Freins", "en": "Brakes"},
+    "brakes": {"fr": "Freins", "en": "Obstacles"},
     "motivations": {"fr": "Motivations", "en": "Motivations"},
     "brief": {"fr": "Votre rôle", "en": "Your role"},
     "questions": {"fr": "Questions", "en": "Questions"},
