@@ -118,6 +118,7 @@ class CardBatch:
                     fmt.safe,
                     th,
                     logo,
+                    tagline=tr(ex.tagline, lang) if ex.tagline else "",
                 )
                 glyph_check([Face(backs[back_name], f"{ex.id} / back")])
             n = copies_for(deck.support) if copies_for else o.copies
@@ -251,20 +252,30 @@ def signs_job(
     overrides: dict[str, Any],
     prefix: str,
 ) -> Job:
-    """Floor signs (OUI / NON): one landscape page each, huge letters."""
+    """Floor signs (OUI / NON): one landscape page each, huge letters; posters (statements
+    for the wall, `layout: poster`): one landscape page each, the text as large as fits."""
     from facilitation.render.pdf import Meta, glyph_problems
-    from facilitation.render.signs_pdf import signs_pdf
+    from facilitation.render.signs_pdf import posters_pdf, signs_pdf
 
     lang = opts.lang
     words = [str(w) for w in (param_value(ex, s.source, lang, overrides) if s.source else [])]
     problems = glyph_problems([(f"{ex.id} / {s.id}", " ".join(words))])
     if problems:
         raise UserError(problems)
-    name = f"{prefix}{ex.id}-{'panneaux' if lang == 'fr' else 'signs'}-{opts.sheet}.pdf"
+    poster = s.layout == "poster"
+    if poster:
+        kind = "affiches" if lang == "fr" else "posters"
+    else:
+        kind = "panneaux" if lang == "fr" else "signs"
+    name = f"{prefix}{ex.id}-{kind}-{opts.sheet}.pdf"
     title = tr(s.title, lang) if s.title else tr(ex.title, lang)
     meta = Meta(title=title, author=opts.programme, subject=ex.id, lang=lang)
     footer = f"{tr(ex.title, lang)} — {title}"
-    signs_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta)
+    if poster:
+        instruction = tr(s.instruction, lang) if s.instruction else ""
+        posters_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta, lang, instruction)
+    else:
+        signs_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta)
     return Job(
         name,
         "signs",

@@ -504,7 +504,7 @@ def check_print_data(ex: Exercise, bad: Any) -> None:
                 )
             elif s.source is None and cards[s.layout].needs_source:
                 bad(("supports", i, "source"), "a card set needs a source parameter")
-        elif s.layout != "floor-sign" and s.layout not in canvases:
+        elif s.layout not in ("floor-sign", "poster") and s.layout not in canvases:
             bad(
                 ("supports", i, "layout"),
                 f"unknown canvas layout '{s.layout}'",

@@ -11,6 +11,7 @@ from facilitation.load.sessions import LoadedSession
 from facilitation.load.yamlio import format_path
 from facilitation.model.session import minutes_of
 from facilitation.model.types import Configuration
+from facilitation.plan.supports import missing_pictures
 from facilitation.plan.timeline import DayPlan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.durations import format_duration
@@ -71,6 +72,22 @@ def check_block(slot: Slot, warn: Any) -> None:
     if why:
         warn(slot.path + (("split",) if block.split else ()), why)
     check_turns(slot, warn)
+    for support in missing_pictures(ex, language(), block.params, block.variant):
+        warn(
+            slot.path,
+            picture_warning(ex, support),
+            _(
+                "give pictures in the block's params: '{name}' (files beside the session, or "
+                "starters/… from the built-in deck), or choose a variant without them"
+            ).format(name=support.source),
+        )
+
+
+def picture_warning(ex: Any, support: Any) -> str:
+    """'photos-debat' needs pictures: its picture cards have none to print."""
+    return _(
+        "'{id}' needs pictures, but its picture cards ('{support}') have none to print"
+    ).format(id=ex.id, support=support.id)
 
 
 def check_turns(slot: Slot, warn: Any) -> None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitation.load.pictures import safe_picture
+from facilitation.load.pictures import is_builtin_picture, safe_picture
 from facilitation.model.exercise import Exercise, Support
 from facilitation.plan.supports import card_supports, param_value
 from facilitation.text.i18n import tr
+
+PICTURE_CREDIT = "OpenMoji · CC BY-SA 4.0"  # printed on each card of the built-in deck
 
 
 @dataclass
@@ -22,6 +24,7 @@ class CardContent:
     title: str  # the deck's title (shown small on the front)
     arc: str
     lang: str
+    instruction: str = ""  # one line: what participants do with the card
 
     @property
     def name(self) -> str:
@@ -65,10 +68,17 @@ def deck_cards(
         if support.layout == "starter":
             where = f"{ex.id}.parameters.{support.source}[{i}]"
             fields["path"] = safe_picture(picture_root, str(item), where)
+            if is_builtin_picture(fields["path"]):
+                fields["credit"] = PICTURE_CREDIT
         fields["_labels"] = {k: _field_label(k, lang) for k in labels} or {
             k: _field_label(k, lang) for k in fields
         }
-        cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
+        instruction = tr(support.instruction, lang) if support.instruction else ""
+        cards.append(
+            CardContent(
+                support.layout, support.id, ex.id, i, fields, title, ex.arc, lang, instruction
+            )
+        )
     return cards
 
 
