@@ -102,7 +102,7 @@ def facilitator_faces(
         raise UserError(
             Problem(
                 f"{name}: the sheet does not fit on both sides of the card",
-                hint="use a larger facilitator format (--facilitator-format a5)",
+                hint="shorten the longest texts of the method or of its parameters",
             )
         )
     table = RunTable(first, sizes, lang)
@@ -190,12 +190,12 @@ def facilitator_faces(
         raise UserError(
             Problem(
                 f"{name}: the sheet does not fit on both sides of the card",
-                hint="use a larger facilitator format (--facilitator-format a5)",
+                hint="shorten the longest texts of the method or of its parameters",
             )
         )
     raise UserError(
         Problem(
             f"{name} (verso): the text does not fit even at 7 pt",
-            hint="use a larger facilitator format (--facilitator-format a5)",
+            hint="shorten the longest texts of the method or of its parameters",
         )
     )
