@@ -361,15 +361,12 @@ def cards(
         with Outputs(Path(out_dir)) as out:
             jobs = session_card_jobs(loaded, opts, out)
     else:
-        from facilitation.plan.checks import picture_warning
-        from facilitation.plan.supports import missing_pictures
-        from facilitation.text.messages import _
+        from facilitation.jobs.cards import picture_warnings
 
         library = _library(settings)
         exercises = [library.get(t) for t in targets]
-        for ex in exercises:
-            for sup in missing_pictures(ex, lang, {}):
-                click.echo(_("warning: {message}").format(message=picture_warning(ex, sup)))
+        for line in picture_warnings(exercises, lang):
+            click.echo(line)
         with Outputs(Path(out_dir)) as out:
             for ex in exercises:
                 folder = library.folder_of(ex.id)

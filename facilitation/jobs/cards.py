@@ -217,6 +217,20 @@ class CardBatch:
         return jobs
 
 
+def picture_warnings(exercises: list[Exercise], lang: str) -> list[str]:
+    """A line for each method whose picture cards have no picture to print (a session's
+    blocks are warned by `check` and the kit, with their line)."""
+    from facilitation.plan.checks import picture_warning
+    from facilitation.plan.supports import missing_pictures
+    from facilitation.text.messages import _
+
+    return [
+        _("warning: {message}").format(message=picture_warning(ex, s))
+        for ex in exercises
+        for s in missing_pictures(ex, lang, {})
+    ]
+
+
 def write_exercise_cards(
     ex: Exercise,
     opts: CardOptions,
