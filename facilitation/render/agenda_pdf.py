@@ -212,9 +212,9 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         for p in r["params"]:
             out.append(
                 P(
-                    f"{p['label']} : " + " · ".join(p["items"])
+                    f"{p['label']} : " + " · ".join(p.get("short") or p["items"])
                     if lang == "fr"
-                    else f"{p['label']}: " + " · ".join(p["items"]),
+                    else f"{p['label']}: " + " · ".join(p.get("short") or p["items"]),
                     body,
                     lang,
                 )
