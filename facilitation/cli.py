@@ -398,6 +398,12 @@ def cards(
         library = _library(settings)
         exercises = [library.get(t) for t in targets]
         _warnings([w for ex in exercises for w in exercise_example_warnings(ex, library)], strict)
+        from facilitation.jobs.cards import picture_warnings
+
+        library = _library(settings)
+        exercises = [library.get(t) for t in targets]
+        for line in picture_warnings(exercises, lang):
+            click.echo(line)
         with Outputs(Path(out_dir)) as out:
             for ex in exercises:
                 folder = library.folder_of(ex.id)

@@ -37,7 +37,7 @@ def test_kit_files(kit):
         "02-livret-animation-fr.pdf",
         "03-liste-materiel-fr.pdf",
         "cartes/cartes-poker.pdf",
-        "cartes/fiches-animateur-a6.pdf",
+        "cartes/fiches-animateur-a5.pdf",
         "transfo-dunkerque-2-manifest.json",
     ):
         assert expected in names

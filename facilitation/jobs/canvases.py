@@ -31,9 +31,39 @@ class CanvasOptions:
 
 
 def _record_text(value: Any) -> str:
+    """A record's field as printed in a form zone: a list one item a line."""
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return "\n".join(f"• {v}" for v in value)
     return "" if value is None else str(value)
+
+
+def needs_blank(ex: Exercise, support: Support) -> bool:
+    """A support printed once per item (a persona, a criterion) gets a blank page beside the
+    pre-filled ones, unless the method prints a blank one of its own."""
+    if not support.each:
+        return False
+    return not any(
+        s.layout == support.layout and not s.each and s.id != support.id for s in ex.supports
+    )
+
+
+def _filled(layout: dict[str, Any], record: Any) -> dict[str, Any]:
+    """A form layout with its fields filled from one record (or plain item), or blank."""
+    lay = dict(layout)
+
+    def value(f: dict[str, Any]) -> str:
+        key = f.get("value_key")
+        if key and isinstance(record, dict):
+            return _record_text(record.get(key))
+        if key == "item" and record is not None and not isinstance(record, dict):
+            return str(record)
+        return "" if key else f.get("value", "")
+
+    lay["_form"] = [
+        {**row, "fields": [{**f, "value": value(f)} for f in row["fields"]]}
+        for row in layout["_form"]
+    ]
+    return lay
 
 
 def pages_for(
@@ -44,7 +74,8 @@ def pages_for(
     overrides: dict[str, Any] | None = None,
     subtitle: str = "",
 ) -> tuple[str, bool, list[CanvasGeometry]]:
-    """(paper id, landscape, pages) for one support of an exercise."""
+    """(paper id, landscape, pages) for one support of an exercise: one page per item for a
+    support printed `each` item, and then a blank one (see needs_blank)."""
     lang = opts.lang
     layout = resolve(canvas_layout(support.layout).as_data(), ex, support, lang, overrides)
     size = (opts.size or layout.get("size") or ("a4" if support.kind == "sheet" else "a1")).lower()
@@ -57,26 +88,13 @@ def pages_for(
         records = list(support_value(ex, support, support.each, lang, overrides or {}) or [])
         if not records:
             return size, landscape, []
+        if needs_blank(ex, support):
+            records.append(_BLANK)
     pages = []
     for record in records:
         lay = layout
-        if record is not None and layout["kind"] == "form":
-            lay = dict(layout)
-            lay["_form"] = [
-                {
-                    **row,
-                    "fields": [
-                        {
-                            **f,
-                            "value": _record_text(record.get(f.get("value_key")))
-                            if isinstance(record, dict) and f.get("value_key")
-                            else f.get("value", ""),
-                        }
-                        for f in row["fields"]
-                    ],
-                }
-                for row in layout["_form"]
-            ]
+        if layout["kind"] == "form" and (record is not None or "_form" in layout):
+            lay = _filled(layout, None if record is _BLANK else record)
         g = geometry(
             lay,
             {},
@@ -84,10 +102,14 @@ def pages_for(
             w,
             h,
             subtitle=subtitle or tr(ex.title, lang),
+            wall=support.kind == "canvas",
         )
         g.footer = " · ".join(x for x in (opts.programme, tr(ex.title, lang)) if x)
         pages.append(g)
     return size, landscape, pages * max(1, copies)
+
+
+_BLANK = object()  # the blank page after the pre-filled ones
 
 
 def glyph_check(pages: list[CanvasGeometry], where: str) -> None:
@@ -97,8 +119,9 @@ def glyph_check(pages: list[CanvasGeometry], where: str) -> None:
         (
             where,
             " ".join(
-                [g.title, g.prompt, g.subtitle, g.footer]
+                [g.title, g.prompt, g.subtitle, g.subject, g.footer]
                 + [z.title + z.prompt + z.value for z in g.zones]
+                + [a + b for z in g.zones for a, b, _ in z.details]
                 + [lab for _, lab in g.legend]
             ),
         )

@@ -118,6 +118,7 @@ class CardBatch:
                     fmt.safe,
                     th,
                     logo,
+                    tagline=tr(ex.tagline, lang) if ex.tagline else "",
                 )
                 glyph_check([Face(backs[back_name], f"{ex.id} / back")])
             n = copies_for(deck.support) if copies_for else o.copies
@@ -131,22 +132,26 @@ class CardBatch:
             if faces and title not in self.titles.setdefault(fmt.id, []):
                 self.titles[fmt.id].append(title)
 
-    def add_facilitator(self, ex: Exercise) -> None:
+    def add_facilitator(self, ex: Exercise, slot: Any = None, facilitators: int = 1) -> None:
+        """The facilitator card of a method, as `slot` runs it (a session's block), else as
+        written at Transfo size: the whole method on A6 when it fits at 7.5 pt or more, else
+        on A5; only when A5 cannot hold it either, the parameters shortened, then the tips
+        left to the booklet."""
         from facilitation.render.cards_pdf import SheetCard
         from facilitation.render.facilitator_card import facilitator_faces
 
-        sheet = sheet_view(ex, self.opts.lang)
-        attempts = [
-            (self.opts.facilitator_format, True),
-            (self.opts.facilitator_format, False),
-            ("a5", True),
-            ("a5", False),
-        ]
+        sheet = sheet_view(ex, self.opts.lang, slot, facilitators)
+        bodies = sheet.bodies()
+        first = self.opts.facilitator_format
+        attempts = [(first, bodies[0], 7.5 if first == "a6" else 7.0)]
+        attempts += [("a5", b, 7.0) for b in bodies if first != "a5" or b is not bodies[0]]
         last: UserError | None = None
-        for fmt_id, tips in attempts:
+        for fmt_id, runs, floor in attempts:
             fmt = card_format(fmt_id)
             try:
-                f, b = facilitator_faces(sheet, fmt.width, fmt.height, fmt.safe, self.th, tips=tips)
+                f, b = facilitator_faces(
+                    sheet, fmt.width, fmt.height, fmt.safe, self.th, runs=runs, min_size=floor
+                )
                 break
             except UserError as exc:
                 last = exc
@@ -212,6 +217,20 @@ class CardBatch:
         return jobs
 
 
+def picture_warnings(exercises: list[Exercise], lang: str) -> list[str]:
+    """A line for each method whose picture cards have no picture to print (a session's
+    blocks are warned by `check` and the kit, with their line)."""
+    from facilitation.plan.checks import picture_warning
+    from facilitation.plan.supports import missing_pictures
+    from facilitation.text.messages import _
+
+    return [
+        _("warning: {message}").format(message=picture_warning(ex, s))
+        for ex in exercises
+        for s in missing_pictures(ex, lang, {})
+    ]
+
+
 def write_exercise_cards(
     ex: Exercise,
     opts: CardOptions,
@@ -247,20 +266,30 @@ def signs_job(
     overrides: dict[str, Any],
     prefix: str,
 ) -> Job:
-    """Floor signs (OUI / NON): one landscape page each, huge letters."""
+    """Floor signs (OUI / NON): one landscape page each, huge letters; posters (statements
+    for the wall, `layout: poster`): one landscape page each, the text as large as fits."""
     from facilitation.render.pdf import Meta, glyph_problems
-    from facilitation.render.signs_pdf import signs_pdf
+    from facilitation.render.signs_pdf import posters_pdf, signs_pdf
 
     lang = opts.lang
     words = [str(w) for w in (support_value(ex, s, s.source, lang, overrides) if s.source else [])]
     problems = glyph_problems([(f"{ex.id} / {s.id}", " ".join(words))])
     if problems:
         raise UserError(problems)
-    name = f"{prefix}{ex.id}-{'panneaux' if lang == 'fr' else 'signs'}-{opts.sheet}.pdf"
+    poster = s.layout == "poster"
+    if poster:
+        kind = "affiches" if lang == "fr" else "posters"
+    else:
+        kind = "panneaux" if lang == "fr" else "signs"
+    name = f"{prefix}{ex.id}-{kind}-{opts.sheet}.pdf"
     title = tr(s.title, lang) if s.title else tr(ex.title, lang)
     meta = Meta(title=title, author=opts.programme, subject=ex.id, lang=lang)
     footer = f"{tr(ex.title, lang)} — {title}"
-    signs_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta)
+    if poster:
+        instruction = tr(s.instruction, lang) if s.instruction else ""
+        posters_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta, lang, instruction)
+    else:
+        signs_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta)
     return Job(
         name,
         "signs",

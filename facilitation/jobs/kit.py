@@ -123,11 +123,31 @@ def session_card_tasks(
             for s in sign_supports(slot.exercise, slot.block.variant)
         ]
 
+    # one facilitator card per way a method is run: its own minutes, head count, variant and
+    # contents print on it
+    runs: dict[str, Slot] = {}
+    for slot in _exercise_slots(plan):
+        assert slot.exercise is not None
+        key = json.dumps(
+            [
+                slot.exercise.id,
+                slot.block.params,
+                slot.block.variant,
+                str(slot.block.split),
+                slot.people,
+                slot.minutes,
+            ],
+            sort_keys=True,
+            default=str,
+        )
+        runs.setdefault(key, slot)
+    n_fac = max(1, len(loaded.session.facilitators))
+
     def facilitator_cards(out: Outputs) -> list[Job]:
         fac = CardBatch(opts, kind="facilitator")
-        for slot in firsts.values():
+        for slot in runs.values():
             assert slot.exercise is not None
-            fac.add_facilitator(slot.exercise)
+            fac.add_facilitator(slot.exercise, slot, n_fac)
         fword = "fiches-animateur" if fr else "facilitator-cards"
         return fac.write(out, lambda f: f"{folder}{fword}-{f}.pdf")
 

@@ -95,17 +95,49 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
     )
     top = h - s - head - 3 * scale
     layout = card.layout
+    bottom = s  # the content's lowest edge: above the instruction line, when there is one
+    if card.instruction:
+        line_h = 8.5 * scale
+        els.append(
+            Element(
+                "line",
+                s,
+                s + line_h + 1.2 * scale,
+                s + iw,
+                s + line_h + 1.2 * scale,
+                stroke=theme.rule,
+                width=0.4,
+            )
+        )
+        els.append(
+            Element(
+                "text",
+                s,
+                s,
+                iw,
+                line_h,
+                text=card.instruction,
+                size=7.5 * scale,
+                min_size=6,
+                italic=True,
+                align="center",
+                valign="middle",
+                colour=muted,
+                hyphenate=False,
+            )
+        )
+        bottom = s + line_h + 2.5 * scale
     if f.get("_blank"):
-        els.extend(_blank_fields(f.get("_labels") or {}, s, s, iw, top - s, scale, theme))
+        els.extend(_blank_fields(f.get("_labels") or {}, s, bottom, iw, top - bottom, scale, theme))
         return Face(els, card.name)
     if layout == "statement":
         els.append(
             Element(
                 "text",
                 s,
-                s + 4 * scale,
+                bottom + 4 * scale,
                 iw,
-                top - s - 4 * scale,
+                top - bottom - 4 * scale,
                 text=f["text"],
                 size=20 * scale,
                 min_size=9,
@@ -136,6 +168,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 align="center",
                 valign="middle",
                 colour="#ffffff" if is_dark(colour) else ink,
+                hyphenate=False,
             )
         )
         runs = [("italic", f.get("stance", ""))] + [("bullet", q) for q in f.get("questions", [])]
@@ -143,9 +176,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s,
+                bottom,
                 iw,
-                top - 17 * scale - s,
+                top - 17 * scale - bottom,
                 rich=True,
                 runs=runs,
                 size=9 * scale,
@@ -176,9 +209,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s,
+                bottom,
                 iw,
-                mid - 6 * scale - s,
+                mid - 6 * scale - bottom,
                 text=right,
                 size=15 * scale,
                 min_size=8,
@@ -220,11 +253,30 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             )
         )
         y = top - 16 * scale
-        while y > s + 2:
+        while y > bottom + 2:
             els.append(Element("line", s, y, s + iw, y, stroke=theme.rule, width=0.4))
             y -= 7 * scale
     elif layout == "starter":
-        els.append(Element("image", s, s, iw, top - s, path=f["path"], stroke=theme.rule))
+        credit = f.get("credit", "")
+        low = bottom + (3.2 * scale if credit else 0)
+        els.append(Element("image", s, low, iw, top - low, path=f["path"], stroke=theme.rule))
+        if credit:  # the deck's licence asks for it: small, under the picture
+            els.append(
+                Element(
+                    "text",
+                    s,
+                    bottom,
+                    iw,
+                    3 * scale,
+                    text=credit,
+                    size=4.5 * scale,
+                    min_size=4,
+                    align="right",
+                    valign="bottom",
+                    colour=muted,
+                    hyphenate=False,
+                )
+            )
     elif layout in ("persona", "role"):
         title = f.get("name", "")
         els.append(
@@ -259,9 +311,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s,
+                bottom,
                 iw,
-                top - 10 * scale - s,
+                top - 10 * scale - bottom,
                 rich=True,
                 runs=runs,
                 size=8.5 * scale,
@@ -274,9 +326,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s + 2 * scale,
+                bottom + 2 * scale,
                 iw,
-                top - s - 2 * scale,
+                top - bottom - 2 * scale,
                 text=f["text"],
                 size=17 * scale,
                 min_size=7.5,
@@ -285,6 +337,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 valign="middle",
                 colour=ink,
                 leading=1.2,
+                hyphenate=False,  # display-size text: whole words only
             )
         )
     return Face(els, card.name)
@@ -349,8 +402,10 @@ def back(
     safe: float,
     theme: Theme,
     logo: Any = None,
+    tagline: str = "",
 ) -> list[Element]:
-    """A deck's back: phase colour (with its mark and name), exercise title, programme/logo."""
+    """A deck's back: the phase's colour and name, the exercise's title and its one-line
+    purpose (what participants hold the cards for), the programme or its logo."""
     a = theme.arcs[arc]
     scale = min(w / 63, h / 88)
     els: list[Element] = []
@@ -370,52 +425,68 @@ def back(
         width=0.8,
     )
     els.append(inner)
-    cx, cy = w / 2, h / 2 + 10 * scale
-    els.append(Element("circle", cx, cy, 7 * scale, fill=a.colour, stroke=theme.ink, width=0.8))
+    iw = w - 2 * safe - 4
+    # the phase's colour as a bar above the title: colour with its name, never colour alone
+    bar_w = 18 * scale
     els.append(
         Element(
-            "text",
-            cx - 7 * scale,
-            cy - 7 * scale,
-            14 * scale,
-            14 * scale,
-            text=a.mark,
-            size=13 * scale,
-            min_size=8,
-            bold=True,
-            align="center",
-            valign="middle",
-            colour=theme.ink,
+            "rect",
+            (w - bar_w) / 2,
+            h * 0.66,
+            bar_w,
+            2.2 * scale,
+            fill=a.colour,
+            stroke=theme.ink,
+            width=0.5,
         )
     )
     els.append(
         Element(
             "text",
             safe + 2,
-            h / 2 - 14 * scale,
-            w - 2 * safe - 4,
-            12 * scale,
+            h * 0.66 - 15 * scale,
+            iw,
+            13 * scale,
             text=title,
-            size=11 * scale,
+            size=12 * scale,
             min_size=6,
             bold=True,
             align="center",
-            valign="top",
+            valign="bottom",
             colour=theme.ink,
+            hyphenate=False,
         )
     )
+    if tagline:
+        els.append(
+            Element(
+                "text",
+                safe + 3,
+                h * 0.66 - 37 * scale,
+                iw - 2,
+                20 * scale,
+                text=tagline,
+                size=8.5 * scale,
+                min_size=5.5,
+                italic=True,
+                align="center",
+                valign="top",
+                colour=theme.ink,
+                hyphenate=False,
+            )
+        )
     els.append(
         Element(
             "text",
             safe + 2,
-            h / 2 - 20 * scale,
-            w - 2 * safe - 4,
+            safe + 11 * scale,
+            iw,
             5 * scale,
             text=arc_label,
             size=7 * scale,
             min_size=5.5,
             align="center",
-            valign="top",
+            valign="bottom",
             colour=theme.muted,
         )
     )

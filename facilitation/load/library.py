@@ -209,6 +209,7 @@ class Library:
         self.entries: dict[str, list[Entry]] = {}  # id -> entries, top layer first
         self._resolved: dict[str, Exercise] = {}
         self._failed: dict[str, list[Problem]] = {}
+        self._warnings: dict[str, list[Problem]] = {}  # timing lint of each exercise read
         self.locators: dict[str, Locator] = {}
         self._problems: list[Problem] = []  # problems of reading, and of user exercises
         self._complete = False
@@ -354,6 +355,13 @@ class Library:
         """The problems found so far: of reading, and of the exercises resolved."""
         return self._problems + [p for ps in self._failed.values() for p in ps]
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """What may go wrong on the day with the exercises (reads them all): steps that do not
+        add up, turns that cannot fit their step at Transfo size."""
+        self._resolve_all()
+        return [w for ex_id in sorted(self._warnings) for w in self._warnings[ex_id]]
+
     def problems_of(self, ex_id: str) -> list[Problem]:
         """What is wrong with that exercise (empty when it is fine or unknown)."""
         self._resolve_id(ex_id)
@@ -390,6 +398,7 @@ class Library:
             raise UserError(problems)
         ex.origin = str(entry.doc.file)
         ex.__dict__["folder"] = entry.folder
+        self._warnings[entry.id] = timing_warnings(ex, locator)
         return ex, locator
 
     # -- use -------------------------------------------------------------------------------------
@@ -477,6 +486,43 @@ def _display(f: Any, builtin: bool) -> str:
         return str(f)
 
 
+def timing_warnings(ex: Exercise, locator: Locator) -> list[Problem]:
+    """The exercise's timing lint (Exercise.timing_lint) as warnings with file and line."""
+    from facilitation.model.exercise import TRANSFO_SIZE
+    from facilitation.text.messages import _, ngettext
+
+    per_words = {"participant": _("people"), "pair": _("pairs"), "group": _("groups")}
+    out = []
+    for path, kind, n in ex.timing_lint(TRANSFO_SIZE):
+        if kind == "sum":
+            message = _(
+                "the steps add up to {total} min, but the typical duration is {typical} min"
+            ).format(**n)
+            hint = _("change a step's minutes, or the duration")
+        else:
+            message = ngettext(
+                "{teams} {teams_word} × {each} min = {need} min, more than the step's "
+                "{minutes} min for {people} person",
+                "{teams} {teams_word} × {each} min = {need} min, more than the step's "
+                "{minutes} min for {people} people",
+                n["people"],
+            ).format(teams_word=per_words.get(n["per"], n["per"]), **n)
+            hint = _("give the step {need} min, or each team less time").format(need=n["need"])
+        file, line, col = locator.locate(path)
+        out.append(
+            Problem(
+                message,
+                file=file,
+                line=line,
+                column=col,
+                path=format_path(path),
+                hint=hint,
+                severity="warning",
+            )
+        )
+    return out
+
+
 def check_print_data(ex: Exercise, bad: Any) -> None:
     """References from an exercise to the print data: materials of the catalogue, card
     layouts and canvas layouts. Calls `bad(path, message, hint)` for each."""
@@ -502,7 +548,7 @@ def check_print_data(ex: Exercise, bad: Any) -> None:
                 )
             elif s.source is None and cards[s.layout].needs_source:
                 bad(("supports", i, "source"), "a card set needs a source parameter")
-        elif s.layout != "floor-sign" and s.layout not in canvases:
+        elif s.layout not in ("floor-sign", "poster") and s.layout not in canvases:
             bad(
                 ("supports", i, "layout"),
                 f"unknown canvas layout '{s.layout}'",

@@ -275,16 +275,6 @@ class Exercise(Model):
         """The variant of that id (None for the method as written, or an unknown id)."""
         return next((v for v in self.variants if v.id == variant_id), None)
 
-    def steps_for(self, variant_id: str | None) -> list[Step]:
-        """The steps a block runs: its variant's own steps, else the method's."""
-        v = self.variant_of(variant_id)
-        return v.steps if v is not None and v.steps else self.steps
-
-    def typical_for(self, variant_id: str | None) -> int:
-        """The typical duration of the method, or of its variant when it has its own."""
-        v = self.variant_of(variant_id)
-        return (v.duration if v is not None and v.duration else self.duration).typical
-
     def param_default(self, name: str, lang: str) -> Any:
         """A parameter's default value in a language (falling back to the other)."""
         param = self.parameters[name]
@@ -368,32 +358,48 @@ class Exercise(Model):
                 out.append((("supports", i, "id"), f"support id '{sid}' is used twice", None))
         return out
 
-    def timing_lint(self, people: int = TRANSFO_SIZE) -> list[tuple[tuple[str | int, ...], str]]:
+    def steps_for(self, variant_id: str | None = None) -> list[Step]:
+        """The steps a block runs: its variant's own steps when it has them, else the
+        method's."""
+        v = self.variant_of(variant_id)
+        return v.steps if v is not None and v.steps else self.steps
+
+    def duration_for(self, variant_id: str | None = None) -> DurationRange:
+        """The duration of the method, or of its variant when the variant has its own."""
+        v = self.variant_of(variant_id)
+        return v.duration if v is not None and v.duration is not None else self.duration
+
+    def timing_lint(
+        self, people: int = TRANSFO_SIZE
+    ) -> list[tuple[tuple[str | int, ...], str, dict[str, Any]]]:
         """Steps whose minutes do not add up to the duration, and steps run by each team in
-        turn that cannot fit their step for `people` participants: (path, message)."""
-        out: list[tuple[tuple[str | int, ...], str]] = []
+        turn that cannot fit their step for `people` participants: (path, kind, numbers),
+        kind being 'sum' (numbers: total, typical) or 'each' (numbers: teams, per, each,
+        need, minutes, people)."""
+        out: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
 
         def check(steps: list[Step], typical: int, path: tuple[str | int, ...]) -> None:
             total = sum(s.minutes for s in steps)
             if steps and total != typical:
-                out.append(
-                    (
-                        path,
-                        f"the steps add up to {total} min, the typical duration is {typical} min",
-                    )
-                )
+                out.append((path, "sum", {"total": total, "typical": typical}))
             for i, st in enumerate(steps):
                 if st.each is None or st.per is None:
                     continue
-                conf = st.configuration or self.configuration
-                teams = team_count(st.per, conf, people)
+                teams = step_teams(st, self, people)
                 need = st.each * teams
                 if need > st.minutes:
                     out.append(
                         (
                             path + (i, "each"),
-                            f"{teams} {st.per}s × {st.each} min = {need} min, "
-                            f"more than the step's {st.minutes} min for {people} people",
+                            "each",
+                            {
+                                "teams": teams,
+                                "per": st.per,
+                                "each": st.each,
+                                "need": need,
+                                "minutes": st.minutes,
+                                "people": people,
+                            },
                         )
                     )
 
@@ -431,12 +437,39 @@ class Exercise(Model):
 
 
 def team_count(per: str, conf: Configuration, people: int) -> int:
-    """How many teams of a kind `people` participants make (pairs: an odd one joins a trio)."""
+    """How many teams of a kind `people` participants make (pairs: an odd one joins a trio;
+    groups: as `conf` makes them, whatever its kind: pairs, individuals, one plenary)."""
     if per == "participant":
-        return people
+        return max(1, people)
     if per == "pair":
         return max(1, people // 2)
-    return conf.groups_for(people) if conf.kind == "groups" else 1
+    return max(1, conf.groups_for(people))
+
+
+def group_configuration(
+    step: Step, ex: Exercise, split: Configuration | None = None
+) -> Configuration:
+    """How the room is split into the groups that a step counts (`per: group`).
+
+    A step whose own configuration is groups and differs from the method's (one group per
+    hat) keeps it. Otherwise the block's `split` decides, else the method's configuration:
+    a presentation to the whole room (configuration: plenary) still counts the groups the
+    room works in."""
+    own = step.configuration
+    if own is not None and own.kind == "groups" and own != ex.configuration:
+        return own
+    if split is not None:
+        return split
+    if own is not None and own.kind == "groups":
+        return own
+    return ex.configuration
+
+
+def step_teams(step: Step, ex: Exercise, people: int, split: Configuration | None = None) -> int:
+    """How many teams take their turn in a step run `per` team (1 for other steps)."""
+    if step.per is None:
+        return 1
+    return team_count(step.per, group_configuration(step, ex, split), people)
 
 
 def _near(name: str, choices: Any) -> str | None:

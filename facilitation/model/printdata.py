@@ -137,13 +137,23 @@ class CatalogueItem(Model):
 
 
 # -- canvas layouts ---------------------------------------------------------------------------
+class Detail(Model):
+    """A field of a record shown under its label (a criterion's green and red signals)."""
+
+    field: str
+    label: Text | None = None
+    colour: Colour | None = None  # a chip of that colour before it
+
+
 class LabelSource(Model):
     """Labels taken from a parameter of the exercise ({param: stages}), from the support's
-    source ({source: true}), with texts to use when there is none."""
+    source ({source: true}), with texts to use when there is none. For records, the label is
+    the first field; `details` shows other fields under it."""
 
     param: Id | None = None
     source: bool | None = None
     default: list[Text] | None = None
+    details: list[Detail] = []
 
     @model_validator(mode="after")
     def _one(self) -> LabelSource:
@@ -156,15 +166,25 @@ class Column(Model):
     title: Text
     prompt: Text | None = None
     mark: str | None = None
+    colour: Colour | None = None  # the colour of the sticky notes that go there
+
+
+class ParamValue(Model):
+    """A value taken from a text (or list) parameter of the exercise: {param: change}."""
+
+    param: Id
 
 
 class FormField(Model):
     label: Text | None = None
     prompt: Text | None = None
-    value: str | None = None  # the record field that fills it
+    # what fills it: a field of the record the page is printed for (`each:`), `item` for the
+    # whole item of a plain list, or {param: NAME} for a text parameter
+    value: str | ParamValue | None = None
     lines: bool = True
     width: float = Field(1, gt=0, le=20)
     kind: Literal["zone", "check", "text"] = "zone"
+    colour: Colour | None = None  # the colour of the sticky notes that go there
 
 
 class FormRow(Model):
@@ -193,6 +213,7 @@ class CanvasLayout(Model):
     id: str = Field("", exclude=True)
     title: Text
     prompt: Text | None = None
+    subtitle: ParamValue | Text | None = None  # a line under the title: {param: change}
     size: Id | None = None  # a paper id of sheets.yaml
     landscape: bool = False
     kind: Literal["columns", "grid", "frames", "form"]

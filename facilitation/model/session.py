@@ -418,7 +418,7 @@ def block_minutes(block: Block, ex: Exercise | None) -> int:
     if block.duration is not None:
         return block.duration
     if ex is not None:
-        return ex.typical_for(block.variant)
+        return ex.duration_for(block.variant).typical
     return 0
 
 

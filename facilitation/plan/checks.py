@@ -18,6 +18,7 @@ from facilitation.load.sessions import LoadedSession
 from facilitation.load.yamlio import format_path
 from facilitation.model.session import Checks, Day
 from facilitation.model.types import Configuration
+from facilitation.plan.supports import missing_pictures
 from facilitation.plan.timeline import DayPlan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.durations import format_duration
@@ -59,8 +60,10 @@ def check_block(slot: Slot, warn: Any) -> None:
     ex, block = slot.exercise, slot.block
     if ex is None:
         return
-    d = ex.duration  # (a later part of an activity over several blocks has its own length)
-    within = block.continues or (d.min or 0) <= (block.duration or 0) <= (d.max or 10**6)
+    d = ex.duration_for(block.variant)  # (a later part of an activity has its own length)
+    within = getattr(block, "continues", False) or (d.min or 0) <= (block.duration or 0) <= (
+        d.max or 10**6
+    )
     if block.duration is not None and not within:
         warn(
             slot.path + ("duration",),
@@ -86,6 +89,70 @@ def check_block(slot: Slot, warn: Any) -> None:
     why = configuration_problem(conf, n)
     if why:
         warn(slot.path + (("split",) if block.split else ()), why)
+    check_turns(slot, warn)
+    for support in missing_pictures(ex, language(), block.params, block.variant):
+        warn(
+            slot.path,
+            picture_warning(ex, support),
+            _(
+                "give pictures in the block's params: '{name}' (files beside the session, or "
+                "starters/… from the built-in deck), or choose a variant without them"
+            ).format(name=support.source),
+        )
+
+
+def picture_warning(ex: Any, support: Any) -> str:
+    """'photos-debat' needs pictures: its picture cards have none to print."""
+    return _(
+        "'{id}' needs pictures, but its picture cards ('{support}') have none to print"
+    ).format(id=ex.id, support=support.id)
+
+
+def check_turns(slot: Slot, warn: Any) -> None:
+    """Steps run by each team in turn that cannot fit the block at its head count, or that
+    leave the other steps less than half their time."""
+    timing = slot.timing
+    if timing is None or not timing.turns:
+        return
+    turns = timing.turns
+    detail = "; ".join(
+        _("{title}: {teams} × {each} min").format(
+            title=tr(t.step.title, language()), teams=t.teams, each=t.step.each
+        )
+        for t in turns
+    )
+    if not timing.fits:
+        warn(
+            slot.path,
+            ngettext(
+                "the turns need {need} min for {people} person, more than the block's "
+                "{minutes} min ({detail}): each turn is cut short",
+                "the turns need {need} min for {people} people, more than the block's "
+                "{minutes} min ({detail}): each turn is cut short",
+                slot.people,
+            ).format(need=timing.need, people=slot.people, minutes=timing.total, detail=detail),
+            _(
+                "lengthen the block to about {minutes} min, run the turns in parallel rooms, "
+                "or present in fewer, larger groups"
+            ).format(minutes=timing.need + timing.rest_written),
+        )
+    elif timing.squeezed:
+        warn(
+            slot.path,
+            _(
+                "the turns take {need} of the block's {minutes} min ({detail}): the other "
+                "steps get {rest} min instead of {written}"
+            ).format(
+                need=timing.need,
+                minutes=timing.total,
+                detail=detail,
+                rest=timing.rest,
+                written=timing.rest_written,
+            ),
+            _(
+                "lengthen the block to about {minutes} min, or present in fewer, larger groups"
+            ).format(minutes=timing.need + timing.rest_written),
+        )
 
 
 def configuration_problem(conf: Configuration, n: int) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from facilitation.load.sessions import continued_paths
 from facilitation.model.exercise import Step
+from facilitation.plan.steps import StepTime, StepTiming, time_steps
 from facilitation.plan.timeline import Plan, Slot
 
 
@@ -44,33 +45,38 @@ def _share_steps(head: Slot) -> None:
         if _own_steps(part):
             part.carried = False
     shared = [head] + [p for p in head.parts if not _own_steps(p)]
-    steps = head.step_list
-    if not steps:
+    if head.timing is None or head.exercise is None:
         return
     total = sum(p.minutes for p in shared)
-    lengths = stretch(steps, total)
+    whole = time_steps(
+        head.exercise, head.people, total, head.block.variant, head.block.split
+    ).steps
+    if not whole:
+        return
+    if not any(st.teams for st in whole):  # the added time goes to the field work
+        lengths = stretch([st.step for st in head.timing.steps], total)
+        whole = [StepTime(st.step, m) for st, m in zip(whole, lengths, strict=True)]
     # the steps laid end to end over the activity's time; each part takes its window
     bounds = []
     t = 0
-    for m in lengths:
-        bounds.append((t, t + m))
-        t += m
+    for st in whole:
+        bounds.append((t, t + st.minutes))
+        t += st.minutes
     offset = 0
     for part in shared:
         lo, hi = offset, offset + part.minutes
-        mine: list[Step] = []
-        minutes: list[int] = []
+        mine: list[StepTime] = []
         part.carried = part.unfinished = False
-        for step, (a, b) in zip(steps, bounds, strict=True):
+        for st, (a, b) in zip(whole, bounds, strict=True):
             inside = min(b, hi) - max(a, lo)
             if inside > 0 or (a == b and lo <= a < hi):
-                mine.append(step)
-                minutes.append(max(0, inside))
-                if a < lo and not mine[:-1]:
+                mine.append(StepTime(st.step, max(0, inside), st.teams, st.each))
+                if a < lo and len(mine) == 1:
                     part.carried = True
                 if b > hi:
                     part.unfinished = True
-        part.step_list, part.step_minutes = mine, minutes
+        part.timing = StepTiming(steps=mine, total=part.minutes)
+        part.step_minutes = [st.minutes for st in mine]
         offset = hi
 
 

@@ -30,6 +30,7 @@ from facilitation.plan.checks import (
 )
 from facilitation.plan.continuation import join_parts
 from facilitation.plan.examples import example_warnings, library_language_warnings
+from facilitation.plan.steps import scale
 from facilitation.plan.timeline import DayPlan, GuestParty, Plan, Slot
 from facilitation.text.dates import hm
 from facilitation.text.i18n import tr
@@ -37,16 +38,7 @@ from facilitation.text.i18n import tr
 
 def scale_steps(steps: list[Step], total: int) -> list[int]:
     """Step minutes scaled to a block's duration, whole minutes, adding up exactly."""
-    base = sum(s.minutes for s in steps)
-    if base == 0 or base == total:
-        return [s.minutes for s in steps]
-    raw = [s.minutes * total / base for s in steps]
-    out = [int(r) for r in raw]
-    rest = total - sum(out)
-    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - out[i]), i))
-    for i in order[:rest]:
-        out[i] += 1
-    return out
+    return scale([s.minutes for s in steps], total)
 
 
 def present(day: Day, group: int, start: int, end: int) -> tuple[int, list[GuestParty]]:
@@ -188,9 +180,9 @@ def _slot(
 
 
 def _fill_steps(slot: Slot) -> None:
-    if slot.exercise:
-        slot.step_list = slot.exercise.steps_for(slot.block.variant)
-        slot.step_minutes = scale_steps(slot.step_list, slot.minutes)
+    """Each step's minutes at the block's length and head count: turns (each team in turn)
+    counted, the other steps scaled into what remains (plan/steps.py)."""
+    slot.time_steps()
 
 
 def _tracks(

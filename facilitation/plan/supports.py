@@ -124,12 +124,16 @@ def canvas_supports(ex: Exercise, variant: str | None = None) -> list[Support]:
 
 
 def sign_supports(ex: Exercise, variant: str | None = None) -> list[Support]:
-    """Floor signs (OUI / NON): sheets printed one word a page, huge."""
+    """Floor signs (OUI / NON) and posters (statements for the wall): sheets printed one
+    text a page, as large as the page allows."""
     return [s for s in _used(ex, variant) if is_sign(s)]
 
 
+SIGN_LAYOUTS = ("floor-sign", "poster")
+
+
 def is_sign(s: Support) -> bool:
-    return s.kind == "sheet" and s.layout == "floor-sign"
+    return s.kind == "sheet" and s.layout in SIGN_LAYOUTS
 
 
 def printed_params(ex: Exercise, variant: str | None = None) -> dict[str, list[Support]]:
@@ -163,3 +167,16 @@ def _layout_params(value: Any, s: Support) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _layout_params(v, s)]
     return []
+
+
+def missing_pictures(
+    ex: Exercise, lang: str, overrides: dict[str, Any], variant: str | None = None
+) -> list[Support]:
+    """Picture cards (`starter` supports) the block prints that have no picture to print:
+    the method's core device would be silently absent."""
+    return [
+        s
+        for s in card_supports(ex, variant)
+        if s.layout == "starter"
+        and not (param_value(ex, s.source, lang, overrides) if s.source else [])
+    ]

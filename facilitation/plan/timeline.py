@@ -7,8 +7,9 @@ from typing import Any
 
 from facilitation.errors import Problem
 from facilitation.load.sessions import LoadedSession
-from facilitation.model.exercise import Exercise, Step
+from facilitation.model.exercise import TRANSFO_SIZE, Exercise, Step
 from facilitation.model.session import Block, Day, Event, Guest, Track
+from facilitation.plan.steps import StepTime, StepTiming, time_steps
 from facilitation.text.i18n import tr
 
 
@@ -40,7 +41,7 @@ class Slot:
     children: list[Slot] = field(default_factory=list)
     people: int = 0  # everyone in the room: the group's participants and the guests
     step_minutes: list[int] = field(default_factory=list)
-    step_list: list[Step] = field(default_factory=list)  # the steps it runs, with step_minutes
+    timing: StepTiming | None = None  # the steps for this block's head count and length
     # an activity carried on over several blocks: `head` is its first part (None for that
     # first part and for any block on its own); the first part lists the later ones in `parts`
     head: Slot | None = None
@@ -51,6 +52,31 @@ class Slot:
     guests: list[GuestParty] = field(default_factory=list)
     events: list[Slot] = field(default_factory=list)  # at set times inside this block
     setting: str = "room"  # field: out of the room (field work, travel)
+
+    @classmethod
+    def example(
+        cls,
+        ex: Exercise,
+        people: int = TRANSFO_SIZE,
+        variant: str | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> Slot:
+        """A block that runs a method as written, for outputs made without a session (the
+        cards of one method, `show`): twenty people, its typical duration."""
+        block = Block(exercise=ex.id, variant=variant, params=params or {})
+        minutes = ex.duration_for(variant).typical
+        slot = cls(block, (), 0, minutes, ex, people=people)
+        slot.time_steps()
+        return slot
+
+    def time_steps(self) -> None:
+        """Work out the minutes of each step for this block's length and head count."""
+        if self.exercise is None:
+            return
+        self.timing = time_steps(
+            self.exercise, self.people, self.minutes, self.block.variant, self.block.split
+        )
+        self.step_minutes = [s.minutes for s in self.timing.steps]
 
     @property
     def kind(self) -> str:
@@ -98,18 +124,31 @@ class Slot:
         )
 
     @property
+    def step_list(self) -> list[Step]:
+        """The steps this block runs (a part of an activity: those that fall in it)."""
+        return [st.step for st in self.timing.steps] if self.timing else []
+
+    @property
     def first(self) -> Slot:
         """The first part of the activity this block belongs to (itself when on its own)."""
         return self.head or self
 
     def steps(self) -> list[tuple[int, int, Step]]:
         """(start, minutes, step) for each step the block runs, in clock time."""
+        return [(t, st.minutes, st.step) for t, st in self.timed_steps()]
+
+    def timed_steps(self) -> list[tuple[int, StepTime]]:
+        """(start, step as timed) for each step the block runs (its variant's, if it has
+        its own), in clock time."""
         if not self.exercise:
             return []
+        if self.timing is None:
+            self.time_steps()
+        assert self.timing is not None
         out, t = [], self.start
-        for minutes, step in zip(self.step_minutes, self.step_list, strict=True):
-            out.append((t, minutes, step))
-            t += minutes
+        for st in self.timing.steps:
+            out.append((t, st))
+            t += st.minutes
         return out
 
 

@@ -282,7 +282,8 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         for s in r["steps"]:  # hanging paragraphs: reads as a table, wraps once
             out.append(
                 Paragraph(
-                    f"<b>{markup(s['title'], lang)}</b> ({s['minutes']}\u00a0min) — "
+                    f"<b>{s.get('number', '')}. {markup(s['title'], lang)}</b> "
+                    f"({markup(s.get('meta') or str(s['minutes']) + ' min', lang)}) — "
                     f"{markup(s['instructions'], lang)}",
                     step_style,
                     bulletText=s["time"].replace("\u00a0", " "),
@@ -291,9 +292,9 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         for p in r["params"]:
             out.append(
                 P(
-                    f"{p['label']} : " + " · ".join(p["items"])
+                    f"{p['label']} : " + " · ".join(p.get("short") or p["items"])
                     if lang == "fr"
-                    else f"{p['label']}: " + " · ".join(p["items"]),
+                    else f"{p['label']}: " + " · ".join(p.get("short") or p["items"]),
                     body,
                     lang,
                 )

@@ -41,17 +41,22 @@ def _para(
     colour: Any = INK,
     align: int = TA_LEFT,
     max_h: float | None = None,
+    floor: float = 6.0,
+    hyphenate: bool = True,
 ) -> float:
-    """Draw a paragraph with its top at `top` (mm); shrink to fit max_h; return its height."""
+    """Draw a paragraph with its top at `top` (mm); shrink to fit max_h, no smaller than
+    `floor` points; return its height."""
     if not text:
         return 0.0
     while True:
-        st = mkstyle(size, lang, bold=bold, italic=italic, colour=colour, align=align)
+        st = mkstyle(
+            size, lang, bold=bold, italic=italic, colour=colour, align=align, hyphenate=hyphenate
+        )
         p = para(text, st, lang)
         _, h = p.wrap(w * MM, 10_000)
-        if max_h is None or h <= max_h * MM or size <= 6:
+        if max_h is None or h <= max_h * MM or size <= floor:
             break
-        size *= 0.9
+        size = max(floor, size * 0.9)
     p.drawOn(c, x * MM, top * MM - h)
     return h / MM
 
@@ -76,17 +81,36 @@ def draw_canvas(c: Any, g: CanvasGeometry, lang: str) -> None:
             colour=MUTED,
             align=2,
         )
+    below = top - title_h - 1.5
+    if g.subject:  # what this canvas is about (the change studied): large, under the title
+        below -= (
+            _para(
+                c,
+                g.subject,
+                m,
+                below,
+                g.width - 2 * m,
+                s["heading"],
+                lang,
+                bold=True,
+                max_h=s["heading"] * PT * 1.4,
+                floor=g.min_text,
+                hyphenate=False,
+            )
+            + 1
+        )
     _para(
         c,
         g.prompt,
         m,
-        top - title_h - 1.5,
+        below,
         g.width - 2 * m,
         s["prompt"],
         lang,
         italic=True,
         colour=MUTED,
-        max_h=g.header_h - title_h - 2,
+        max_h=max(1.0, below - (g.height - m - g.header_h)),
+        floor=min(g.min_text, s["prompt"]),
     )
     biggest: Zone | None = None
     for z in g.zones:
@@ -118,9 +142,56 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
     pad = max(2.5, s["body"] * PT * 0.6)
     top = z.y + z.h - pad
     inner_w = z.w - 2 * pad
+    floor = g.min_text
     if z.kind == "header":
         size = s[z.text_size] * (0.75 if z.w < 60 and z.text_size == "heading" else 1)
-        _para(c, z.title, z.x + pad, top, inner_w, size, lang, bold=True, max_h=z.h - 2 * pad)
+        chip = _chip(c, z, top, size) if z.colour else 0.0
+        used = _para(
+            c,
+            z.title,
+            z.x + pad + chip,
+            top,
+            inner_w - chip,
+            size,
+            lang,
+            bold=True,
+            max_h=(z.h - 2 * pad) * (0.45 if (z.prompt or z.details) else 1),
+            floor=min(floor, size),
+        )
+        if z.prompt:
+            used += _para(
+                c,
+                z.prompt,
+                z.x + pad,
+                top - used - 0.8,
+                inner_w,
+                s["body"] * 0.85,
+                lang,
+                italic=True,
+                colour=MUTED,
+                max_h=z.h - 2 * pad - used,
+                floor=min(floor, s["body"] * 0.85),
+            )
+        room = z.h - 2 * pad - used
+        for label, text, colour in z.details:  # a criterion's green and red signals
+            size = s["body"] * 0.85
+            chip = size * PT * 1.1 + 1.5 if colour else 0.0
+            y = top - used - 1.2
+            if colour:
+                _square(c, z.x + pad, y - chip + 1.5, chip - 1.5, colour)
+            body = f"{label}: {text}" if label else text  # typesetting spaces the colon
+            h = _para(
+                c,
+                body,
+                z.x + pad + chip,
+                y,
+                inner_w - chip,
+                size,
+                lang,
+                max_h=max(size * PT * 1.3, room / max(1, len(z.details))),
+                floor=min(floor, size),
+            )
+            used += h + 1.2
         return
     if z.mark:
         c.saveState()
@@ -136,16 +207,18 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
     used = 0.0
     if z.title:
         size = s["heading"] if z.kind == "zone" else s["body"]
+        chip = _chip(c, z, top, size) if z.colour else 0.0
         used += _para(
             c,
             z.title,
-            z.x + pad,
+            z.x + pad + chip,
             top,
-            inner_w * (0.8 if z.mark else 1),
+            (inner_w - chip) * (0.8 if z.mark else 1),
             size,
             lang,
             bold=True,
             max_h=z.h * 0.4,
+            floor=min(floor, size),
         )
     if z.prompt:
         used += (
@@ -160,12 +233,22 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
                 italic=True,
                 colour=MUTED,
                 max_h=z.h * 0.3,
+                floor=min(floor, s["body"] * 0.85),
             )
             + 0.8
         )
-    if z.value:
+    if z.value:  # pre-filled: read from across the room on a wall canvas
         used += _para(
-            c, z.value, z.x + pad, top - used - 1, inner_w, s["body"] * 1.2, lang, bold=True
+            c,
+            z.value,
+            z.x + pad,
+            top - used - 1,
+            inner_w,
+            s["body"] * 1.2,
+            lang,
+            bold=True,
+            max_h=z.h - 2 * pad - used,
+            floor=min(floor, s["body"] * 1.2),
         )
     if z.lines:
         step = max(7.0, s["body"] * PT * 2.1)
@@ -183,6 +266,24 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
         c.setLineWidth(0.5)
         c.line(z.x * MM, (z.y + z.h) * MM, (z.x + z.w) * MM, (z.y + z.h) * MM)
         c.restoreState()
+
+
+def _square(c: Any, x: float, y: float, size: float, colour: str) -> None:
+    c.saveState()
+    c.setFillColor(HexColor(STICKY_COLOURS.get(colour, "#ffffff")))
+    c.setStrokeColor(INK)
+    c.setLineWidth(0.6)
+    c.rect(x * MM, y * MM, size * MM, size * MM, stroke=1, fill=1)
+    c.restoreState()
+
+
+def _chip(c: Any, z: Zone, top: float, size: float) -> float:
+    """A square of the zone's sticky-note colour before its title; returns the room it
+    takes (mm)."""
+    side = size * PT * 0.95
+    pad = max(2.5, size * PT * 0.25)
+    _square(c, z.x + pad, top - side * 1.05, side, z.colour or "white")
+    return side + 2
 
 
 def _sticky_ghost(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
@@ -209,21 +310,26 @@ def _sticky_ghost(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
 
 
 def _legend(c: Any, g: CanvasGeometry, lang: str) -> None:
+    """The colour legend along the bottom (on as many lines as it needs), and the footer."""
+    from facilitation.text.typography import typeset
+
     s = g.sizes
     x = g.margin
-    y = g.margin
+    line_h = s["body"] * PT * 1.6
+    y = g.margin + line_h * (g.legend_rows - 1)
     box = s["body"] * PT * 1.3
+    right = g.width - g.margin - 60
     for colour, label in g.legend:
-        c.saveState()
-        c.setFillColor(HexColor(STICKY_COLOURS.get(colour, "#ffffff")))
-        c.setStrokeColor(INK)
-        c.setLineWidth(0.6)
-        c.rect(x * MM, y * MM, box * MM, box * MM, stroke=1, fill=1)
-        c.restoreState()
+        label = typeset(label, lang, for_pdf=True)
+        w = box + 6 + c.stringWidth(label, REGULAR, s["body"]) / MM
+        if x > g.margin and x + w > right and y - line_h >= g.margin - 0.01:
+            x, y = g.margin, y - line_h
+        _square(c, x, y, box, colour)
         c.setFont(REGULAR, s["body"])
         c.setFillColor(INK)
         c.drawString((x + box + 2) * MM, (y + box * 0.22) * MM, label)
-        x += box + 6 + c.stringWidth(label, REGULAR, s["body"]) / MM
+        x += w
+    y = g.margin
     if g.footer:
         c.setFont(REGULAR, s["small"])
         c.setFillColor(MUTED)

@@ -82,11 +82,13 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
             st.bulletIndent = 0
             out.append(para(str(text), st, lang, bullet="•"))
         elif kind == "step":
-            minutes, title, text2 = text  # type: ignore[misc]
+            meta, title, text2 = text  # type: ignore[misc]
             st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.3)
+            meta = f"{meta}\u00a0min" if isinstance(meta, int) else str(meta)
             out.append(
                 Paragraph(
-                    f"<b>{markup(title, lang)} ({minutes}\u00a0min)</b> {markup(text2, lang)}", st
+                    f"<b>{markup(title, lang)}</b> ({markup(meta, lang)}) {markup(text2, lang)}",
+                    st,
                 )
             )
         else:
@@ -240,6 +242,7 @@ class CardDrawer:
         self.lang = lang
         self.bleed = bleed
         self._images: dict[str, Any] = {}
+        self._svg: dict[str, tuple[str, float, float]] = {}  # path -> (form, width, height)
 
     def draw(self, elements: list[Element], name: str) -> None:
         c = self.c
@@ -311,8 +314,48 @@ class CardDrawer:
             )
             top -= ph
 
+    def svg_forms(self, faces: list[Face]) -> None:
+        """Each SVG picture of these faces drawn once, as a form that every card reuses."""
+        from reportlab.graphics import renderPDF
+
+        from facilitation.load.pictures import svg_drawing
+
+        for face in faces:
+            for el in face.elements:
+                if el.kind != "image" or str(el.path) in self._svg:
+                    continue
+                if str(el.path).lower().endswith(".svg"):
+                    drawing = svg_drawing(el.path)
+                    name = f"svg{len(self._svg)}"
+                    self.c.beginForm(name, 0, 0, drawing.width, drawing.height)
+                    renderPDF.draw(drawing, self.c, 0, 0)
+                    self.c.endForm()
+                    self._svg[str(el.path)] = (name, drawing.width, drawing.height)
+
+    def _svg_image(self, el: Element) -> None:
+        """A vector picture, whole, centred in its box (a pictogram is never cropped)."""
+        c = self.c
+        name, dw, dh = self._svg[str(el.path)]
+        x, y, w, h = el.x * MM, el.y * MM, el.w * MM, el.h * MM
+        pad = min(w, h) * 0.08
+        k = min((w - 2 * pad) / dw, (h - 2 * pad) / dh)
+        c.saveState()
+        c.translate(x + (w - dw * k) / 2, y + (h - dh * k) / 2)
+        c.scale(k, k)
+        c.doForm(name)
+        c.restoreState()
+        if el.stroke:
+            c.saveState()
+            c.setStrokeColor(HexColor(el.stroke))
+            c.setLineWidth(0.4)
+            c.rect(x, y, w, h, stroke=1, fill=0)
+            c.restoreState()
+
     def _image(self, el: Element) -> None:
         c = self.c
+        if str(el.path) in self._svg:
+            self._svg_image(el)
+            return
         key = str(el.path)
         if key not in self._images:
             self._images[key] = ImageReader(key)
@@ -390,6 +433,7 @@ def render_cards(
     c = PrintCanvas(str(path), (imp.sheet_w * MM, imp.sheet_h * MM), meta, duplex=pref)
     d = CardDrawer(c, lang, imp.bleed)
     cw, ch, bleed = imp.card_w, imp.card_h, imp.bleed
+    d.svg_forms([card.front for card in cards])  # each SVG picture once, as a form
     for name, elements in backs.items():  # each back drawn once, reused as a form
         c.beginForm(name, -bleed * MM, -bleed * MM, (cw + bleed) * MM, (ch + bleed) * MM)
         d.draw(elements, name)

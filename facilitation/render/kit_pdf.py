@@ -176,6 +176,11 @@ def _block_sheet(
     label: Any,
     colon: str,
 ) -> list[Any]:
+    """One block's pages: the whole method as the block runs it (its minutes, head count,
+    variant and contents), then the block's notes."""
+    from facilitation.text.messages import _
+
+    m = b.get("method") or {}
     out: list[Any] = [
         P(f"{w['day']} {d['index']} · {b['time']} · {b['minutes']} min", small, lang),
         P(prefix + b["title"], h1, lang),
@@ -185,7 +190,8 @@ def _block_sheet(
     facts = [
         x
         for x in (
-            b["configuration"],
+            m.get("facts", "") or b["configuration"],
+            _("variant: {name}").format(name=m["variant"]) if m.get("variant") else "",
             b["room"],
             (w["lead"] + colon + b["lead"]) if b["lead"] else "",
         )
@@ -193,45 +199,81 @@ def _block_sheet(
     ]
     if facts:
         out.append(P(" · ".join(facts), small, lang))
-    out.append(Spacer(1, 3 * MM))
-    if b["space"]:
-        out.append(R(f"<b>{markup(w['space'], lang)}</b>{colon}{markup(b['space'], lang)}", body))
+    out.append(Spacer(1, 2 * MM))
+    italic = mkstyle(body.fontSize, lang, italic=True, leading=body.leading)
+
+    def section(title: str, paras: list[Any]) -> None:
+        if paras:
+            out.append(Spacer(1, 2.2 * MM))
+            head = P(title, label, lang)
+            head.keepWithNext = 1
+            out.append(head)
+            out.extend(paras)
+
+    def bullets(items: list[str]) -> list[Any]:
+        return [P("• " + x, body, lang) for x in items]
+
+    if m.get("purpose"):
+        section(_("Purpose"), [P(m["purpose"], body, lang)])
+    if m.get("invitation"):
+        section(_("Invitation"), [P(m["invitation"], italic, lang)])
+    space = m.get("space") or b["space"]
+    if space:
+        section(_("Space"), [P(space, body, lang)])
+    if m.get("team") or m.get("roles"):
+        section(
+            _("Facilitation team"),
+            ([P(m["team"], body, lang)] if m.get("team") else [])
+            + [
+                R(f"• <b>{markup(r, lang)}</b>{colon}{markup(t, lang)}", body)
+                for r, t in m.get("roles", [])
+            ],
+        )
+    if m.get("participation"):
+        section(_("Participation"), [P(m["participation"], body, lang)])
+    if m.get("preparation") or m.get("preparation_steps"):
+        section(
+            _("Preparation"),
+            ([P(m["preparation"], italic, lang)] if m.get("preparation") else [])
+            + bullets(m.get("preparation_steps", [])),
+        )
+    section(w["materials"], bullets(b["materials"]))
     if b["steps"]:
         rows = [
             [
                 P(s["time"], body, lang),
-                P(f"{s['minutes']} min", body, lang),
-                R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}", body),
+                R(
+                    f"<b>{s['number']}. {markup(s['title'], lang)}</b> "
+                    f"({markup(s['meta'], lang)}) — {markup(s['instructions'], lang)}",
+                    body,
+                ),
                 TickBox(),
             ]
             for s in b["steps"]
         ]
-        out.append(Spacer(1, 2 * MM))
-        out.append(
-            Table(
-                rows,
-                colWidths=[16 * MM, 15 * MM, width - 39 * MM, 8 * MM],
-                style=TableStyle(TABLE_BASE),
-            )
+        section(
+            w["steps"],
+            [
+                Table(
+                    rows,
+                    colWidths=[16 * MM, width - 24 * MM, 8 * MM],
+                    style=TableStyle(TABLE_BASE),
+                )
+            ],
         )
     for p in b["params"]:
-        out.append(Spacer(1, 2 * MM))
-        out.append(P(p["label"], label, lang))
-        for item in p["items"]:
-            out.append(P("• " + item, body, lang))
-    for key, items in (
-        ("materials", b["materials"]),
-        ("tips", b["tips"]),
-        ("vigilance", b["vigilance"]),
+        section(p["label"], bullets(p["items"]))
+    for key, title in (
+        ("tips", _("Tips")),
+        ("pitfalls", _("Pitfalls")),
+        ("vigilance", _("Watch out for")),
+        ("variants", _("Variants")),
+        ("outputs", _("Outputs")),
     ):
-        if items:
-            out.append(Spacer(1, 2.5 * MM))
-            out.append(P(w[key], label, lang))
-            out.extend(P("• " + x, body, lang) for x in items)
+        items = m.get(key) if m else b.get(key)
+        section(title, bullets(items or []))
     if b["notes"]:
-        out.append(Spacer(1, 2.5 * MM))
-        out.append(P(w["notes"], label, lang))
-        out.append(P(b["notes"], body, lang))
+        section(w["notes"], [P(b["notes"], body, lang)])
     return out
 
 

@@ -20,7 +20,12 @@ SUPPORT_KINDS = {
 
 
 def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
-    """The whole exercise, as plain text wrapped to `width`."""
+    """The whole exercise, as plain text wrapped to `width`. Step times are those of a block
+    of twenty people (the Transfo's size) at the typical duration."""
+    from facilitation.plan.timeline import Slot
+    from facilitation.text.messages import _
+    from facilitation.view.method import method_view, step_lines
+
     colon = " : " if lang == "fr" else ": "
 
     def tr(value: Any, lang: str) -> str:
@@ -30,7 +35,7 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     out: list[str] = []
 
     def para(text: str, indent: str = "", first: str | None = None) -> None:
-        text = " ".join(text.split())
+        text = " ".join(typeset(text, lang).split())
         out.append(
             textwrap.fill(
                 text,
@@ -42,12 +47,27 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         )
 
     def heading(key: str) -> None:
-        out.append("")
-        out.append(bold(word(key, lang).upper()))
+        title(word(key, lang))
 
-    title = tr(ex.title, lang)
-    out.append(bold(title))
-    out.append(bold("=" * len(title)))
+    def title(text: str) -> None:
+        out.append("")
+        out.append(bold(text.upper()))
+
+    def bullets(items: list[str]) -> None:
+        for item in items:
+            para(item, indent="    ", first="  - ")
+
+    def steps(lines: Any, indent: str = "  ") -> None:
+        for s in lines:
+            out.append(f"{indent}{s.number}. {typeset(s.title, lang)} ({s.meta})")
+            para(s.instructions, indent=indent + "   ")
+
+    slot = Slot.example(ex)
+    titles: dict[str, str] = {}
+    m = method_view(slot, lang, titles=titles)
+    name = tr(ex.title, lang)
+    out.append(bold(name))
+    out.append(bold("=" * len(name)))
     if ex.tagline:
         para(tr(ex.tagline, lang))
     out.append("")
@@ -58,6 +78,8 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         f"{ex.configuration.label(lang)}",
     ]
     out.append(" · ".join(facts))
+    if m.family:
+        out.append(_("Family: {family}").format(family=m.family))
     if ex.tags:
         out.append(f"{word('tags', lang)}{colon}{', '.join(ex.tags)}")
     if ex.extends:
@@ -67,38 +89,66 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         if value:
             heading(key)
             para(tr(value, lang))
+    if m.team or m.roles:
+        title(_("Facilitation team"))
+        if m.team:
+            para(m.team)
+        bullets([_("{role}: {task}").format(role=r, task=t) for r, t in m.roles])
+    if m.participation:
+        title(_("Participation"))
+        para(m.participation)
+    if m.preparation or m.preparation_steps:
+        title(_("Preparation"))
+        if m.preparation:
+            para(m.preparation)
+        bullets(m.preparation_steps)
     if ex.materials:
         heading("materials")
-        for m in ex.materials:
-            q = m.quantity
+        for mat in ex.materials:
+            q = mat.quantity
             qty = str(int(q)) if float(q).is_integer() else str(q)
-            label = material_label(m, lang)
-            if m.colour:
-                label += f" ({COLOURS[m.colour][lang]})"
+            label = material_label(mat, lang)
+            if mat.colour:
+                label += f" ({COLOURS[mat.colour][lang]})"
             extra = ""
-            if m.quantity_param:
-                factor = ex.param_default(m.quantity_param, lang)
-                extra = f" × {factor} ({m.quantity_param})"
-            para(f"{label} — {qty}{extra} {per_label(m.per, lang)}", indent="    ", first="  - ")
-    heading("steps")
-    for i, s in enumerate(ex.steps, 1):
-        conf = f", {s.configuration.label(lang)}" if s.configuration else ""
-        out.append(f"  {i}. {tr(s.title, lang)} ({s.minutes} min{conf})")
-        para(tr(s.instructions, lang), indent="     ")
+            if mat.quantity_param:
+                factor = ex.param_default(mat.quantity_param, lang)
+                extra = f" × {factor} ({mat.quantity_param})"
+            para(
+                f"{label} — {qty}{extra} {per_label(mat.per, lang)}",
+                indent="    ",
+                first="  - ",
+            )
+    title(_("Steps for {n} people").format(n=slot.people))
+    steps(m.steps)
     for key in ("makes_possible", "tips", "pitfalls", "vigilance", "outputs"):
         items = getattr(ex, key)
         if items:
             heading(key)
-            for item in items:
-                para(tr(item, lang), indent="    ", first="  - ")
+            bullets([tr(item, lang) for item in items])
+    if m.in_transfo:
+        title(_("In the Transfo"))
+        para(m.in_transfo)
+    if ex.strings.before or ex.strings.after:
+        title(_("Strings"))
+        if ex.strings.before:
+            para(_("Usually before: {ids}").format(ids=", ".join(ex.strings.before)))
+        if ex.strings.after:
+            para(_("Usually after: {ids}").format(ids=", ".join(ex.strings.after)))
     if ex.variants:
         heading("variants")
         for v in ex.variants:
-            para(
-                f"{tr(v.title, lang)} [{v.id}]{colon}{tr(v.description, lang)}",
-                indent="    ",
-                first="  - ",
-            )
+            head = f"{tr(v.title, lang)} [{v.id}]"
+            if v.duration is not None:
+                head += f" ({format_duration(v.duration.typical, lang)})".replace("\u00a0", " ")
+            para(f"{head}{colon}{tr(v.description, lang)}", indent="    ", first="  - ")
+            if v.without:
+                para(
+                    _("Does not print: {ids}").format(ids=", ".join(v.without)),
+                    indent="    ",
+                )
+            if v.steps:
+                steps(step_lines(Slot.example(ex, variant=v.id), lang), indent="      ")
     if ex.supports:
         heading("supports")
         for s in ex.supports:
@@ -119,12 +169,19 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
             if s.source:
                 bits.append(("contenu : " if lang == "fr" else "content: ") + s.source)
             para(f"{name} ({', '.join(bits)})", indent="    ", first="  - ")
+            if s.instruction:
+                para(
+                    _("On each card: {text}").format(text=tr(s.instruction, lang)),
+                    indent="      ",
+                )
     if ex.parameters:
         heading("parameters")
         for name, p in ex.parameters.items():
             para(f"{name} ({p.type}){colon}{tr(p.label, lang)}", indent="    ", first="  - ")
             if p.help:
                 para(tr(p.help, lang), indent="      ")
+            if p.example:
+                para(_("(the default is an example from one real case)"), indent="      ")
             value = ex.param_default(name, lang)
             for line in _value_lines(value):
                 para(typeset(line, lang), indent="        ", first="      · ")

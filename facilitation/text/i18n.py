@@ -68,7 +68,7 @@ WORDS: dict[str, dict[str, str]] = {
     "tips": {"fr": "Conseils", "en": "Tips"},
     "pitfalls": {"fr": "Pièges", "en": "Pitfalls"},
     "variants": {"fr": "Variantes", "en": "Variants"},
-    "vigilance": {"fr": "Points de vigilance", "en": "Points of vigilance"},
+    "vigilance": {"fr": "Points de vigilance", "en": "Watch out for"},
     "outputs": {"fr": "Ce que le groupe obtient", "en": "Outputs"},
     "supports": {"fr": "Supports imprimés", "en": "Printed supports"},
     "parameters": {"fr": "Paramètres", "en": "Parameters"},

@@ -8,16 +8,16 @@ and what comes after, and a stable key (the block's identity, for calendar invit
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from facilitation.model.session import Guest, Timing, is_person_ref
-from facilitation.plan.quantities import materials_of
 from facilitation.plan.timeline import DayPlan, GuestParty, Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
 from facilitation.text.i18n import WORDS as I18N_WORDS
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _, gettext_in, ngettext_in
-from facilitation.view.words import material_label, per_label
+from facilitation.view.method import material_lines, method_view, param_lines, step_lines
 
 # The agenda's vocabulary, as templates see it (`words.day`, `words.lead`...): the words the
 # rest of the project also prints come from i18n, the others are the agenda's own.
@@ -36,7 +36,7 @@ WORDS = {
     "partners": {"fr": "Services invités", "en": "Invited services"},
     "params": {"fr": "Contenus pour cette session", "en": "Content for this session"},
     "free_time": {"fr": "Temps libre", "en": "Free time"},
-    "vigilance": {"fr": "Vigilance", "en": "Vigilance"},
+    "vigilance": {"fr": "Vigilance", "en": "Watch out for"},
     "booklet": {"fr": "Livret d'animation", "en": "Facilitator booklet"},
     "time": {"fr": "Horaire", "en": "Time"},
     "what": {"fr": "Activité", "en": "Activity"},
@@ -161,29 +161,15 @@ def _place_names(plan: Plan, lang: str) -> dict[str, str]:
 
 
 def _param_lines(slot: Slot, lang: str) -> list[dict[str, Any]]:
+    """Every parameter that reaches participants, with this block's values: the session's
+    `params:`, else the method's own (from the library, `extends` included)."""
     ex = slot.exercise
-    if not ex or not slot.block.params:
+    if not ex or slot.kind != "exercise":
         return []
-    out = []
-    from facilitation.text.i18n import is_localized, pick
-
-    for name, value in slot.block.params.items():
-        p = ex.parameters[name]
-        if is_localized(value):
-            value = pick(value, lang)[0]
-        items: list[str]
-        if isinstance(value, list):
-            items = []
-            for v in value:
-                if isinstance(v, dict):
-                    first = next(iter(v.values()), "")
-                    items.append(str(first if not isinstance(first, list) else ", ".join(first)))
-                else:
-                    items.append(str(v))
-        else:
-            items = [str(value)]
-        out.append({"label": tr(p.label, lang), "items": items})
-    return out
+    return [
+        {"label": p.label, "items": p.items, "short": p.short, "name": p.name}
+        for p in param_lines(ex, slot, lang)
+    ]
 
 
 def _key(slot: Slot, seen: dict[str, int], date: str) -> str:
@@ -227,22 +213,23 @@ def row(
     key = _key(slot, seen, date)
     steps = [
         {
-            "time": clock(t, lang),
-            "minutes": m,
-            "title": tr(st.title, lang),
-            "instructions": tr(st.instructions, lang),
-            "configuration": (st.configuration or (b.split if b.split else None)).label(lang)
-            if (st.configuration or b.split)
-            else "",
+            "number": st.number,
+            "time": st.time,
+            "minutes": st.minutes,
+            "title": st.title,
+            "instructions": st.instructions,
+            "configuration": st.configuration,
+            "turns": st.turns,
+            "meta": st.meta,
         }
-        for t, m, st in slot.steps()
+        for st in step_lines(slot, lang, clock_times=True)
     ]
     materials = []
+    method: dict[str, Any] = {}
     if ex and slot.kind == "exercise":
-        for m in materials_of(ex, b.variant):
-            q = m.quantity
-            qty = str(int(q)) if float(q).is_integer() else str(q)
-            materials.append(f"{material_label(m, lang)} ({qty} {per_label(m.per, lang)})")
+        facilitators = max(1, len(plan.session.facilitators))
+        materials = material_lines(slot, lang, facilitators)
+        method = asdict(method_view(slot, lang, session=True, facilitators=facilitators))
     out = {
         "key": key,
         "start": slot.start,
@@ -280,6 +267,7 @@ def row(
         "steps": steps,
         "materials": materials,
         "params": _param_lines(slot, lang),
+        "method": method,  # the whole method as this block runs it (view/method.py)
         "vigilance": [tr(v, lang) for v in ex.vigilance] if ex and slot.kind == "exercise" else [],
         "tips": [tr(v, lang) for v in ex.tips] if ex and slot.kind == "exercise" else [],
         "space": tr(ex.space, lang) if ex and ex.space and slot.kind == "exercise" else "",

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitation.load.pictures import safe_picture
+from facilitation.load.pictures import is_builtin_picture, safe_picture
 from facilitation.model.exercise import Exercise, Support
 from facilitation.plan.supports import card_supports, is_blank, support_value
 from facilitation.text.i18n import tr
+
+PICTURE_CREDIT = "OpenMoji · CC BY-SA 4.0"  # printed on each card of the built-in deck
 
 
 @dataclass
@@ -22,6 +24,7 @@ class CardContent:
     title: str  # the deck's title (shown small on the front)
     arc: str
     lang: str
+    instruction: str = ""  # one line: what participants do with the card
 
     @property
     def name(self) -> str:
@@ -69,10 +72,17 @@ def deck_cards(
         elif support.layout == "starter":
             where = f"{ex.id}.parameters.{support.source}[{i}]"
             fields["path"] = safe_picture(picture_root, str(item), where)
+            if is_builtin_picture(fields["path"]):
+                fields["credit"] = PICTURE_CREDIT
         fields["_labels"] = {k: _field_label(k, lang) for k in labels} or {
             k: _field_label(k, lang) for k in fields if not k.startswith("_")
         }
-        cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
+        instruction = tr(support.instruction, lang) if support.instruction else ""
+        cards.append(
+            CardContent(
+                support.layout, support.id, ex.id, i, fields, title, ex.arc, lang, instruction
+            )
+        )
     return cards
 
 
@@ -81,7 +91,7 @@ _FIELD_LABELS = {
     "quote": {"fr": "Sa phrase", "en": "Their words"},
     "situation": {"fr": "Situation", "en": "Situation"},
     "needs": {"fr": "Besoins", "en": "Needs"},
-    "brakes": {"fr": "Freins", "en": "Brakes"},
+    "brakes": {"fr": "Freins", "en": "Obstacles"},
     "motivations": {"fr": "Motivations", "en": "Motivations"},
     "brief": {"fr": "Votre rôle", "en": "Your role"},
     "questions": {"fr": "Questions", "en": "Questions"},
