@@ -11,7 +11,7 @@ from typing import Any
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
-from facilitation.layout.card_design import Element, Face, back, front
+from facilitation.layout.card_design import Element, Face, back, front, with_floor
 from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
 from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
@@ -36,6 +36,7 @@ class CardOptions:
     back_offset: tuple[float, float] = (0.0, 0.0)
     facilitator_format: str = "a6"
     programme: str = ""
+    separate: bool = False  # each exercise's cards start on a sheet of their own
 
 
 def glyph_check(faces: list[Face]) -> None:
@@ -97,7 +98,10 @@ class CardBatch:
         picture_root: Any = None,
         copies_for: Any = None,
         variant: str | None = None,
+        locate: Any = None,
     ) -> None:
+        """The decks of an exercise; `locate(support, index)` says where a card's text is
+        written (file, line, column), for the messages about it."""
         from facilitation.render.cards_pdf import SheetCard
 
         o, th, lang = self.opts, self.th, self.opts.lang
@@ -108,16 +112,19 @@ class CardBatch:
             back_name = f"back-{ex.id}"
             backs = self.backs.setdefault(fmt.id, {})
             if back_name not in backs:
-                backs[back_name] = back(
-                    title,
-                    o.programme,
-                    ex.arc,
-                    ARCS[ex.arc][lang],
-                    fmt.width,
-                    fmt.height,
-                    fmt.safe,
-                    th,
-                    logo,
+                backs[back_name] = with_floor(
+                    back(
+                        title,
+                        o.programme,
+                        ex.arc,
+                        ARCS[ex.arc][lang],
+                        fmt.width,
+                        fmt.height,
+                        fmt.safe,
+                        th,
+                        logo,
+                    ),
+                    fmt.min_type,
                 )
                 glyph_check([Face(backs[back_name], f"{ex.id} / back")])
             n = copies_for(deck.support) if copies_for else o.copies
@@ -125,8 +132,13 @@ class CardBatch:
             for _ in range(n):
                 for content in deck.cards:
                     face = front(content, fmt.width, fmt.height, fmt.safe, th)
+                    face.elements = with_floor(face.elements, fmt.min_type)
+                    if locate is not None:
+                        face.where = locate(deck.support, content.index)
                     faces.append(face)
-                    self.cards.setdefault(fmt.id, []).append(SheetCard(face, back_name, None))
+                    self.cards.setdefault(fmt.id, []).append(
+                        SheetCard(face, back_name, None, group=ex.id)
+                    )
             glyph_check(faces)
             if faces and title not in self.titles.setdefault(fmt.id, []):
                 self.titles[fmt.id].append(title)
@@ -153,12 +165,15 @@ class CardBatch:
         else:
             assert last is not None
             raise last
+        f.elements = with_floor(f.elements, fmt.min_type)
+        if b is not None:
+            b.elements = with_floor(b.elements, fmt.min_type)
         glyph_check([f] + ([b] if b else []))
-        self.cards.setdefault(fmt.id, []).append(SheetCard(f, None, b))
+        self.cards.setdefault(fmt.id, []).append(SheetCard(f, None, b, group=ex.id))
         self.titles.setdefault(fmt.id, []).append(sheet.title)
 
     def write(self, out: Outputs, name_for: Any) -> list[Job]:
-        from facilitation.render.cards_pdf import render_cards
+        from facilitation.render.cards_pdf import SheetCard, render_cards
         from facilitation.render.pdf import Meta
 
         o, lang = self.opts, self.opts.lang
@@ -168,7 +183,18 @@ class CardBatch:
             facilitator = self.kind == "facilitator"
             fold = o.duplex == "fold" and not facilitator
             if facilitator:
-                duplex = "long" if any(c.back_face for c in cards) else "none"
+                if o.duplex in ("long", "short"):
+                    duplex = o.duplex if any(c.back_face for c in cards) else "none"
+                else:  # single-sided: a card's continuation is a card of its own, beside it
+                    duplex = "none"
+                    cards = [
+                        one
+                        for c in cards
+                        for one in (
+                            [SheetCard(c.front, None, None, c.group)]
+                            + ([SheetCard(c.back_face, None, None, c.group)] if c.back_face else [])
+                        )
+                    ]
                 imp = _impose(fmt, CardOptions(**{**o.__dict__, "bleed": 0.0}))
             else:
                 duplex = "none" if fold else o.duplex
@@ -186,7 +212,7 @@ class CardBatch:
                 subject=f"{what} {fmt.id}",
                 lang=lang,
             )
-            pages = render_cards(
+            done = render_cards(
                 out.path(name),
                 cards,
                 imp,
@@ -195,7 +221,9 @@ class CardBatch:
                 meta,
                 lang,
                 o.back_offset,
+                separate=o.separate,
             )
+            pages = done.pages
             sheets = pages // 2 if duplex in ("long", "short") else pages
             jobs.append(
                 Job(
@@ -207,6 +235,7 @@ class CardBatch:
                     cutting="fold on the dashed line, then cut" if fold else "cut on the marks",
                     sheets=sheets,
                     title=titles,
+                    sheet_keys=done.sheet_keys,
                 )
             )
         return jobs

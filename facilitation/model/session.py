@@ -15,6 +15,7 @@ from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, mod
 
 from facilitation.model.exercise import Exercise
 from facilitation.model.types import ConfigurationField, Id, Minutes, Model, Text
+from facilitation.text.messages import _
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -86,6 +87,24 @@ class Track(Model):
     place: Id | None = None
 
 
+class PrintChoice(Model):
+    """How a block's canvases print, when the kit's own choice does not suit (`print:`).
+    Written `print: a3` (one A3 sheet each) or `print: {size: a1, tile: a4}` (A1, tiled on
+    A4), `print: {size: a1}` (real size, for a plotter or a print shop), `print: {sheets: 4}`
+    (the largest that fits on four office sheets)."""
+
+    size: Id | None = None  # the canvas's size (a0 ... a4): its layout's own when not given
+    tile: Id | None = None  # the office sheet to tile it on (a4, a3, letter), or none
+    sheets: int | None = Field(None, ge=1, le=200)  # at most this many tile sheets
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_word(cls, value: Any) -> Any:
+        if isinstance(value, str):  # print: a3 -> the canvas on one A3 sheet
+            return {"size": value, "tile": "none"}
+        return value
+
+
 class Block(Model):
     """One block of a day. Exactly one of exercise, logistics, free or tracks."""
 
@@ -107,6 +126,7 @@ class Block(Model):
     variant: Id | None = None
     split: ConfigurationField | None = None
     audience: Literal["all", "facilitators"] = "all"
+    print: PrintChoice | None = None  # how its canvases print (the kit's choice otherwise)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
@@ -124,6 +144,8 @@ class Block(Model):
             raise ValueError("a free block needs a duration")
         if self.params and not self.exercise:
             raise ValueError("only an exercise block takes params")
+        if self.print is not None and not self.exercise:
+            raise ValueError(_("only an exercise block takes print"))
         return self
 
     @property
