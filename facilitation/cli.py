@@ -588,10 +588,10 @@ def kit(
             "shop": _("a print shop or a plotter"),
         }[t["printer"]]
         label = paper_sheet(t["paper"]).label
-        n = ngettext("{n} sheet", "{n} sheets", t["sheets"]).format(n=t["sheets"])
+        n = ngettext("{n} {paper} sheet", "{n} {paper} sheets", t["sheets"])
         click.echo(
-            _("paper: {sheets} {paper}: {printer}").format(
-                sheets=n, paper=label, printer=who.format(paper=label)
+            _("paper: {sheets}: {printer}").format(
+                sheets=n.format(n=t["sheets"], paper=label), printer=who.format(paper=label)
             )
         )
     if manifest["reprint"] is not None:

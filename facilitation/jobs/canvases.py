@@ -354,7 +354,8 @@ def write_prints(
     groups: dict[tuple[Any, ...], list[CanvasPrint]] = {}
     for cp in prints:
         c = cp.choice
-        key = (c.how, c.paper, c.size, round(c.width, 1), round(c.height, 1), cp.support.kind)
+        size = c.size if c.how == "tiled" else ""  # one sheet each: the paper is what counts
+        key = (c.how, c.paper, size, round(c.width, 1), round(c.height, 1), cp.support.kind)
         key += (cp.copies,)
         groups.setdefault(key, []).append(cp)
     jobs: list[Job] = []

@@ -100,6 +100,7 @@ def session_card_tasks(
                 _picture_root(loaded, slot),
                 copies_for=lambda s, c=counts: c.get(s.id, 1),
                 variant=slot.block.variant,
+                locate=lambda s, i, slot=slot: card_source(loaded, slot, s, i, opts.lang),
             )
         word = "cartes" if fr else "cards"
         return decks.write(out, lambda f: f"{folder}{word}-{f}.pdf")
@@ -124,6 +125,35 @@ def session_card_tasks(
     if facilitator:
         tasks += [("signs", signs), ("facilitator", facilitator_cards)]
     return tasks
+
+
+def card_source(
+    loaded: LoadedSession, slot: Slot, support: Any, index: int, lang: str
+) -> tuple[str | None, int | None, int | None]:
+    """Where the text of a block's card is written: in the session (`params:`), else in the
+    exercise's file (the parameter's default), as (file, line, column)."""
+    from facilitation.load.validation import Locator
+
+    name = support.source
+    ex = slot.exercise
+    if not name or ex is None:
+        return (None, None, None)
+    if name in slot.block.params:
+        value = slot.block.params[name]
+        path = slot.path + ("params", name) + ((lang,) if isinstance(value, dict) else ())
+        return loaded.where(path + (index,))
+    entries = loaded.library.entries.get(ex.id) or []
+    try:
+        docs = [e.doc for e in entries]
+    except UserError:
+        docs = []
+    for doc in docs:  # the top layer that writes the default
+        default = (doc.data.get("parameters") or {}).get(name, {})
+        default = default.get("default") if isinstance(default, dict) else None
+        if default is not None:
+            keyed = (lang,) if isinstance(default, dict) and lang in default else ()
+            return Locator([doc]).locate(("parameters", name, "default") + keyed + (index,))
+    return (ex.origin or None, None, None)
 
 
 def session_card_jobs(

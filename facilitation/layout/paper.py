@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from facilitation.layout.tiling import Tiling, area, tile
 
 SheetSize = Callable[[str], tuple[float, float]]  # a paper's portrait width and height, mm
+LARGEST_OFFICE = ("a3", "tabloid")  # what office printers take at most: beyond, a print
+# shop or a plotter
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,10 @@ def real(size: str, design: tuple[float, float], sheet_size: SheetSize, office: 
     """At its own size, on one sheet: the office paper it fits, else its own paper."""
     w, h = design
     paper = next((p for p in office.papers if _fits(w, h, sheet_size(p))), size)
-    return Choice("direct" if paper in office.papers else "real", paper, size, w, h, design)
+    office_size = paper in office.papers or any(
+        _fits(w, h, sheet_size(p), 1.02) for p in LARGEST_OFFICE
+    )
+    return Choice("direct" if office_size else "real", paper, size, w, h, design)
 
 
 def direct(size: str, design: tuple[float, float], paper: str, sheet_size: SheetSize) -> Choice:
@@ -184,7 +189,7 @@ def plan_canvas(
         options[0].width, options[0].height = design
     elif _fits(*design, small, slack=1.1):  # A4 on Letter: laid out again at Letter size
         options.append(direct(size, design, office.sheet, sheet_size))
-    elif at_size.how == "direct":  # fits the larger office paper
+    elif at_size.paper in office.papers:  # fits the larger office paper
         options.append(at_size)
     else:
         large = not _fits(*design, sheet_size("a3"), slack=1.1)

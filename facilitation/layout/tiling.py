@@ -25,7 +25,8 @@ from facilitation.layout.imposition import Rect
 from facilitation.text.messages import _
 
 LABEL_ROOM = 6.0  # mm of white paper below the last row's drawing, for its labels
-MIN_OVERLAP = 6.0  # mm: the hidden strip carries the labels of the rows above the last
+MIN_OVERLAP = 7.0  # mm: the hidden strip carries the labels of the rows above the last, with
+# room for a cut a little off its line
 CUT_INSET = 1.0  # mm: the cut line runs this far inside the drawing of a sheet laid over
 LABEL_H = 4.0  # mm: the height of a label line
 
@@ -88,9 +89,9 @@ def count_down(length: float, printable: float, overlap: float) -> int:
 
 
 def area(cols: int, rows: int, pw: float, ph: float, overlap: float) -> tuple[float, float]:
-    """The largest canvas (mm) that cols × rows sheets of printable pw × ph carry."""
-    low = min(overlap, MIN_OVERLAP)
-    return cols * pw - (cols - 1) * overlap, rows * ph - (rows - 1) * low - LABEL_ROOM
+    """The largest canvas (mm) that cols × rows sheets of printable pw × ph carry with that
+    overlap, and room for the last row's labels."""
+    return cols * pw - (cols - 1) * overlap, rows * ph - (rows - 1) * overlap - LABEL_ROOM
 
 
 def row_label(r: int) -> str:
@@ -202,9 +203,8 @@ def tile_marks(t: Tiling, tl: Tile) -> TileMarks:
     if tl.row > 0:
         cuts.append((x0, y0 + h - CUT_INSET, x0 + w, y0 + h - CUT_INSET))
     left = x0 + (CUT_INSET + 1.5 if tl.col > 0 else 1.5)
-    if tl.row < t.rows - 1:  # in the strip the next row covers
-        strip = t.overlap_y - CUT_INSET
-        y = y0 + max(0.3, (strip - LABEL_H) / 2)
+    if tl.row < t.rows - 1:  # low in the strip the next row covers
+        y = y0 + 0.5
         hidden = True
     else:  # below the drawing, in the white the tiler left
         y = y0 - 1.0 - LABEL_H

@@ -59,8 +59,9 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
     for kind, text in el.runs:
         if not str(text).strip():
             continue
-        if kind == "label":
-            st = mkstyle(size * 0.82, lang, bold=True, leading=size, colour=colour, space_after=0)
+        if kind == "label":  # smaller than the text, never below the card's floor
+            small = max(size * 0.82, el.min_size)
+            st = mkstyle(small, lang, bold=True, leading=max(size, small), colour=colour)
             out.append(para(str(text).upper(), st, lang))
         elif kind == "heading":
             st = mkstyle(
@@ -485,14 +486,15 @@ def render_cards(
         from facilitation.text.messages import _
 
         fmt = f"{imp.card_w:g} × {imp.card_h:g} mm"
+        said = dict.fromkeys((p, face.where) for p, face in problems)  # copies: said once
         raise UserError(
             [
                 Problem(
                     _("{problem} on a {format} card").format(problem=p, format=fmt),
-                    *(face.where or (None, None, None)),
+                    *(where or (None, None, None)),
                     hint=_("shorten the text, or choose a larger card format (--format tarot, a6)"),
                 )
-                for p, face in problems
+                for p, where in said
             ]
         )
     c.save()

@@ -411,7 +411,7 @@ def guide_pdf(
         P(_("Paper in all"), h2, lang),
     ]
     for t in totals:
-        n = ngettext("{n} sheet", "{n} sheets", t["sheets"]).format(n=t["sheets"])
+        n = paper_sheets(t["sheets"], paper_name(t["paper"]))
         who = {
             "office": _("your printer"),
             "larger": _("a printer that takes {paper}, or a copy shop"),
@@ -419,7 +419,7 @@ def guide_pdf(
         }[t["printer"]].format(paper=paper_name(t["paper"]))
         story.append(
             P(
-                _("{sheets} {paper}: {printer}").format(
+                _("{sheets}: {printer}").format(
                     sheets=n, paper=paper_name(t["paper"]), printer=who
                 ),
                 head,
@@ -507,20 +507,31 @@ def guide_pdf(
             story.append(Spacer(1, 1.5 * MM))
             story.append(_canvas_paragraph(j, facts, body, lang, paper_name))
         story.append(Spacer(1, 3 * MM))
-        story.append(
-            P(
-                _(
-                    "To print one canvas another way, give its block in the session a print "
-                    "key, such as print: a3 or print: {size: a1, tile: a4}. For the whole kit: "
-                    "--printer a3 (your printer takes A3), --print-shop (large canvases at real "
-                    "size, in one file to send), --fit-sheets N."
-                ),
-                small,
-                lang,
-            )
+        hint = _(
+            "To print one canvas another way, give its block in the session a print key, "
+            "such as {a3} or {tiled}. For the whole kit: {printer} (your printer takes A3), "
+            "{shop} (large canvases at real size, in one file to send), {fit}."
         )
+        code = {  # written as the session or the command line takes them: not typeset
+            "a3": "print: a3",
+            "tiled": "print: {size: a1, tile: a4}",
+            "printer": "--printer a3",
+            "shop": "--print-shop",
+            "fit": "--fit-sheets N",
+        }
+        story.append(R(_with_code(hint, code, lang), small))
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page
+
+
+def _with_code(text: str, code: dict[str, str], lang: str) -> str:
+    """A typeset sentence as markup, with pieces of code put in as they are written."""
+    from facilitation.render.pdf import escape
+
+    marked = markup(text, lang)
+    for key, value in code.items():
+        marked = marked.replace("{" + key + "}", f"<b>{escape(value)}</b>")
+    return marked
 
 
 def _break_at_hyphens(name: str, width_mm: float, st: Any) -> str:
@@ -559,6 +570,11 @@ def _cutting(job: Any) -> str:
     return ""
 
 
+def paper_sheets(n: int, paper: str) -> str:
+    """'8 A4 sheets' / '8 feuilles A4'."""
+    return ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=paper)
+
+
 def choice_words(c: dict[str, Any], paper_name: Any) -> str:
     """How a canvas prints, in words: 'on 2 A4 sheets (1 row × 2 columns), at 46 %'."""
     from facilitation.text.messages import _
@@ -573,8 +589,8 @@ def choice_words(c: dict[str, Any], paper_name: Any) -> str:
         return _("on one {paper} sheet, at {scale} % of its size").format(paper=paper, scale=scale)
     rows = ngettext("{n} row", "{n} rows", c["rows"]).format(n=c["rows"])
     cols = ngettext("{n} column", "{n} columns", c["cols"]).format(n=c["cols"])
-    sheets = ngettext("{n} sheet", "{n} sheets", c["sheets"]).format(n=c["sheets"])
-    return _("on {sheets} {paper} ({rows} × {columns}), at {scale} % of its size").format(
+    sheets = paper_sheets(c["sheets"], paper)
+    return _("on {sheets} ({rows} × {columns}), at {scale} % of its size").format(
         sheets=sheets, paper=paper, rows=rows, columns=cols, scale=scale
     )
 
@@ -594,19 +610,18 @@ def _canvas_paragraph(job: Any, facts: dict[str, Any], st: Any, lang: str, paper
         "session": " " + _("(as the session's print key asks)"),
         "option": " " + _("(as --fit-sheets asks)"),
     }.get(c.get("by", ""), "")
-    total = ngettext("{n} sheet", "{n} sheets", c["sheets"] * n).format(n=c["sheets"] * n)
+    total = paper_sheets(c["sheets"] * n, paper_name(c["paper"]))
     others = []
     for a in facts["alternatives"]:
-        t = ngettext("{n} sheet", "{n} sheets", a["sheets"] * n).format(n=a["sheets"] * n)
-        others.append(f"{choice_words(a, paper_name)} ({t} {paper_name(a['paper'])})")
-    text = _("({size}, {copies}, {use}): {choice}{by}, {total} {paper} in all.").format(
+        t = paper_sheets(a["sheets"] * n, paper_name(a["paper"]))
+        others.append(f"{choice_words(a, paper_name)} ({t})")
+    text = _("({size}, {copies}, {use}): {choice}{by}, {total} in all.").format(
         size=paper_name(facts["size"]),
         copies=copies,
         use=use,
         choice=choice_words(c, paper_name),
         by=by,
         total=total,
-        paper=paper_name(c["paper"]),
     )
     marked = f"<b>{markup(facts['canvas'], lang)}</b> " + markup(text, lang)
     if others:
