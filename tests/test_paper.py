@@ -564,3 +564,41 @@ def test_since_says_which_sheets_to_print_again(tmp_path, run):
     # a folder with no kit is said before any work
     r = run("kit", session, "-o", tmp_path / "fourth", "--since", tmp_path / "only" / "..")
     assert r.exit_code == 1 and "manifeste" in r.output
+
+
+def test_kit_takes_fit_sheets_wall_theme_and_bleed(tmp_path, run):
+    session = write_session(
+        tmp_path,
+        [{"exercise": "debrief"}, {"exercise": "vote"}, {"exercise": "chapeaux-de-bono"}],
+    )
+    kit = tmp_path / "kit"
+    r = run(
+        "kit",
+        session,
+        "-o",
+        kit,
+        "--fit-sheets",
+        "4",
+        "--wall",
+        "a3",
+        "--theme",
+        "mono",
+        "--bleed",
+        "3mm",
+    )
+    assert r.exit_code == 0, r.output
+    jobs = [j for j in manifest(kit)["jobs"] if j["kind"] == "canvas-tiled"]
+    assert len(jobs) == 3  # debrief, vote (on 8 sheets without the option), the hats' canvas
+    for j in jobs:
+        (facts,) = j["plan"]
+        assert facts["choice"]["sheets"] <= 4
+        assert len(PdfReader(str(kit / j["name"])).pages) <= 1 + 4 * facts["copies"]
+    (wall,) = kit.glob("01-*-mural-fr.pdf")
+    page = PdfReader(str(wall)).pages[0]
+    assert [round(float(v) / MM) for v in page.mediabox[2:]] == [297, 420]
+    hats = PdfReader(str(kit / "cartes/cartes-poker.pdf")).pages[0]
+    assert round((float(hats.trimbox[0]) - float(hats.bleedbox[0])) / MM, 2) == 3.0
+    guide = " ".join(text(kit / "00-guide-impression-fr.pdf").split())
+    assert "comme le demande --fit-sheets" in guide
+    r = run("kit", session, "-o", tmp_path / "bad", "--theme", "nope")
+    assert r.exit_code == 1 and "nope" in r.output and not (tmp_path / "bad").exists()

@@ -2,8 +2,10 @@
 
 The printing guide comes first (00-), then the agendas and booklet, the participant cards in
 the quantities the session needs, the canvases (one per group where the exercise works in
-groups, tiled on office paper unless asked otherwise), the materials checklist, and a JSON
-manifest of the print jobs. Each PDF holds one paper size and one duplex setting.
+groups, each on the paper the plan chooses for it from what the user has: see
+layout/paper.py), the materials checklist, and a JSON manifest of the print jobs, with each
+file's hash so that a later kit can say what changed (`--since`). Each PDF holds one paper
+size and one duplex setting.
 
 Everything but the guide is a list of independent pieces of work (Task), each writing its own
 files; run_shared hands them to two processes when there is a second core. The guide comes

@@ -195,16 +195,18 @@ def plan_canvas(
         large = not _fits(*design, sheet_size("a3"), slack=1.1)
         if office.shop and use != "form" and large:
             options.append(at_size)
-        if office.fit_sheets is not None and use != "form":
-            fit = tiled(size, design, big, sheet_size, office, max_sheets=office.fit_sheets)
+        on_one = direct(size, design, big, sheet_size)
+        if use == "form" or on_one.scale >= low - 1e-9:
+            ruled = on_one
+        else:
+            ruled = tiled(size, design, big, sheet_size, office, low, stretch) or on_one
+        cap = office.fit_sheets
+        if cap is not None and use != "form" and ruled.sheets > cap:  # --fit-sheets N
+            fit = tiled(size, design, big, sheet_size, office, max_sheets=cap)
             if fit is not None:
                 fit.by = "option"
                 options.append(fit)
-        on_one = direct(size, design, big, sheet_size)
-        if use == "form" or on_one.scale >= low - 1e-9:
-            options.append(on_one)
-        else:
-            options.append(tiled(size, design, big, sheet_size, office, low, stretch) or on_one)
+        options.append(ruled)
         # what else the user could do
         if large:
             options.append(at_size)

@@ -41,26 +41,26 @@ class Ruler(Flowable):
     def __init__(self, label: str, inches: str = "") -> None:
         super().__init__()
         self.label = label
-        self.inches = inches  # a 4-inch scale beside it (Letter kits), with its label
+        self.inches = inches  # a 4-inch scale below it (Letter kits), with its label
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return (110 + (112 if self.inches else 0)) * MM, 16 * MM
+        return 110 * MM, (32 if self.inches else 16) * MM
 
     def draw(self) -> None:
         c = self.canv
         c.setLineWidth(0.6)
-        y = 8 * MM
-        if self.inches:  # 4 inches, eighths marked
-            x0 = 112 * MM
-            c.line(x0, y, x0 + 4 * 72, y)
+        if self.inches:  # 4 inches, eighths marked, below the millimetres
+            y = 8 * MM
+            c.line(0, y, 4 * 72, y)
             for i in range(0, 33):
                 h = 4 * MM if i % 8 == 0 else (2.6 * MM if i % 4 == 0 else 1.5 * MM)
-                c.line(x0 + i * 9, y, x0 + i * 9, y + h)
+                c.line(i * 9, y, i * 9, y + h)
                 if i % 8 == 0:
                     c.setFont(REGULAR, 6.5)
-                    c.drawCentredString(x0 + i * 9, y + 4.8 * MM, str(i // 8))
+                    c.drawCentredString(i * 9, y + 4.8 * MM, str(i // 8))
             c.setFont(REGULAR, 8)
-            c.drawString(x0, y - 5 * MM, self.inches)
+            c.drawString(0, y - 5 * MM, self.inches)
+        y = (24 if self.inches else 8) * MM
         c.line(0, y, 100 * MM, y)
         for i in range(0, 101):
             h = 4 * MM if i % 10 == 0 else (2.6 * MM if i % 5 == 0 else 1.5 * MM)
