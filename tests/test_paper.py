@@ -114,7 +114,7 @@ def test_group_canvases_halve_and_plenary_ones_stay_near_real_size(demo):
     assert personas and all("-sur-" not in n for n in personas)
     # the guide gives the choice and the other ways, with their sheets
     guide = " ".join(text(kit / "00-guide-impression-fr.pdf").split())
-    assert "Parcours utilisateur (A1, 4 exemplaires, travaillé par un groupe" in guide
+    assert "02 · Parcours utilisateur (A1, 4 exemplaires, travaillé par un groupe" in guide
     assert "soit 8 feuilles A4 en tout" in guide
     assert "A1 à taille réelle, chez un imprimeur" in guide and "(48 feuilles A4)" in guide
 
@@ -212,6 +212,10 @@ def test_a_block_says_how_its_canvases_print(tmp_path, run):
     assert len(PdfReader(str(vote)).pages) <= 1 + 4
     guide = " ".join(text(kit / "00-guide-impression-fr.pdf").split())
     assert "comme le demande la clé print de la session" in guide
+    # on a block that prints no canvas, the key is said to change nothing, at its line
+    idle = write_session(tmp_path, [{"exercise": "debat-mouvant", "print": "a3"}])
+    r = run("kit", idle, "-o", tmp_path / "idle")
+    assert r.exit_code == 0 and "warning" in r.output and "clé print ne change rien" in r.output
     # a paper that does not exist is said at its line, and nothing is written
     bad = write_session(tmp_path, [{"exercise": "debrief", "print": {"tile": "a5x"}}])
     r = run("kit", bad, "-o", tmp_path / "bad")

@@ -183,9 +183,24 @@ def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions)
         ex = slot.exercise
         assert ex is not None
         supports = canvas_supports(ex, slot.block.variant)
-        if not supports:
-            continue
         where = loaded.where(slot.path + ("print",)) if slot.block.print else None
+        if not supports:
+            if where is not None:  # said, rather than left without effect in silence
+                from facilitation.errors import Problem
+                from facilitation.text.messages import _
+
+                plan.warnings.append(
+                    Problem(
+                        _("'{exercise}' prints no canvas: its print key changes nothing").format(
+                            exercise=ex.id
+                        ),
+                        *where,
+                        path="print",
+                        hint=_("remove it, or put it on a block with a canvas"),
+                        severity="warning",
+                    )
+                )
+            continue
         if opts.office is not None:
             plans = [plan_support(item, opts, slot.block.print, where) for item in supports]
             if any(p.choice.how == "real" for p in plans):

@@ -483,7 +483,12 @@ def guide_pdf(
         + [("TOPPADDING", (0, r), (-1, r), 7) for r in section_rows]
     )
     story.append(Table(rows, colWidths=cols, style=TableStyle(style), repeatRows=1))
-    canvases = [(j, p) for j in jobs for p in j.plan]
+    canvases = [  # those the plan had to choose for: not the sheets that fit as they are
+        (j, p)
+        for j in jobs
+        for p in j.plan
+        if p["alternatives"] or p["choice"]["how"] != "direct" or p["choice"]["scale"] < 0.995
+    ]
     if canvases:
         story.append(Spacer(1, 5 * MM))
         story.append(P(_("Canvases: the paper chosen, and the other ways"), h2, lang))
@@ -623,7 +628,9 @@ def _canvas_paragraph(job: Any, facts: dict[str, Any], st: Any, lang: str, paper
         by=by,
         total=total,
     )
-    marked = f"<b>{markup(facts['canvas'], lang)}</b> " + markup(text, lang)
+    number = job.name.rpartition("/")[2][:2]  # the file's number: which block
+    name = f"{number} · {facts['canvas']}" if number.isdigit() else facts["canvas"]
+    marked = f"<b>{markup(name, lang)}</b> " + markup(text, lang)
     if others:
         marked += " " + markup(_("Or: {ways}.").format(ways="; ".join(others)), lang)
     return R(marked, st)
