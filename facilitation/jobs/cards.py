@@ -135,6 +135,8 @@ class CardBatch:
                     face.elements = with_floor(face.elements, fmt.min_type)
                     if locate is not None:
                         face.where = locate(deck.support, content.index)
+                    elif ex.origin:  # at least the exercise's file
+                        face.where = (ex.origin, None, None)
                     faces.append(face)
                     self.cards.setdefault(fmt.id, []).append(
                         SheetCard(face, back_name, None, group=ex.id)
