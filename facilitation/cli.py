@@ -369,6 +369,8 @@ def cards(
                 root = folder if isinstance(folder, Path) else None
                 jobs += write_exercise_cards(ex, opts, out, picture_root=root)
     for j in jobs:
+        for w in j.warnings:
+            click.echo(w, err=True)
         click.echo(
             f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, {_sides(j.duplex)})"
         )

@@ -606,3 +606,14 @@ def test_kit_takes_fit_sheets_wall_theme_and_bleed(tmp_path, run):
     assert "comme le demande --fit-sheets" in guide
     r = run("kit", session, "-o", tmp_path / "bad", "--theme", "nope")
     assert r.exit_code == 1 and "nope" in r.output and not (tmp_path / "bad").exists()
+
+
+def test_fold_over_too_large_for_the_sheet_prints_the_fronts_and_says_so(tmp_path, run):
+    session = write_session(tmp_path, [{"exercise": "debat-mouvant"}])
+    r = run("kit", session, "-o", tmp_path / "kit", "--duplex", "fold")
+    assert r.exit_code == 0, r.output
+    assert "warning" in r.output and "sans leur dos" in r.output and "--duplex long" in r.output
+    statements = tmp_path / "kit/cartes/cartes-a5.pdf"
+    assert prefs(statements)["/Duplex"] == "/Simplex"
+    assert len(PdfReader(str(statements)).pages) == 3  # three statements, fronts only
+    assert any("sans leur dos" in w for w in manifest(tmp_path / "kit")["warnings"])

@@ -14,7 +14,7 @@ from facilitation.jobs.output import Outputs
 from facilitation.layout.card_design import Element, Face, back, front, with_floor
 from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
-from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
+from facilitation.load.printdata import card_format, card_layouts, sheet, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.printdata import CardFormat
 from facilitation.plan.supports import param_value, sign_supports
@@ -66,6 +66,36 @@ def _impose(fmt: CardFormat, opts: CardOptions, fold: bool = False) -> Any:
         raise UserError(
             Problem(str(exc), hint="choose a smaller card format or a larger sheet")
         ) from None
+
+
+def _fold_or_fronts(fmt: CardFormat, opts: CardOptions) -> Any:
+    """Fold-over pairs when a pair fits the sheet, else the fronts alone (see fold_warning)."""
+    sw, sh = sheet_mm(opts.sheet)
+    try:
+        return impose(
+            fmt.width, fmt.height, sw, sh, margin=opts.margin, bleed=opts.bleed, fold=True
+        )
+    except ImpositionError:
+        return _impose(fmt, opts)
+
+
+def fold_warning(fmt: CardFormat, opts: CardOptions) -> str:
+    """Why a format's cards print without their backs under --duplex fold, and what else."""
+    from facilitation.text.messages import _
+
+    return Problem(
+        _(
+            "a fold-over pair of {format} cards ({w} × {h} mm) does not fit on {sheet}: "
+            "these cards print single-sided, without their backs"
+        ).format(
+            format=fmt.id,
+            w=f"{2 * fmt.width:g}",
+            h=f"{fmt.height:g}",
+            sheet=sheet(opts.sheet).label,
+        ),
+        hint=_("for their backs, print them double-sided (--duplex long) or on larger paper"),
+        severity="warning",
+    ).format()
 
 
 class CardBatch:
@@ -183,6 +213,7 @@ class CardBatch:
         for fmt_id, cards in self.cards.items():
             fmt = card_format(fmt_id)
             facilitator = self.kind == "facilitator"
+            warnings: list[str] = []
             fold = o.duplex == "fold" and not facilitator
             if facilitator:
                 if o.duplex in ("long", "short"):
@@ -200,7 +231,12 @@ class CardBatch:
                 imp = _impose(fmt, CardOptions(**{**o.__dict__, "bleed": 0.0}))
             else:
                 duplex = "none" if fold else o.duplex
-                imp = _impose(fmt, o, fold)
+                imp = _fold_or_fronts(fmt, o) if fold else _impose(fmt, o)
+                if fold and not imp.fold:
+                    fold = False
+                    warnings.append(fold_warning(fmt, o))
+                    # the fronts only: a back on a sheet of its own would not meet its card
+                    cards = [SheetCard(c.front, None, None, c.group) for c in cards]
             name = name_for(fmt.id)
             what = (
                 {"fr": "fiches animateur", "en": "facilitator cards"}
@@ -238,6 +274,7 @@ class CardBatch:
                     sheets=sheets,
                     title=titles,
                     sheet_keys=done.sheet_keys,
+                    warnings=warnings,
                 )
             )
         return jobs

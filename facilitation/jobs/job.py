@@ -21,3 +21,4 @@ class Job:
     title: str = ""
     plan: list[dict[str, Any]] = field(default_factory=list)  # canvases: how each prints
     sheet_keys: list[str] = field(default_factory=list)  # what each sheet carries (--since)
+    warnings: list[str] = field(default_factory=list)  # what the user should know, said

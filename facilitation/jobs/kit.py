@@ -460,7 +460,7 @@ def build_kit(
             }
             for n in needs
         ],
-        "warnings": [w.format() for w in plan.warnings],
+        "warnings": [w.format() for w in plan.warnings] + [w for j in jobs for w in j.warnings],
     }
     name = f"{slug(programme)}-{session.number or ''}-manifest.json".replace("--", "-")
     out.path(name).write_text(
@@ -483,9 +483,16 @@ def paper_totals(jobs: list[Job], office: Office) -> list[dict[str, Any]]:
             return "office"
         return "larger" if paper in office_papers else "shop"
 
+    from facilitation.load.printdata import sheet_mm
+
     order = {"office": 0, "larger": 1, "shop": 2}
     rows = [{"printer": printer(p), "paper": p, "sheets": n} for p, n in counts.items() if n]
-    return sorted(rows, key=lambda r: (order[r["printer"]], r["paper"]))
+
+    def area(paper: str) -> float:
+        w, h = sheet_mm(paper)
+        return w * h
+
+    return sorted(rows, key=lambda r: (order[r["printer"]], area(r["paper"]), r["paper"]))
 
 
 def _sha256(path: Path) -> str:
