@@ -412,6 +412,8 @@ def cards(
                     ex, opts, out, overrides=exercise_values(ex), picture_root=root
                 )
     for j in jobs:
+        for w in j.warnings:
+            click.echo(w, err=True)
         click.echo(
             f"wrote {Path(out_dir) / j.name} ({j.pages} pages, {j.paper}, {_sides(j.duplex)})"
         )
@@ -501,12 +503,28 @@ def canvas(
     help="Office paper for agendas, cards, sheets and tiles.",
 )
 @click.option(
-    "--tile",
-    "tile_to",
-    type=click.Choice(["a4", "a3", "letter", "none"]),
+    "--printer",
+    type=click.Choice(["a4", "a3", "letter", "tabloid"]),
     default="a4",
     show_default=True,
-    help="Tile large canvases on office sheets, or none for a print shop.",
+    help="The largest paper your printer takes: a4 (or letter), or a3 (or tabloid). "
+    "Canvases are planned for it.",
+)
+@click.option(
+    "--print-shop",
+    is_flag=True,
+    help="Send large canvases to a print shop: one file at real size, instead of tiles.",
+)
+@click.option(
+    "--fit-sheets",
+    type=click.IntRange(1, 200),
+    default=None,
+    help="Tile each large canvas on at most this many sheets (scaled down to fit).",
+)
+@click.option(
+    "--wall",
+    default=None,
+    help="Paper of the wall agenda (default: the largest your printer takes; a3, tabloid, a2...).",
 )
 @click.option(
     "--format",
@@ -522,18 +540,39 @@ def canvas(
     show_default=True,
     help="How card backs are printed.",
 )
+@click.option("--bleed", default="0mm", show_default=True, help="Bleed around each card (3mm).")
+@click.option("--theme", default="default", show_default=True, help="Theme id (cards/themes.yaml).")
 @click.option("--back-offset", default="0,0", show_default=True, help=BACK_OFFSET_HELP)
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@click.option(
+    "--separate-decks",
+    is_flag=True,
+    help="Each exercise's cards on sheets of their own: one changed card reprints one sheet.",
+)
+@click.option(
+    "--since",
+    type=click.Path(exists=True),
+    default=None,
+    help="An earlier kit (its folder or manifest): say which files changed and need printing "
+    "again.",
+)
 @common
 def kit(
     session: str,
     out_dir: str,
     paper: str,
-    tile_to: str,
+    printer: str,
+    print_shop: bool,
+    fit_sheets: int | None,
+    wall: str | None,
     card_fmt: str,
     duplex: str,
+    bleed: str,
+    theme: str,
     back_offset: str,
     strict: bool,
+    separate_decks: bool,
+    since: str | None,
     lang: str,
     settings: Any,
 ) -> None:
@@ -541,19 +580,38 @@ def kit(
     materials checklist and a JSON manifest."""
     import time
 
-    from facilitation.jobs.kit import build_kit
+    from facilitation.jobs.kit import KitOptions, build_kit
     from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import sheet_mm
+    from facilitation.load.printdata import theme as load_theme
     from facilitation.plan.schedule import schedule
+    from facilitation.text.messages import _, ngettext
 
     start = time.perf_counter()
-    offset = _offset(back_offset)  # a bad value is said before any work
+    offset = _offset(back_offset)  # bad values are said before any work
+    if wall:
+        sheet_mm(wall)
+    load_theme(theme)
     loaded = _session(session, settings)
     plan = schedule(loaded, lang)
     if strict:
         _warnings(plan.warnings, strict)
-    if tile_to == "letter" or paper == "letter":
-        tile_to = "letter" if tile_to != "none" else tile_to
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
+    options = KitOptions(
+        paper=paper,
+        printer=printer,
+        print_shop=print_shop,
+        wall=wall,
+        fit_sheets=fit_sheets,
+        card_format=card_fmt,
+        duplex=duplex,
+        bleed=_mm(bleed, "--bleed"),
+        theme=theme,
+        back_offset=offset,
+        separate_decks=separate_decks,
+        since=Path(since) if since else None,
+        template_dirs=dirs,
+    )
     show = sys.stderr.isatty()
     with click.progressbar(
         length=1, label="kit", file=sys.stderr, show_eta=False, item_show_func=lambda x: x
@@ -564,30 +622,74 @@ def kit(
             bar.update(1, label if show else None)
 
         with Outputs(Path(out_dir)) as out:
-            manifest = build_kit(
-                loaded,
-                out,
-                lang,
-                paper=paper,
-                tile_to=None if tile_to == "none" else tile_to,
-                card_format=card_fmt,
-                duplex=duplex,
-                back_offset=offset,
-                template_dirs=dirs,
-                progress=progress,
-                plan=plan,
-            )
+            manifest = build_kit(loaded, out, lang, options, progress=progress, plan=plan)
     for w in manifest["warnings"]:
         click.echo(w, err=True)
     jobs = manifest["jobs"]
     pages = sum(j["pages"] for j in jobs)
     files = len(jobs) + len(manifest["other_files"]) + 1
-    sheets = ", ".join(f"{n} {p.upper()}" for p, n in sorted(manifest["sheets"].items()))
     click.echo(
-        f"wrote {files} files to {out_dir}: {len(jobs)} PDFs, {pages} pages; "
-        f"paper: {sheets} sheets ({time.perf_counter() - start:.1f} s)"
+        _("wrote {files} files to {folder}: {pdfs} PDFs, {pages} pages ({seconds} s)").format(
+            files=files,
+            folder=out_dir,
+            pdfs=len(jobs),
+            pages=pages,
+            seconds=f"{time.perf_counter() - start:.1f}",
+        )
     )
-    click.echo(f"start with {Path(out_dir) / jobs[0]['name']}")
+    for t in manifest["paper"]:
+        from facilitation.load.printdata import sheet as paper_sheet
+
+        who = {
+            "office": _("your printer"),
+            "larger": _("a printer that takes {paper}, or a copy shop"),
+            "shop": _("a print shop or a plotter"),
+        }[t["printer"]]
+        label = paper_sheet(t["paper"]).label
+        n = ngettext("{n} {paper} sheet", "{n} {paper} sheets", t["sheets"])
+        click.echo(
+            _("paper: {sheets}: {printer}").format(
+                sheets=n.format(n=t["sheets"], paper=label), printer=who.format(paper=label)
+            )
+        )
+    if manifest["reprint"] is not None:
+        for line in _reprint_lines(manifest["reprint"]):
+            click.echo(line)
+    click.echo(_("start with {file}").format(file=Path(out_dir) / jobs[0]["name"]))
+
+
+def _reprint_lines(changes: dict[str, Any]) -> list[str]:
+    """What to print again since an earlier kit, a line a file."""
+    from facilitation.text.messages import _, ngettext
+
+    out = []
+    same = 0
+    for f in changes["files"]:
+        if f["status"] == "same":
+            same += 1
+        elif f["status"] == "new":
+            out.append(_("print: {file} (new)").format(file=f["name"]))
+        elif f.get("changed_sheets"):
+            which = ", ".join(str(k) for k in f["changed_sheets"])
+            out.append(
+                ngettext(
+                    "print again: {file}, sheet {which} only",
+                    "print again: {file}, sheets {which} only",
+                    len(f["changed_sheets"]),
+                ).format(file=f["name"], which=which)
+            )
+        else:
+            out.append(_("print again: {file} (changed)").format(file=f["name"]))
+    for name in changes["gone"]:
+        out.append(_("no longer needed: {file}").format(file=name))
+    out.append(
+        ngettext(
+            "{n} file unchanged since {kit}",
+            "{n} files unchanged since {kit}",
+            same,
+        ).format(n=same, kit=changes["since"])
+    )
+    return out
 
 
 @main.command()

@@ -56,8 +56,10 @@ def test_tiled_parcours_utilisateur_pdf(tmp_path, run):
     assert sizes <= {(595, 842), (842, 595)}
     t = text(pdf)
     assert "Plan d’assemblage" in t or "Plan d'assemblage" in t
-    for label in ("A1 — ligne 1, colonne 1", "B2 — ligne 2, colonne 2"):
-        assert label in t.replace("\u00a0", " ")
+    flat = t.replace("\u00a0", " ")
+    assert "4 lignes × 3 colonnes : 12 feuilles" in flat  # the map says it plainly
+    for label in ("A1\nligne 1 sur 4, colonne 1 sur 3", "B2\nligne 2 sur 4, colonne 2 sur 3"):
+        assert label in flat
     check_fonts_embedded(pdf)
 
 

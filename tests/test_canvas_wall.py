@@ -116,8 +116,8 @@ def metz(tmp_path):
 
 def test_the_change_studied_prints_on_the_obstacles_and_levers_canvas(metz, run):
     out = metz.parent / "kit"
-    assert run("kit", metz, "-o", out, "--tile", "none").exit_code == 0
-    canvas = next(out.rglob("*freins-leviers-canevas-a1*.pdf"))
+    assert run("kit", metz, "-o", out, "--print-shop").exit_code == 0
+    (canvas,) = [p for p in out.rglob("*imprimeur*.pdf") if "Post-it rose" in flat(p)]
     t = flat(canvas)
     assert "Tester chaque nouveau service avec cinq usagers." in t
     assert "Post-it rose : un frein" in t

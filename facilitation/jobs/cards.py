@@ -11,10 +11,10 @@ from typing import Any
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
-from facilitation.layout.card_design import Element, Face, back, front
+from facilitation.layout.card_design import Element, Face, back, front, with_floor
 from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
-from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
+from facilitation.load.printdata import card_format, card_layouts, sheet, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.printdata import CardFormat
 from facilitation.plan.supports import sign_supports, support_value
@@ -36,6 +36,7 @@ class CardOptions:
     back_offset: tuple[float, float] = (0.0, 0.0)
     facilitator_format: str = "a6"
     programme: str = ""
+    separate: bool = False  # each exercise's cards start on a sheet of their own
 
 
 def glyph_check(faces: list[Face]) -> None:
@@ -65,6 +66,36 @@ def _impose(fmt: CardFormat, opts: CardOptions, fold: bool = False) -> Any:
         raise UserError(
             Problem(str(exc), hint="choose a smaller card format or a larger sheet")
         ) from None
+
+
+def _fold_or_fronts(fmt: CardFormat, opts: CardOptions) -> Any:
+    """Fold-over pairs when a pair fits the sheet, else the fronts alone (see fold_warning)."""
+    sw, sh = sheet_mm(opts.sheet)
+    try:
+        return impose(
+            fmt.width, fmt.height, sw, sh, margin=opts.margin, bleed=opts.bleed, fold=True
+        )
+    except ImpositionError:
+        return _impose(fmt, opts)
+
+
+def fold_warning(fmt: CardFormat, opts: CardOptions) -> str:
+    """Why a format's cards print without their backs under --duplex fold, and what else."""
+    from facilitation.text.messages import _
+
+    return Problem(
+        _(
+            "a fold-over pair of {format} cards ({w} × {h} mm) does not fit on {sheet}: "
+            "these cards print single-sided, without their backs"
+        ).format(
+            format=fmt.id,
+            w=f"{2 * fmt.width:g}",
+            h=f"{fmt.height:g}",
+            sheet=sheet(opts.sheet).label,
+        ),
+        hint=_("for their backs, print them double-sided (--duplex long) or on larger paper"),
+        severity="warning",
+    ).format()
 
 
 class CardBatch:
@@ -97,7 +128,10 @@ class CardBatch:
         picture_root: Any = None,
         copies_for: Any = None,
         variant: str | None = None,
+        locate: Any = None,
     ) -> None:
+        """The decks of an exercise; `locate(support, index)` says where a card's text is
+        written (file, line, column), for the messages about it."""
         from facilitation.render.cards_pdf import SheetCard
 
         o, th, lang = self.opts, self.th, self.opts.lang
@@ -108,17 +142,20 @@ class CardBatch:
             back_name = f"back-{ex.id}"
             backs = self.backs.setdefault(fmt.id, {})
             if back_name not in backs:
-                backs[back_name] = back(
-                    title,
-                    o.programme,
-                    ex.arc,
-                    ARCS[ex.arc][lang],
-                    fmt.width,
-                    fmt.height,
-                    fmt.safe,
-                    th,
-                    logo,
-                    tagline=tr(ex.tagline, lang) if ex.tagline else "",
+                backs[back_name] = with_floor(
+                    back(
+                        title,
+                        o.programme,
+                        ex.arc,
+                        ARCS[ex.arc][lang],
+                        fmt.width,
+                        fmt.height,
+                        fmt.safe,
+                        th,
+                        logo,
+                        tagline=tr(ex.tagline, lang) if ex.tagline else "",
+                    ),
+                    fmt.min_type,
                 )
                 glyph_check([Face(backs[back_name], f"{ex.id} / back")])
             n = copies_for(deck.support) if copies_for else o.copies
@@ -126,8 +163,15 @@ class CardBatch:
             for _ in range(n):
                 for content in deck.cards:
                     face = front(content, fmt.width, fmt.height, fmt.safe, th)
+                    face.elements = with_floor(face.elements, fmt.min_type)
+                    if locate is not None:
+                        face.where = locate(deck.support, content.index)
+                    elif ex.origin:  # at least the exercise's file
+                        face.where = (ex.origin, None, None)
                     faces.append(face)
-                    self.cards.setdefault(fmt.id, []).append(SheetCard(face, back_name, None))
+                    self.cards.setdefault(fmt.id, []).append(
+                        SheetCard(face, back_name, None, group=ex.id)
+                    )
             glyph_check(faces)
             if faces and title not in self.titles.setdefault(fmt.id, []):
                 self.titles[fmt.id].append(title)
@@ -158,12 +202,15 @@ class CardBatch:
         else:
             assert last is not None
             raise last
+        f.elements = with_floor(f.elements, fmt.min_type)
+        if b is not None:
+            b.elements = with_floor(b.elements, fmt.min_type)
         glyph_check([f] + ([b] if b else []))
-        self.cards.setdefault(fmt.id, []).append(SheetCard(f, None, b))
+        self.cards.setdefault(fmt.id, []).append(SheetCard(f, None, b, group=ex.id))
         self.titles.setdefault(fmt.id, []).append(sheet.title)
 
     def write(self, out: Outputs, name_for: Any) -> list[Job]:
-        from facilitation.render.cards_pdf import render_cards
+        from facilitation.render.cards_pdf import SheetCard, render_cards
         from facilitation.render.pdf import Meta
 
         o, lang = self.opts, self.opts.lang
@@ -171,13 +218,30 @@ class CardBatch:
         for fmt_id, cards in self.cards.items():
             fmt = card_format(fmt_id)
             facilitator = self.kind == "facilitator"
+            warnings: list[str] = []
             fold = o.duplex == "fold" and not facilitator
             if facilitator:
-                duplex = "long" if any(c.back_face for c in cards) else "none"
+                if o.duplex in ("long", "short"):
+                    duplex = o.duplex if any(c.back_face for c in cards) else "none"
+                else:  # single-sided: a card's continuation is a card of its own, beside it
+                    duplex = "none"
+                    cards = [
+                        one
+                        for c in cards
+                        for one in (
+                            [SheetCard(c.front, None, None, c.group)]
+                            + ([SheetCard(c.back_face, None, None, c.group)] if c.back_face else [])
+                        )
+                    ]
                 imp = _impose(fmt, CardOptions(**{**o.__dict__, "bleed": 0.0}))
             else:
                 duplex = "none" if fold else o.duplex
-                imp = _impose(fmt, o, fold)
+                imp = _fold_or_fronts(fmt, o) if fold else _impose(fmt, o)
+                if fold and not imp.fold:
+                    fold = False
+                    warnings.append(fold_warning(fmt, o))
+                    # the fronts only: a back on a sheet of its own would not meet its card
+                    cards = [SheetCard(c.front, None, None, c.group) for c in cards]
             name = name_for(fmt.id)
             what = (
                 {"fr": "fiches animateur", "en": "facilitator cards"}
@@ -191,7 +255,7 @@ class CardBatch:
                 subject=f"{what} {fmt.id}",
                 lang=lang,
             )
-            pages = render_cards(
+            done = render_cards(
                 out.path(name),
                 cards,
                 imp,
@@ -200,7 +264,9 @@ class CardBatch:
                 meta,
                 lang,
                 o.back_offset,
+                separate=o.separate,
             )
+            pages = done.pages
             sheets = pages // 2 if duplex in ("long", "short") else pages
             jobs.append(
                 Job(
@@ -212,6 +278,8 @@ class CardBatch:
                     cutting="fold on the dashed line, then cut" if fold else "cut on the marks",
                     sheets=sheets,
                     title=titles,
+                    sheet_keys=done.sheet_keys,
+                    warnings=warnings,
                 )
             )
         return jobs

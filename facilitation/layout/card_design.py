@@ -7,7 +7,7 @@ the trim into the bleed when there is one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from facilitation.model.printdata import Theme
@@ -60,6 +60,18 @@ class Face:
 
     elements: list[Element]
     name: str  # for messages: "debat-mouvant / affirmations #2"
+    where: tuple[str | None, int | None, int | None] | None = None  # its text's file, line
+
+
+def with_floor(elements: list[Element], floor: float) -> list[Element]:
+    """The elements with no text set or shrunk below `floor` points (a card format's minimum
+    type size): a smaller size is raised to it, and the text must fit its box there."""
+    out = []
+    for el in elements:
+        if el.kind == "text" and (el.size < floor or el.min_size < floor):
+            el = replace(el, size=max(el.size, floor), min_size=max(el.min_size, floor))
+        out.append(el)
+    return out
 
 
 def _band(w: float, h: float, colour: str, height: float) -> Element:
@@ -97,7 +109,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
     layout = card.layout
     bottom = s  # the content's lowest edge: above the instruction line, when there is one
     if card.instruction:
-        line_h = 8.5 * scale
+        line_h = max(8.5 * scale, 8.0)  # two lines at 7 pt, even on a small card
         els.append(
             Element(
                 "line",
@@ -414,15 +426,13 @@ def back(
         els.append(Element("rect", 0, 0, w, h, fill=a.colour, bleed=True))
     elif style == "pattern":
         els.append(Element("hatch", 0, 0, w, h, stroke=a.colour, width=1.2, bleed=True))
-    inner = Element(
+    inner = Element(  # no frame near the trim: a shifted back would show it at once
         "rect",
         safe,
         safe,
         w - 2 * safe,
         h - 2 * safe,
         fill="#ffffff",
-        stroke=theme.ink,
-        width=0.8,
     )
     els.append(inner)
     iw = w - 2 * safe - 4

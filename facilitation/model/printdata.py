@@ -61,12 +61,22 @@ class CardFormat(Model):
     height: float = Field(ge=20, le=MAX_CARD_MM)
     label: str
     safe: float = Field(4, ge=0)
+    min_type: float = Field(7, ge=4, le=30)  # no text on the card smaller than this, points
 
     @model_validator(mode="after")
     def _room(self) -> CardFormat:
         if 2 * self.safe >= min(self.width, self.height) - 10:
             raise ValueError(f"a safe margin of {self.safe:g} mm leaves no room on the card")
         return self
+
+
+class PaperUse(Model):
+    """How small a canvas may print for one use (cards/paper.yaml): plenary canvases read
+    from across the room (`wall`), canvases a group works on at a table (`group`), sheets
+    and forms written on (`form`)."""
+
+    min_scale: float = Field(gt=0, le=1)  # of the canvas's own size, in each direction
+    stretch: float = Field(0.1, ge=0, le=0.5)  # how much one direction may exceed the other
 
 
 class CardLayout(Model):

@@ -274,6 +274,24 @@ class Event(Model):
         return None
 
 
+class PrintChoice(Model):
+    """How a block's canvases print, when the kit's own choice does not suit (`print:`).
+    Written `print: a3` (one A3 sheet each) or `print: {size: a1, tile: a4}` (A1, tiled on
+    A4), `print: {size: a1}` (real size, for a plotter or a print shop), `print: {sheets: 4}`
+    (the largest that fits on four office sheets)."""
+
+    size: Id | None = None  # the canvas's size (a0 ... a4): its layout's own when not given
+    tile: Id | None = None  # the office sheet to tile it on (a4, a3, letter), or none
+    sheets: int | None = Field(None, ge=1, le=200)  # at most this many tile sheets
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_word(cls, value: Any) -> Any:
+        if isinstance(value, str):  # print: a3 -> the canvas on one A3 sheet
+            return {"size": value, "tile": "none"}
+        return value
+
+
 class Block(Model):
     """One block of a day. Exactly one of exercise, logistics, free or tracks."""
 
@@ -306,6 +324,7 @@ class Block(Model):
     after: Texts = []  # what comes of it next
     setting: Literal["room", "field"] | None = None  # field: out of the room (the exercise's)
     meal: Literal["lunch", "dinner"] | None = None  # the block takes the meal's place
+    print: PrintChoice | None = None  # how its canvases print (the kit's choice otherwise)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Block:
@@ -329,6 +348,8 @@ class Block(Model):
             raise ValueError(_("events ('during') go inside one track's block, not on the tracks"))
         if self.meal and self.logistics in ("lunch", "dinner"):
             raise ValueError(_("'meal' is for a block that takes a meal's place; this one is it"))
+        if self.print is not None and not self.exercise:
+            raise ValueError(_("only an exercise block takes print"))
         return self
 
     @property

@@ -8,9 +8,10 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 
 from facilitation.layout.canvas import STICKY, CanvasGeometry, Zone
-from facilitation.layout.tiling import Tiling
+from facilitation.layout.tiling import LABEL_H, Tile, Tiling, row_label, tile_marks
 from facilitation.render.pdf import BOLD, ITALIC, MM, REGULAR, Meta, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
+from facilitation.text.messages import _, ngettext
 
 INK = HexColor("#111111")
 MUTED = HexColor("#555555")
@@ -350,11 +351,17 @@ def write_canvases(path: Any, pages: list[CanvasGeometry], meta: Meta, lang: str
 
 
 def write_tiled(
-    path: Any, pages: list[tuple[CanvasGeometry, Tiling]], meta: Meta, lang: str
+    path: Any,
+    pages: list[tuple[CanvasGeometry, Tiling]],
+    meta: Meta,
+    lang: str,
+    copies: int = 1,
+    map_page: bool | None = None,
 ) -> int:
-    """Each canvas drawn once as a form, then shown through one window per tile sheet,
-    after an assembly map."""
-    fr = lang == "fr"
+    """Each canvas drawn once as a form, then shown through one window per tile sheet, after
+    an assembly map (once for all its copies; only when there are more than two sheets to
+    assemble, unless `map_page` says). `copies` sets of tiles follow, each labelled with its
+    copy number. Returns the number of pages."""
     t0 = pages[0][1]
     c = PrintCanvas(str(path), (t0.sheet_w * MM, t0.sheet_h * MM), meta)
     count = 0
@@ -363,117 +370,190 @@ def write_tiled(
         c.beginForm(name, 0, 0, g.width * MM, g.height * MM)
         draw_canvas(c, g, lang)
         c.endForm()
-        c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
-        _assembly_map(c, g, t, fr)
-        c.showPage()
-        count += 1
-        for tl in t.tiles:
+        if map_page if map_page is not None else t.sheets > 2:
             c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
-            m = t.margin
-            win = tl.window
-            c.setTrimBox((m * MM, m * MM, (m + win.w * t.scale) * MM, (m + win.h * t.scale) * MM))
-            c.saveState()
-            p = c.beginPath()
-            p.rect(m * MM, m * MM, win.w * t.scale * MM, win.h * t.scale * MM)
-            c.clipPath(p, stroke=0, fill=0)
-            # place the canvas so that the window's bottom-left sits at (m, m)
-            c.translate((m - win.x * t.scale) * MM, (m - win.y * t.scale) * MM)
-            c.scale(t.scale, t.scale)
-            c.doForm(name)
-            c.restoreState()
-            _tile_marks(c, t, tl, fr)
+            _assembly_map(c, g, t, name, copies, lang)
             c.showPage()
             count += 1
+        for k in range(copies):
+            for tl in t.tiles:
+                _tile_page(c, t, tl, name, (k + 1, copies))
+                c.showPage()
+                count += 1
     c.save()
     return count
 
 
-def _tile_marks(c: Any, t: Tiling, tl: Any, fr: bool) -> None:
-    m, ov = t.margin, t.overlap
-    w, h = tl.window.w * t.scale, tl.window.h * t.scale
+def _tile_page(c: Any, t: Tiling, tl: Tile, form: str, copy: tuple[int, int]) -> None:
+    c.setPageSize((t.sheet_w * MM, t.sheet_h * MM))
+    (x0, y0), (w, h) = tl.at, tl.size
+    c.setTrimBox((x0 * MM, y0 * MM, (x0 + w) * MM, (y0 + h) * MM))
     c.saveState()
-    c.setLineWidth(0.5)
+    p = c.beginPath()
+    p.rect(x0 * MM, y0 * MM, w * MM, h * MM)
+    c.clipPath(p, stroke=0, fill=0)
+    # place the canvas so that the window's bottom-left corner sits at tl.at
+    c.translate((x0 - tl.window.x * t.scale) * MM, (y0 - tl.window.y * t.scale) * MM)
+    c.scale(t.scale, t.scale)
+    c.doForm(form)
+    c.restoreState()
+    _tile_marks(c, t, tl, copy)
+
+
+def _tile_marks(c: Any, t: Tiling, tl: Tile, copy: tuple[int, int]) -> None:
+    """Dashes to cut on, and the tile's label with a small map of where it goes: in the
+    strip the next row covers, or below the drawing on the last row (see layout.tiling)."""
+    marks = tile_marks(t, tl)
+    c.saveState()
+    c.setLineWidth(0.4)
+    c.setStrokeColor(MUTED)
+    c.setDash(2.5, 2)
+    for x1, y1, x2, y2 in marks.cuts:
+        c.line(x1 * MM, y1 * MM, x2 * MM, y2 * MM)
+    c.restoreState()
+    x, y = marks.label_at
+    # the tile's place in the grid: a small map, its own cell filled
+    cell = min(1.3, (LABEL_H - 0.6) / t.rows, 14 / t.cols)
+    gy = y + (LABEL_H - t.rows * cell) / 2
+    c.saveState()
+    c.setLineWidth(0.25)
     c.setStrokeColor(INK)
-    c.setDash(3, 2)
-    if tl.col > 0:  # cut the left overlap away, then glue over the neighbour
-        x = m + ov
-        c.line(x * MM, m * MM, x * MM, (m + h) * MM)
-    if tl.row > 0:
-        y = m + h - ov
-        c.line(m * MM, y * MM, (m + w) * MM, y * MM)
+    for r in range(t.rows):
+        for col in range(t.cols):
+            fill = 1 if (r, col) == (tl.row, tl.col) else 0
+            c.setFillColor(INK)
+            cy = gy + (t.rows - 1 - r) * cell
+            c.rect((x + col * cell) * MM, cy * MM, cell * MM, cell * MM, stroke=1, fill=fill)
     c.restoreState()
-    label = (
-        f"{tl.label} — ligne {tl.row + 1}, colonne {tl.col + 1}"
-        if fr
-        else f"{tl.label} — row {tl.row + 1}, column {tl.col + 1}"
-    )
-    hint = []
-    if tl.col > 0 or tl.row > 0:
-        hint.append("couper sur les tirets" if fr else "cut on the dashes")
-    if tl.col < t.cols - 1 or tl.row < t.rows - 1:
-        hint.append("coller sous la voisine" if fr else "glue under the neighbour")
-    text = label + ("  ·  " + ", ".join(hint) if hint else "")
-    c.setFont(BOLD, 7)
-    tw = c.stringWidth(text, BOLD, 7) / MM
-    # in the overlap band (hidden once glued), or the canvas margin for the last tile
-    x = m + w - tw - 3
-    y = m + 2
-    c.saveState()
-    c.setFillColor(HexColor("#ffffff"))
-    c.rect((x - 1) * MM, (y - 1) * MM, (tw + 2) * MM, 4.2 * MM, stroke=0, fill=1)
-    c.restoreState()
+    x += t.cols * cell + 2
+    base = y + (LABEL_H - 2.5) / 2
     c.setFillColor(INK)
-    c.drawString(x * MM, y * MM, text)
+    c.setFont(BOLD, 9)
+    c.drawString(x * MM, base * MM, tl.label)
+    x += c.stringWidth(tl.label, BOLD, 9) / MM + 2
+    where = _("row {row} of {rows}, column {col} of {cols}").format(
+        row=tl.row + 1, rows=t.rows, col=tl.col + 1, cols=t.cols
+    )
+    parts = [where]
+    if copy[1] > 1:
+        parts.append(_("copy {n} of {total}").format(n=copy[0], total=copy[1]))
+    before = [
+        t.at(r, col).label
+        for r, col in ((tl.row, tl.col - 1), (tl.row - 1, tl.col))
+        if r >= 0 and col >= 0
+    ]
+    if before:
+        hint = _("cut on the dashes, lay it over {tiles}").format(tiles=", ".join(before))
+    else:
+        hint = _("first sheet: the others are laid over it")
+    room = marks.label_w - (x - marks.label_at[0])
+    c.setFont(REGULAR, 7)
+    for text in (" · ".join(parts + [hint]), " · ".join(parts), where):
+        if c.stringWidth(text, REGULAR, 7) / MM <= room:
+            c.drawString(x * MM, base * MM, text)
+            break
 
 
-def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, fr: bool) -> None:
+def _assembly_map(c: Any, g: CanvasGeometry, t: Tiling, form: str, copies: int, lang: str) -> None:
+    """The map: how many rows and columns, in words, then the drawing itself with the part
+    each sheet shows once assembled, its label, and the row letters and column numbers."""
     W, H = t.sheet_w, t.sheet_h
     m = max(t.margin, 12)
     c.setFont(BOLD, 16)
     c.setFillColor(INK)
-    c.drawString(
-        m * MM,
-        (H - m - 6) * MM,
-        (f"Plan d’assemblage — {g.title}" if fr else f"Assembly map — {g.title}")[:90],
+    title = _("Assembly map — {title}").format(title=g.title)
+    while c.stringWidth(title, BOLD, 16) / MM > W - 2 * m and len(title) > 10:
+        title = title[:-2].rstrip() + "…"
+    c.drawString(m * MM, (H - m - 6) * MM, title)
+    rows = ngettext("{n} row", "{n} rows", t.rows).format(n=t.rows)
+    cols = ngettext("{n} column", "{n} columns", t.cols).format(n=t.cols)
+    sheets = ngettext("{n} sheet", "{n} sheets", t.sheets).format(n=t.sheets)
+    size = _("Assembled, the canvas measures {w} × {h} mm.").format(
+        w=f"{g.width * t.scale:.0f}", h=f"{g.height * t.scale:.0f}"
     )
-    c.setFont(REGULAR, 9.5)
-    lines = (
-        [
-            f"{t.rows * t.cols} feuilles ({t.rows} lignes × {t.cols} colonnes), recouvrement "
-            f"{t.overlap:g} mm, échelle {t.scale * 100:.0f} %.",
-            "Imprimer à 100 % (taille réelle). Couper chaque feuille sur les tirets, puis la "
-            "coller sur sa voisine, de gauche à droite et de haut en bas.",
-        ]
-        if fr
-        else [
-            f"{t.rows * t.cols} sheets ({t.rows} rows × {t.cols} columns), {t.overlap:g} mm "
-            f"overlap, scale {t.scale * 100:.0f} %.",
-            "Print at 100 % (actual size). Cut each sheet on its dashes, then glue it onto its "
-            "neighbour, left to right and top to bottom.",
-        ]
-    )
+    if t.scale < 0.995:
+        size += " " + _("It is printed at {scale} % of its size.").format(
+            scale=f"{t.scale * 100:.0f}"
+        )
+    lines = [
+        _("{rows} × {columns}: {sheets}, from A1 at the top left.").format(
+            rows=rows, columns=cols, sheets=sheets
+        )
+        + " "
+        + size,
+        _("Print at 100 % (actual size). Lay the sheets out as below, labels at the bottom."),
+        _(
+            "Start with A1. Cut each other sheet on its dashes (left, top) and lay it over "
+            "the sheets already placed, matching the drawing; glue."
+        ),
+        _(
+            "The labels end up under the next row; those of the last row are below the "
+            "drawing: trim that white edge at the end."
+        ),
+    ]
+    if copies > 1:
+        lines.append(
+            ngettext(
+                "This file holds {n} copy of the canvas: keep each copy's sheets together.",
+                "This file holds {n} copies of the canvas: keep each copy's sheets together.",
+                copies,
+            ).format(n=copies)
+        )
     y = H - m - 14
+    st = mkstyle(9.5, lang, leading=12)
     for ln in lines:
-        c.drawString(m * MM, y * MM, ln)
-        y -= 5
-    avail_w, avail_h = W - 2 * m, y - m - 5
-    k = min(avail_w / (g.width * t.scale), avail_h / (g.height * t.scale))
-    ox = m + (avail_w - g.width * t.scale * k) / 2
-    oy = m
+        p = para(ln, st, lang)
+        ph = p.wrap((W - 2 * m) * MM, 1000)[1]
+        p.drawOn(c, m * MM, y * MM - ph)
+        y -= ph / MM + 1.5
+    cw, ch = g.width * t.scale, g.height * t.scale
+    avail_w, avail_h = W - 2 * m - 8, y - m - 10
+    k = min(avail_w / cw, avail_h / ch)
+    ox = m + 8 + (avail_w - cw * k) / 2
+    oy = m + (avail_h - ch * k) / 2
+    # the drawing, small
+    c.saveState()
+    c.translate(ox * MM, oy * MM)
+    c.scale(t.scale * k, t.scale * k)
+    c.doForm(form)
+    c.restoreState()
     c.saveState()
     c.setStrokeColor(INK)
     c.setLineWidth(1.2)
-    c.rect(ox * MM, oy * MM, g.width * t.scale * k * MM, g.height * t.scale * k * MM)
-    c.setLineWidth(0.5)
+    c.rect(ox * MM, oy * MM, cw * k * MM, ch * k * MM)
+    # each sheet's visible part: its window less the strips the next sheets cover
     for tl in t.tiles:
-        x = ox + tl.window.x * t.scale * k
-        yy = oy + tl.window.y * t.scale * k
-        w, h = tl.window.w * t.scale * k, tl.window.h * t.scale * k
-        c.setStrokeColor(MUTED)
-        c.rect(x * MM, yy * MM, w * MM, h * MM)
-        c.setFont(BOLD, max(8, min(20, h * 0.3 / PT)))
+        win = tl.window
+        x = win.x * t.scale
+        top = (win.y + win.h) * t.scale
+        w = tl.size[0] - (t.overlap_x if tl.col < t.cols - 1 else 0)
+        h = tl.size[1] - (t.overlap_y if tl.row < t.rows - 1 else 0)
+        bx, by = ox + x * k, oy + (top - h) * k
+        c.setLineWidth(0.8)
+        c.setStrokeColor(INK)
+        c.setDash(4, 2)
+        c.rect(bx * MM, by * MM, w * k * MM, h * k * MM)
+        c.setDash()
+        size = max(8, min(20, h * k * 0.3 / PT))
+        lw = c.stringWidth(tl.label, BOLD, size) / MM
+        c.setFillColor(HexColor("#ffffff"))
+        cx, cy = bx + w * k / 2, by + h * k / 2
+        c.rect(
+            (cx - lw / 2 - 1.5) * MM,
+            (cy - size * PT * 0.5) * MM,
+            (lw + 3) * MM,
+            size * PT * 1.2 * MM,
+            stroke=0,
+            fill=1,
+        )
         c.setFillColor(INK)
-        c.drawCentredString((x + w / 2) * MM, (yy + h / 2 - 2) * MM, tl.label)
+        c.setFont(BOLD, size)
+        c.drawCentredString(cx * MM, (cy - size * PT * 0.3) * MM, tl.label)
+        c.setFont(BOLD, 9)
+        if tl.row == 0:
+            c.drawCentredString(cx * MM, (oy + ch * k + 1.5) * MM, str(tl.col + 1))
+        if tl.col == 0:
+            c.drawRightString((ox - 2) * MM, (cy - 1.2) * MM, row_label(tl.row))
     c.restoreState()
 
 

@@ -17,7 +17,7 @@ from reportlab.platypus import (
 from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, page_footer
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext, pgettext
 
 
 class TickBox(Flowable):
@@ -38,17 +38,29 @@ class TickBox(Flowable):
 class Ruler(Flowable):
     """A 100 mm ruler: measure it on paper to check the printer printed at actual size."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, inches: str = "") -> None:
         super().__init__()
         self.label = label
+        self.inches = inches  # a 4-inch scale below it (Letter kits), with its label
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return 110 * MM, 16 * MM
+        return 110 * MM, (32 if self.inches else 16) * MM
 
     def draw(self) -> None:
         c = self.canv
         c.setLineWidth(0.6)
-        y = 8 * MM
+        if self.inches:  # 4 inches, eighths marked, below the millimetres
+            y = 8 * MM
+            c.line(0, y, 4 * 72, y)
+            for i in range(0, 33):
+                h = 4 * MM if i % 8 == 0 else (2.6 * MM if i % 4 == 0 else 1.5 * MM)
+                c.line(i * 9, y, i * 9, y + h)
+                if i % 8 == 0:
+                    c.setFont(REGULAR, 6.5)
+                    c.drawCentredString(i * 9, y + 4.8 * MM, str(i // 8))
+            c.setFont(REGULAR, 8)
+            c.drawString(0, y - 5 * MM, self.inches)
+        y = (24 if self.inches else 8) * MM
         c.line(0, y, 100 * MM, y)
         for i in range(0, 101):
             h = 4 * MM if i % 10 == 0 else (2.6 * MM if i % 5 == 0 else 1.5 * MM)
@@ -158,7 +170,7 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
         story,
         onFirstPage=lambda c, d: None,
         onLaterPages=page_footer(f"{view['heading']} · {w['booklet']}", lang),
-        canvasmaker=canvas_maker(meta),
+        canvasmaker=canvas_maker(meta, "DuplexFlipLongEdge"),  # printed double-sided
     )
     return doc.page
 
@@ -387,15 +399,23 @@ def guide_pdf(
     jobs: list[Any],
     path: Path,
     size: tuple[float, float],
-    totals: dict[str, int],
+    totals: list[dict[str, Any]],
+    office: Any = None,
+    changes: dict[str, Any] | None = None,
     flags: list[str] | None = None,
 ) -> int:
-    """The printing guide, first file of the kit: one line per print job, with a box to tick
-    when it is printed, and a ruler; first, the content the session did not choose
-    (`flags`), to check before printing."""
-    fr = lang == "fr"
+    """The printing guide, first file of the kit: the paper in all, by printer; what to print
+    again since an earlier kit; one line per file, with a box to tick when it is printed;
+    how each canvas prints and how else it could; a ruler (and an inch scale on Letter);
+    first of all, the content the session did not choose (`flags`), to check before printing."""
+    from facilitation.load.printdata import sheet as paper_sheet
+    from facilitation.text.messages import _
+
+    def paper_name(p: str) -> str:
+        return paper_sheet(p).label
+
     meta = Meta(
-        title=("Guide d'impression — " if fr else "Printing guide — ") + title,
+        title=_("Printing guide — {title}").format(title=title),
         author=author,
         subject=heading,
         lang=lang,
@@ -403,32 +423,37 @@ def guide_pdf(
     doc = _doc(path, meta, size)
     width = size[0] - 30 * MM
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
+    h2 = mkstyle(12, lang, bold=True, leading=15, hyphenate=False, space_after=2)
     body = mkstyle(8.8, lang, leading=11)
-    head = mkstyle(8.8, lang, bold=True, leading=11)
-    small = mkstyle(8, lang, leading=10, colour=GREY)
+    cell = mkstyle(8.8, lang, leading=11, hyphenate=False)
+    cell.splitLongWords = 0
+    head = mkstyle(8.8, lang, bold=True, leading=11, hyphenate=False)
+    head.splitLongWords = 0
+    small = mkstyle(8, lang, leading=10, colour=GREY, hyphenate=False)
+    small.splitLongWords = 0
+    letter = bool(office and office.sheet == "letter")
     story: list[Any] = [
         P(heading, small, lang),
-        P("Guide d'impression" if fr else "Printing guide", h1, lang),
+        P(_("Printing guide"), h1, lang),
         P(title, body, lang),
         Spacer(1, 3 * MM),
         P(
-            "Imprimez chaque fichier à 100 % (« taille réelle », sans ajustement à "
-            "la page). Mesurez la règle ci-dessous : elle doit faire 100 mm."
-            if fr
-            else 'Print every file at 100 % ("actual size", no fit to '
-            "page). Measure the ruler below: it must be 100 mm long.",
+            _(
+                "Print every file at 100 % (actual size, no fit to page). Measure the ruler "
+                "below: it must be 100 mm long."
+            )
+            + (" " + _("The inch scale must be 4 inches long.") if letter else ""),
             body,
             lang,
         ),
         Spacer(1, 3 * MM),
-        Ruler("100 mm — taille réelle" if fr else "100 mm — actual size"),
+        Ruler(_("100 mm — actual size"), inches=_("4 in — actual size") if letter else ""),
         Spacer(1, 3 * MM),
         P(
-            "Dos des cartes décalés par rapport aux faces ? Imprimez la feuille de "
-            "« facilitation calibrate », puis refaites le kit avec --back-offset x,y."
-            if fr
-            else "Card backs off their fronts? Print the sheet of "
-            '"facilitation calibrate", then build the kit again with --back-offset x,y.',
+            _(
+                "Card backs off their fronts? Print the sheet of “facilitation calibrate”, "
+                "then build the kit again with --back-offset x,y."
+            ),
             small,
             lang,
         ),
@@ -448,72 +473,285 @@ def guide_pdf(
             )
         )
         story.append(Spacer(1, 4 * MM))
+    story.append(P(_("Paper in all"), h2, lang))
+    for t in totals:
+        n = paper_sheets(t["sheets"], paper_name(t["paper"]))
+        who = {
+            "office": _("your printer"),
+            "larger": _("a printer that takes {paper}, or a copy shop"),
+            "shop": _("a print shop or a plotter"),
+        }[t["printer"]].format(paper=paper_name(t["paper"]))
+        story.append(
+            P(
+                _("{sheets}: {printer}").format(
+                    sheets=n, paper=paper_name(t["paper"]), printer=who
+                ),
+                head,
+                lang,
+            )
+        )
+    if changes is not None:
+        story += _changes(changes, h2, body, lang)
+    story.append(Spacer(1, 4 * MM))
+    story.append(P(_("Files to print"), h2, lang))
     sides = {
-        "long": "recto verso, bord long" if fr else "double-sided, long edge",
-        "short": "recto verso, bord court" if fr else "double-sided, short edge",
-        "none": "recto" if fr else "single-sided",
-        "fold": "recto, à plier" if fr else "single-sided, fold",
+        "long": _("double-sided, long edge"),
+        "short": _("double-sided, short edge"),
+        "none": _("single-sided"),
+        "fold": _("single-sided, then fold"),
     }
-    rows = [
+    cols = [6 * MM, 7 * MM, 0.0, 16 * MM, 26 * MM, 10 * MM, 14 * MM, 36 * MM]
+    cols[2] = width - sum(cols)
+    rows: list[list[Any]] = [
         [Paragraph("", head)]
         + [
             P(x, head, lang)
             for x in (
-                ("#", "Fichier", "Papier", "Impression", "Ex.", "Feuilles", "Découpe")
-                if fr
-                else ("#", "File", "Paper", "Sides", "Copies", "Sheets", "Cutting")
+                "#",
+                _("File"),
+                _("Paper"),
+                _("Sides"),
+                pgettext("guide column", "Copies"),
+                _("Sheets"),
+                _("Cutting"),
             )
         ]
     ]
+    section_rows: list[int] = []
+    last_folder = None
     for i, j in enumerate(jobs, 1):
+        folder, _sep, name = j.name.rpartition("/")
+        if folder != last_folder:
+            last_folder = folder
+            label = {"": _("Documents")}.get(folder, folder + "/")
+            section_rows.append(len(rows))
+            rows.append(
+                [Paragraph("", head), Paragraph("", head), P(label, head, lang)]
+                + [Paragraph("", head)] * 5
+            )
         rows.append(
             [
                 TickBox(),
-                P(str(i), body, lang),
-                P(j.name, body, lang),
-                P(j.paper.upper(), body, lang),
-                P(sides.get(j.duplex, j.duplex), body, lang),
-                P(str(j.copies), body, lang),
-                P(str(j.sheets * j.copies), body, lang),
-                P(_cutting(j, fr), small, lang),
+                P(str(i), cell, lang),
+                R(_break_at_hyphens(name, cols[2] / MM - 7, cell), cell),
+                P(paper_name(j.paper), cell, lang),
+                P(sides.get(j.duplex, j.duplex), cell, lang),
+                P(str(j.copies), cell, lang),
+                P(str(j.sheets * j.copies), cell, lang),
+                P(_cutting(j), small, lang),
             ]
         )
-    story.append(
-        Table(
-            rows,
-            colWidths=[
-                7 * MM,
-                7 * MM,
-                width * 0.36,
-                13 * MM,
-                width * 0.17,
-                9 * MM,
-                14 * MM,
-                width - 50 * MM - width * 0.53,
-            ],
-            style=TableStyle(TABLE_BASE),
-            repeatRows=1,
+    style = (
+        list(TABLE_BASE)
+        + [("SPAN", (2, r), (-1, r)) for r in section_rows]
+        + [("TOPPADDING", (0, r), (-1, r), 7) for r in section_rows]
+    )
+    story.append(Table(rows, colWidths=cols, style=TableStyle(style), repeatRows=1))
+    canvases = [  # those the plan had to choose for: not the sheets that fit as they are
+        (j, p)
+        for j in jobs
+        for p in j.plan
+        if p["alternatives"] or p["choice"]["how"] != "direct" or p["choice"]["scale"] < 0.995
+    ]
+    if canvases:
+        story.append(Spacer(1, 5 * MM))
+        story.append(P(_("Canvases: the paper chosen, and the other ways"), h2, lang))
+        story.append(
+            P(
+                _(
+                    "Each canvas prints as its use allows: plenary canvases read from across "
+                    "the room at real size or nearly; a group's canvas, worked on at a table, "
+                    "at about half size; forms on one sheet."
+                ),
+                small,
+                lang,
+            )
         )
-    )
-    story.append(Spacer(1, 4 * MM))
-    summary = ", ".join(
-        f"{n} {'feuilles' if fr else 'sheets'} {p.upper()}" for p, n in sorted(totals.items())
-    )
-    story.append(P(("Papier en tout : " if fr else "Paper in all: ") + summary, head, lang))
+        done: set[tuple[str, str]] = set()
+        for j, facts in canvases:
+            key = (facts["canvas"], j.name)
+            if key in done:
+                continue
+            done.add(key)
+            story.append(Spacer(1, 1.5 * MM))
+            story.append(_canvas_paragraph(j, facts, body, lang, paper_name))
+        story.append(Spacer(1, 3 * MM))
+        hint = _(
+            "To print one canvas another way, give its block in the session a print key, "
+            "such as {a3} or {tiled}. For the whole kit: {printer} (your printer takes A3), "
+            "{shop} (large canvases at real size, in one file to send), {fit}."
+        )
+        code = {  # written as the session or the command line takes them: not typeset
+            "a3": "print: a3",
+            "tiled": "print: {size: a1, tile: a4}",
+            "printer": "--printer a3",
+            "shop": "--print-shop",
+            "fit": "--fit-sheets N",
+        }
+        story.append(R(_with_code(hint, code, lang), small))
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page
 
 
-def _cutting(job: Any, fr: bool) -> str:
+def _with_code(text: str, code: dict[str, str], lang: str) -> str:
+    """A typeset sentence as markup, with pieces of code put in as they are written."""
+    from facilitation.render.pdf import escape
+
+    marked = markup(text, lang)
+    for key, value in code.items():
+        marked = marked.replace("{" + key + "}", f"<b>{escape(value)}</b>")
+    return marked
+
+
+def _break_at_hyphens(name: str, width_mm: float, st: Any) -> str:
+    """A file name as markup that breaks only after its hyphens: never inside a word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    parts = [p + "-" for p in name.split("-")]
+    parts[-1] = parts[-1][:-1]
+    lines, line = [], ""
+    for part in parts:
+        if line and stringWidth(line + part, st.fontName, st.fontSize) > width_mm * MM:
+            lines.append(line)
+            line = ""
+        line += part
+    lines.append(line)
+    from facilitation.render.pdf import escape
+
+    return "<br/>".join(escape(x) for x in lines)
+
+
+def _cutting(job: Any) -> str:
+    from facilitation.text.messages import _
+
+    if job.kind == "canvas-tiled" and job.plan:
+        c = job.plan[0]["choice"]
+        rows = ngettext("{n} row", "{n} rows", c.get("rows", 1)).format(n=c.get("rows", 1))
+        cols = ngettext("{n} column", "{n} columns", c.get("cols", 1)).format(n=c.get("cols", 1))
+        return _("assemble each copy: {rows} × {columns}").format(rows=rows, columns=cols)
+    if job.kind == "canvas-shop":
+        return _("send as it is: real size")
     c = job.cutting
-    if not c or c == "none":
-        return ""
-    if not fr:
-        return c
     if c == "cut on the marks":
-        return "couper sur les traits de coupe"
+        return _("cut on the marks")
     if c.startswith("fold"):
-        return "plier sur les tirets, puis couper"
-    if c.startswith("assemble"):
-        return "assembler les tuiles (plan en première page)"
-    return c
+        return _("fold on the dashes, then cut")
+    return ""
+
+
+def paper_sheets(n: int, paper: str) -> str:
+    """'8 A4 sheets' / '8 feuilles A4'."""
+    return ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=paper)
+
+
+def choice_words(c: dict[str, Any], paper_name: Any) -> str:
+    """How a canvas prints, in words: 'on 2 A4 sheets (1 row × 2 columns), at 46 %'."""
+    from facilitation.text.messages import _
+
+    scale = f"{c['scale'] * 100:.0f}"
+    paper = paper_name(c["paper"])
+    if c["how"] == "real":
+        return _("{paper} at real size, at a print shop or on a plotter").format(paper=paper)
+    if c["how"] == "direct":
+        if c["scale"] >= 0.995:
+            return _("on one {paper} sheet, at real size").format(paper=paper)
+        return _("on one {paper} sheet, at {scale} % of its size").format(paper=paper, scale=scale)
+    rows = ngettext("{n} row", "{n} rows", c["rows"]).format(n=c["rows"])
+    cols = ngettext("{n} column", "{n} columns", c["cols"]).format(n=c["cols"])
+    sheets = paper_sheets(c["sheets"], paper)
+    return _("on {sheets} ({rows} × {columns}), at {scale} % of its size").format(
+        sheets=sheets, paper=paper, rows=rows, columns=cols, scale=scale
+    )
+
+
+def _canvas_paragraph(job: Any, facts: dict[str, Any], st: Any, lang: str, paper_name: Any) -> Any:
+    from facilitation.text.messages import _
+
+    use = {
+        "wall": _("read from across the room"),
+        "group": _("worked on by a group at a table"),
+        "form": _("written on"),
+    }.get(facts["use"], "")
+    n = facts["copies"]
+    copies = ngettext("{n} copy", "{n} copies", n).format(n=n)
+    c = facts["choice"]
+    by = {
+        "session": " " + _("(as the session's print key asks)"),
+        "option": " " + _("(as --fit-sheets asks)"),
+    }.get(c.get("by", ""), "")
+    total = paper_sheets(c["sheets"] * n, paper_name(c["paper"]))
+    others = []
+    for a in facts["alternatives"]:
+        t = paper_sheets(a["sheets"] * n, paper_name(a["paper"]))
+        others.append(f"{choice_words(a, paper_name)} ({t})")
+    text = _("({size}, {copies}, {use}): {choice}{by}, {total} in all.").format(
+        size=paper_name(facts["size"]),
+        copies=copies,
+        use=use,
+        choice=choice_words(c, paper_name),
+        by=by,
+        total=total,
+    )
+    number = job.name.rpartition("/")[2][:2]  # the file's number: which block
+    name = f"{number} · {facts['canvas']}" if number.isdigit() else facts["canvas"]
+    marked = f"<b>{markup(name, lang)}</b> " + markup(text, lang)
+    if others:
+        marked += " " + markup(_("Or: {ways}.").format(ways="; ".join(others)), lang)
+    return R(marked, st)
+
+
+def _changes(changes: dict[str, Any], h2: Any, body: Any, lang: str) -> list[Any]:
+    """What to print again since an earlier kit."""
+    from facilitation.text.messages import _
+
+    out: list[Any] = [Spacer(1, 4 * MM), P(_("Since the earlier kit"), h2, lang)]
+    again, same = [], 0
+    for f in changes["files"]:
+        if f["status"] == "same":
+            same += 1
+            continue
+        if f["status"] == "new":
+            again.append(_("{file} (new)").format(file=f["name"]))
+        elif f.get("changed_sheets"):
+            n = len(f["changed_sheets"])
+            which = ", ".join(str(k) for k in f["changed_sheets"])
+            again.append(
+                ngettext(
+                    "{file} (changed: sheet {which} only)",
+                    "{file} (changed: sheets {which} only)",
+                    n,
+                ).format(file=f["name"], which=which)
+            )
+        else:
+            again.append(_("{file} (changed)").format(file=f["name"]))
+    out.append(
+        P(
+            (
+                _("Print again: {files}.").format(files="; ".join(again))
+                if again
+                else _("Nothing to print again.")
+            ),
+            body,
+            lang,
+        )
+    )
+    out.append(
+        P(
+            ngettext(
+                "{n} file is the same as before: no need to print it again.",
+                "{n} files are the same as before: no need to print them again.",
+                same,
+            ).format(n=same),
+            body,
+            lang,
+        )
+    )
+    if changes["gone"]:
+        out.append(
+            P(
+                _("No longer needed: {files}.").format(files=", ".join(changes["gone"])),
+                body,
+                lang,
+            )
+        )
+    return out
