@@ -379,11 +379,11 @@ def write_prints(
         c = cp.choice
         size = c.size if c.how == "tiled" else ""  # one sheet each: the paper is what counts
         key = (c.how, c.paper, size, round(c.width, 1), round(c.height, 1), cp.support.kind)
-        key += (cp.copies,)
+        key += (cp.copies, canvas_layout(cp.support.layout).handout)
         groups.setdefault(key, []).append(cp)
     jobs: list[Job] = []
     seen: set[str] = set()
-    for (how, paper, size, _w, _h, kind, copies), items in groups.items():
+    for (how, paper, size, _w, _h, kind, copies, handout), items in groups.items():
         c = items[0].choice
         names = ", ".join(
             dict.fromkeys(
@@ -420,16 +420,23 @@ def write_prints(
             )
         else:
             name = _unique(f"{prefix}{ex.id}-{word}-{paper}{_orient(c.landscape, lang)}", seen)
-            n_pages = write_canvases(out.path(name), pages, meta, lang)
+            # a set of sheets one team keeps (guide, matrix, journey) goes on both sides of
+            # the paper; a handout (a consent form to sign) stays on its own, single-sided,
+            # and so do sheets printed one per item (each route sheet goes to another pair)
+            each = any(i.support.each for i in items)
+            both = kind == "sheet" and len(pages) > 1 and not handout and not each
+            duplex = ("short" if c.landscape else "long") if both else "none"
+            pref = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}.get(duplex)
+            n_pages = write_canvases(out.path(name), pages, meta, lang, duplex=pref)
             jobs.append(
                 Job(
                     name,
                     kind,
                     paper,
-                    "none",
+                    duplex,
                     n_pages,
                     title=names,
-                    sheets=n_pages,
+                    sheets=(n_pages + 1) // 2 if both else n_pages,
                     copies=copies,
                     cutting="none",
                     plan=facts,

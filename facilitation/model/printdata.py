@@ -226,6 +226,9 @@ class CanvasLayout(Model):
     subtitle: ParamValue | Text | None = None  # a line under the title: {param: change}
     size: Id | None = None  # a paper id of sheets.yaml
     landscape: bool = False
+    # a form handed to someone outside the group (a consent form to sign): printed on its
+    # own and single-sided, never on the back of the team's own sheets
+    handout: bool = False
     kind: Literal["columns", "grid", "frames", "form"]
     columns: list[Column | Text] | LabelSource | None = None
     rows: list[Text] | LabelSource | None = None

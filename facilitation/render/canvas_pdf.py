@@ -337,10 +337,13 @@ def _legend(c: Any, g: CanvasGeometry, lang: str) -> None:
         c.drawRightString((g.width - g.margin) * MM, y * MM, g.footer)
 
 
-def write_canvases(path: Any, pages: list[CanvasGeometry], meta: Meta, lang: str) -> int:
-    """Real size: one page per canvas."""
+def write_canvases(
+    path: Any, pages: list[CanvasGeometry], meta: Meta, lang: str, duplex: str | None = None
+) -> int:
+    """Real size: one page per canvas (`duplex`: the viewer's flip preference, for sheets
+    printed on both sides)."""
     first = pages[0]
-    c = PrintCanvas(str(path), (first.width * MM, first.height * MM), meta)
+    c = PrintCanvas(str(path), (first.width * MM, first.height * MM), meta, duplex=duplex)
     for g in pages:
         c.setPageSize((g.width * MM, g.height * MM))
         c.setTrimBox((0, 0, g.width * MM, g.height * MM))
