@@ -384,6 +384,21 @@ def validate(paths: tuple[str, ...], lang: str, settings: Any) -> None:
     click.echo(report)
 
 
+STRICT_HELP = N_("Treat warnings as errors: print nothing when there is any (exit 1).")
+
+
+def _warnings(problems: list[Any], strict: bool, err: bool = True) -> None:
+    """Say the warnings; with --strict, stop (before anything is written) when there are."""
+    for w in problems:
+        click.echo(w.format(), err=err)
+    if strict and problems:
+        from facilitation.errors import Problem
+
+        n = len(problems)
+        message = ngettext("{n} warning with --strict", "{n} warnings with --strict", n)
+        raise UserError([Problem(message.format(n=n))])
+
+
 def _session(path: str, settings: Any) -> tuple[Any, str]:
     """The session checked against the library, and the run's language: the one chosen
     (--lang, FACILITATION_LANG, facilitation.yaml), else the session's `language`, else
@@ -397,16 +412,20 @@ def _session(path: str, settings: Any) -> tuple[Any, str]:
     set_language(lang)
     library = Library.from_settings(settings)
     library.check(everything=False)  # the user's own files; built-ins are read as used
-    return load_session(Path(path), library, doc), lang
+    return load_session(Path(path), library, settings.config.get("checks"), doc), lang
 
 
 @main.command(
     help=N_(
         "Check a session plan and list what will go wrong on the day.\n"
         "\n"
-        "Warnings name the block and its line: days running late, long stretches without a "
-        "break, no lunch, durations outside an exercise's range, group configurations the "
-        "head count cannot make, parallel tracks ending at different times."
+        "Prints the timeline (each block's times, who is in the room when it changes) with each "
+        "warning under its block, with its file and line: days running late or too long, long "
+        "stretches without a break, no lunch, holes in a day, durations outside an exercise's "
+        "range, groups the head count cannot make, parallel tracks out of step, people arriving "
+        "during an exercise, content printed from another case's example (or blank) because the "
+        "session did not choose its own. The limits can be set in the session or in "
+        "facilitation.yaml (checks: break_after, day_limit, min_hole)."
     )
 )
 @click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
@@ -414,14 +433,15 @@ def _session(path: str, settings: Any) -> tuple[Any, str]:
 @common
 def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     from facilitation.plan.schedule import schedule
+    from facilitation.view.timeline import timeline
 
     loaded, lang = _session(session, settings)
     plan = schedule(loaded, lang)
-    for w in plan.warnings:
-        click.echo(w.format())
+    for line in timeline(plan):
+        click.echo(line)
     n = len(plan.warnings)
     days = len(plan.days)
-    blocks = len(plan.all_slots())
+    blocks = sum(1 for s in plan.all_slots() if not s.is_event)
     summary = _("{session}: {days}, {blocks}, {warnings}").format(
         session=session,
         days=ngettext("{n} day", "{n} days", days).format(n=days),
@@ -431,16 +451,8 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     if strict and n:
         from facilitation.errors import Problem
 
-        raise UserError(
-            [
-                Problem(
-                    ngettext("{n} warning with --strict", "{n} warnings with --strict", n).format(
-                        n=n
-                    ),
-                    file=session,
-                )
-            ]
-        )
+        message = ngettext("{n} warning with --strict", "{n} warnings with --strict", n)
+        raise UserError([Problem(message.format(n=n), file=session)])
     click.echo(summary)
 
 
@@ -482,6 +494,7 @@ FOLDER_HELP = N_("Folder to write into (created if needed).")
     metavar=N_("FOLDER"),
     help=N_("A folder of jinja2 templates replacing ours by name (repeatable)."),
 )
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @common
 def agenda(
     session: str,
@@ -490,6 +503,7 @@ def agenda(
     paper: str,
     wall: str,
     template_dirs: tuple[str, ...],
+    strict: bool,
     lang: str,
     settings: Any,
 ) -> None:
@@ -500,6 +514,7 @@ def agenda(
     fmts = parse_formats(formats)
     loaded, lang = _session(session, settings)
     plan = schedule(loaded, lang)
+    _warnings(plan.warnings, strict)
     dirs = [Path(d) for d in template_dirs] + [
         f / "templates" for f in settings.folders if (f / "templates").is_dir()
     ]
@@ -507,8 +522,6 @@ def agenda(
         written = write_agenda(
             plan, out, lang, paper=paper, formats=fmts, template_dirs=dirs, wall=wall
         )
-    for w in plan.warnings:
-        click.echo(w.format(), err=True)
     for item in written:
         click.echo(_("wrote {file}").format(file=Path(out_dir) / item.name))
 
@@ -545,7 +558,9 @@ BACK_OFFSET_HELP = N_(
         "Print cards for exercises (ids) or for a whole session (a .yaml file).\n"
         "\n"
         "Each exercise gives its participant decks (fronts, then backs), its facilitator card "
-        "(A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each."
+        "(A6) and any floor signs, as separate PDFs: one paper size and one duplex setting each. "
+        "For exercise ids, cards show the exercise's own content: where it is an example from "
+        "another case, you are told, and content to write in prints blank."
     )
 )
 @click.argument("targets", nargs=-1, required=True, metavar=N_("EXERCISES_OR_SESSION..."))
@@ -603,6 +618,7 @@ BACK_OFFSET_HELP = N_(
 @click.option(
     "--programme", default="", metavar=N_("NAME"), help=N_("Programme name printed on the backs.")
 )
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @common
 def cards(
     targets: tuple[str, ...],
@@ -615,6 +631,7 @@ def cards(
     back_offset: str,
     theme: str,
     programme: str,
+    strict: bool,
     lang: str,
     settings: Any,
 ) -> None:
@@ -636,20 +653,36 @@ def cards(
     jobs = []
     if len(targets) == 1 and targets[0].endswith((".yaml", ".yml")):
         from facilitation.jobs.kit import session_card_jobs
+        from facilitation.plan.schedule import schedule
 
         loaded, opts.lang = _session(targets[0], settings)
+        lang = opts.lang
+        plan = schedule(loaded, lang)
+        _warnings(plan.warnings, strict)
         opts.programme = opts.programme or loaded.session.programme
         with Outputs(Path(out_dir)) as out:
-            jobs = session_card_jobs(loaded, opts, out)
+            jobs = session_card_jobs(loaded, opts, out, plan)
     else:
+        from facilitation.plan.examples import exercise_example_warnings
+        from facilitation.plan.supports import exercise_values
+
         library = _library(settings)
         exercises = [library.get(t) for t in targets]
+        _warnings([w for ex in exercises for w in exercise_example_warnings(ex, library)], strict)
+        from facilitation.jobs.cards import picture_warnings
+
+        for line in picture_warnings(exercises, lang):
+            click.echo(line)
         with Outputs(Path(out_dir)) as out:
             for ex in exercises:
                 folder = library.folder_of(ex.id)
                 root = folder if isinstance(folder, Path) else None
-                jobs += write_exercise_cards(ex, opts, out, picture_root=root)
+                jobs += write_exercise_cards(
+                    ex, opts, out, overrides=exercise_values(ex), picture_root=root
+                )
     for j in jobs:
+        for w in j.warnings:
+            click.echo(w, err=True)
         click.echo(
             _("wrote {file} ({pages}, {paper}, {sides})").format(
                 file=Path(out_dir) / j.name,
@@ -731,9 +764,16 @@ def canvas(
         programme=programme,
     )
     library = _library(settings)
+    if target in library.exercises:
+        from facilitation.plan.examples import exercise_example_warnings
+
+        _warnings(exercise_example_warnings(library.get(target), library), False)
     with Outputs(Path(out_dir)) as out:
         if target in library.exercises:
-            jobs = write_exercise_canvases(library.get(target), opts, out)
+            from facilitation.plan.supports import exercise_values
+
+            ex = library.get(target)
+            jobs = write_exercise_canvases(ex, opts, out, overrides=exercise_values(ex))
             if not jobs:
                 raise UserError(
                     _("exercise '{id}' has no canvas or sheet to print").format(id=target)
@@ -767,12 +807,34 @@ def canvas(
     help=N_("Office paper for agendas, cards, sheets and tiles."),
 )
 @click.option(
-    "--tile",
-    "tile_to",
-    type=click.Choice(["a4", "a3", "letter", "none"]),
+    "--printer",
+    type=click.Choice(["a4", "a3", "letter", "tabloid"]),
     default="a4",
     show_default=True,
-    help=N_("Tile large canvases on office sheets, or none for a print shop."),
+    help=N_(
+        "The largest paper your printer takes: a4 (or letter), or a3 (or tabloid). "
+        "Canvases are planned for it."
+    ),
+)
+@click.option(
+    "--print-shop",
+    is_flag=True,
+    help=N_("Send large canvases to a print shop: one file at real size, instead of tiles."),
+)
+@click.option(
+    "--fit-sheets",
+    type=click.IntRange(1, 200),
+    default=None,
+    metavar="N",
+    help=N_("Tile each large canvas on at most this many sheets (scaled down to fit)."),
+)
+@click.option(
+    "--wall",
+    default=None,
+    metavar=N_("PAPER"),
+    help=N_(
+        "Paper of the wall agenda (default: the largest your printer takes; a3, tabloid, a2...)."
+    ),
 )
 @click.option(
     "--format",
@@ -792,29 +854,88 @@ def canvas(
 @click.option(
     "--back-offset", default="0,0", show_default=True, metavar="X,Y", help=BACK_OFFSET_HELP
 )
+@click.option(
+    "--bleed",
+    default="0mm",
+    show_default=True,
+    metavar=N_("MM"),
+    help=N_("Bleed around each card (3mm)."),
+)
+@click.option(
+    "--theme",
+    default="default",
+    show_default=True,
+    metavar=N_("THEME"),
+    help=N_("Theme id (facilitation vocabulary themes)."),
+)
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
+@click.option(
+    "--separate-decks",
+    is_flag=True,
+    help=N_("Each exercise's cards on sheets of their own: one changed card reprints one sheet."),
+)
+@click.option(
+    "--since",
+    type=click.Path(exists=True),
+    default=None,
+    metavar=N_("KIT"),
+    help=N_(
+        "An earlier kit (its folder or manifest): say which files changed and need printing again."
+    ),
+)
 @common
 def kit(
     session: str,
     out_dir: str,
     paper: str,
-    tile_to: str,
+    printer: str,
+    print_shop: bool,
+    fit_sheets: int | None,
+    wall: str | None,
     card_fmt: str,
     duplex: str,
+    bleed: str,
+    theme: str,
     back_offset: str,
+    strict: bool,
+    separate_decks: bool,
+    since: str | None,
     lang: str,
     settings: Any,
 ) -> None:
     import time
 
-    from facilitation.jobs.kit import build_kit
+    from facilitation.jobs.kit import KitOptions, build_kit
     from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import sheet_mm
+    from facilitation.load.printdata import theme as load_theme
+    from facilitation.plan.schedule import schedule
 
     start = time.perf_counter()
-    offset = _offset(back_offset)  # a bad value is said before any work
+    offset = _offset(back_offset)  # bad values are said before any work
+    if wall:
+        sheet_mm(wall)
+    load_theme(theme)
     loaded, lang = _session(session, settings)
-    if tile_to == "letter" or paper == "letter":
-        tile_to = "letter" if tile_to != "none" else tile_to
+    plan = schedule(loaded, lang)
+    if strict:
+        _warnings(plan.warnings, strict)
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
+    options = KitOptions(
+        paper=paper,
+        printer=printer,
+        print_shop=print_shop,
+        wall=wall,
+        fit_sheets=fit_sheets,
+        card_format=card_fmt,
+        duplex=duplex,
+        bleed=_mm(bleed, "--bleed"),
+        theme=theme,
+        back_offset=offset,
+        separate_decks=separate_decks,
+        since=Path(since) if since else None,
+        template_dirs=dirs,
+    )
     show = sys.stderr.isatty()
     with click.progressbar(
         length=1, label=_("kit"), file=sys.stderr, show_eta=False, item_show_func=lambda x: x
@@ -825,42 +946,76 @@ def kit(
             bar.update(1, label if show else None)
 
         with Outputs(Path(out_dir)) as out:
-            manifest = build_kit(
-                loaded,
-                out,
-                lang,
-                paper=paper,
-                tile_to=None if tile_to == "none" else tile_to,
-                card_format=card_fmt,
-                duplex=duplex,
-                back_offset=offset,
-                template_dirs=dirs,
-                progress=progress,
-            )
+            manifest = build_kit(loaded, out, lang, options, progress=progress, plan=plan)
     for w in manifest["warnings"]:
         click.echo(w, err=True)
     jobs = manifest["jobs"]
     pages = sum(j["pages"] for j in jobs)
     files = len(jobs) + len(manifest["other_files"]) + 1
-    sheets = ", ".join(
-        ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=p.upper())
-        for p, n in sorted(manifest["sheets"].items())
-    )
     click.echo(
         ngettext(
-            "wrote {files} to {folder}: {pdfs}, {pages}; paper: {sheets} ({seconds} s)",
-            "wrote {files} to {folder}: {pdfs}, {pages}; paper: {sheets} ({seconds} s)",
+            "wrote {files} to {folder}: {pdfs}, {pages} ({seconds} s)",
+            "wrote {files} to {folder}: {pdfs}, {pages} ({seconds} s)",
             files,
         ).format(
             files=ngettext("{n} file", "{n} files", files).format(n=files),
             folder=out_dir,
             pdfs=ngettext("{n} PDF", "{n} PDFs", len(jobs)).format(n=len(jobs)),
             pages=_pages(pages),
-            sheets=sheets,
             seconds=number(time.perf_counter() - start, lang, digits=1),
         )
     )
+    from facilitation.load.printdata import sheet as paper_sheet
+
+    for t in manifest["paper"]:
+        who = {
+            "office": _("your printer"),
+            "larger": _("a printer that takes {paper}, or a copy shop"),
+            "shop": _("a print shop or a plotter"),
+        }[t["printer"]]
+        label = paper_sheet(t["paper"]).label
+        n = ngettext("{n} {paper} sheet", "{n} {paper} sheets", t["sheets"])
+        click.echo(
+            _("paper: {sheets}: {printer}").format(
+                sheets=n.format(n=t["sheets"], paper=label), printer=who.format(paper=label)
+            )
+        )
+    if manifest["reprint"] is not None:
+        for line in _reprint_lines(manifest["reprint"]):
+            click.echo(line)
     click.echo(_("start with {file}").format(file=Path(out_dir) / jobs[0]["name"]))
+
+
+def _reprint_lines(changes: dict[str, Any]) -> list[str]:
+    """What to print again since an earlier kit, a line a file."""
+    out = []
+    same = 0
+    for f in changes["files"]:
+        if f["status"] == "same":
+            same += 1
+        elif f["status"] == "new":
+            out.append(_("print: {file} (new)").format(file=f["name"]))
+        elif f.get("changed_sheets"):
+            which = ", ".join(str(k) for k in f["changed_sheets"])
+            out.append(
+                ngettext(
+                    "print again: {file}, sheet {which} only",
+                    "print again: {file}, sheets {which} only",
+                    len(f["changed_sheets"]),
+                ).format(file=f["name"], which=which)
+            )
+        else:
+            out.append(_("print again: {file} (changed)").format(file=f["name"]))
+    for name in changes["gone"]:
+        out.append(_("no longer needed: {file}").format(file=name))
+    out.append(
+        ngettext(
+            "{n} file unchanged since {kit}",
+            "{n} files unchanged since {kit}",
+            same,
+        ).format(n=same, kit=changes["since"])
+    )
+    return out
 
 
 @main.command(
@@ -920,6 +1075,28 @@ def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> No
     from facilitation.jobs.skeleton import write_exercise
 
     path = write_exercise(exercise_id, Path(out_dir), lang)
+    click.echo(_("wrote {file}").format(file=path))
+
+
+@new.command(
+    "session",
+    help=N_("Write NAME.yaml, a commented session skeleton in your language that checks clean."),
+)
+@click.argument("name", metavar=N_("NAME"))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    default=".",
+    type=click.Path(file_okay=False),
+    metavar=N_("FOLDER"),
+    help=N_("Folder to write into (default: here)."),
+)
+@common
+def new_session(name: str, out_dir: str, lang: str, settings: Any) -> None:
+    from facilitation.jobs.skeleton import write_session
+
+    path = write_session(name, Path(out_dir), lang)
     click.echo(_("wrote {file}").format(file=path))
 
 

@@ -21,3 +21,8 @@ def data_dir(name: str) -> Any:
 
 def font_dir() -> Path:
     return PACKAGE_ROOT / "fonts"
+
+
+def picture_dir() -> Path:
+    """The pictures that ship with the package (the starter deck)."""
+    return PACKAGE_ROOT / "pictures"

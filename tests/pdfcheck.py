@@ -67,3 +67,49 @@ def metadata(path: Path) -> dict[str, str]:
     prefs = r.trailer["/Root"].get("/ViewerPreferences")
     meta["/ViewerPreferences"] = str(prefs.get_object()) if prefs else ""
     return meta
+
+
+def raster(path: Path, dpi: int, first: int | None = None, last: int | None = None) -> list:
+    """The pages of a PDF as grey images (poppler's pdftoppm): [(width, height, bytes)]."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not shutil.which("pdftoppm"):
+        import pytest
+
+        pytest.skip("pdftoppm (poppler) is not installed")
+    with tempfile.TemporaryDirectory() as d:
+        args = ["pdftoppm", "-gray", "-r", str(dpi)]
+        if first:
+            args += ["-f", str(first)]
+        if last:
+            args += ["-l", str(last)]
+        subprocess.run([*args, str(path), f"{d}/p"], check=True)
+        return [_pgm(p.read_bytes()) for p in sorted(Path(d).glob("p-*.pgm"))]
+
+
+def _pgm(data: bytes) -> tuple[int, int, bytes]:
+    parts = data.split(maxsplit=4)
+    assert parts[0] == b"P5"
+    w, h = int(parts[1]), int(parts[2])
+    return w, h, parts[4][-w * h :]
+
+
+def text_sizes(path: Path) -> list[tuple[int, float, str]]:
+    """(page, size in points as printed, text) for every run of text the PDF shows, forms
+    included: the font size times the scale of the text and current matrices."""
+    out: list[tuple[int, float, str]] = []
+    for i, page in enumerate(PdfReader(str(path)).pages):
+
+        def visit(text: str, cm: list, tm: list, font: object, size: float, i: int = i) -> None:
+            if not text.strip():
+                return
+            a = tm[0] * cm[0] + tm[1] * cm[2]
+            b = tm[0] * cm[1] + tm[1] * cm[3]
+            c = tm[2] * cm[0] + tm[3] * cm[2]
+            d = tm[2] * cm[1] + tm[3] * cm[3]
+            out.append((i, abs(a * d - b * c) ** 0.5 * size, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return out

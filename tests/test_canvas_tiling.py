@@ -56,8 +56,10 @@ def test_tiled_parcours_utilisateur_pdf(tmp_path, run):
     assert sizes <= {(595, 842), (842, 595)}
     t = text(pdf)
     assert "Plan d’assemblage" in t or "Plan d'assemblage" in t
-    for label in ("A1 — ligne 1, colonne 1", "B2 — ligne 2, colonne 2"):
-        assert label in t.replace("\u00a0", " ")
+    flat = t.replace("\u00a0", " ")
+    assert "4 lignes × 3 colonnes : 12 feuilles" in flat  # the map says it plainly
+    for label in ("A1\nligne 1 sur 4, colonne 1 sur 3", "B2\nligne 2 sur 4, colonne 2 sur 3"):
+        assert label in flat
     check_fonts_embedded(pdf)
 
 
@@ -93,8 +95,26 @@ def test_every_layout_renders(tmp_path, run):
 
 
 def test_persona_canvas_one_per_persona_filled(tmp_path, run):
-    assert run("canvas", "personas", "-o", tmp_path).exit_code == 0
-    (pdf,) = tmp_path.glob("*.pdf")
+    """One's own personas: a canvas each, filled, then a blank one. The built-in personas
+    come from another case: alone, the exercise prints its blank canvas, and says so."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "personas-jeunesse.yaml").write_text(
+        "extends: personas\nparameters:\n  personas:\n    default:\n"
+        "      - {name: 'Léa, 19 ans', situation: En service civique}\n"
+        "      - {name: 'Yanis, 23 ans', situation: Apprenti boulanger}\n",
+        encoding="utf-8",
+    )
+    r = run("canvas", "personas-jeunesse", "--library", lib, "-o", tmp_path / "own")
+    assert r.exit_code == 0, r.output
+    (pdf,) = (tmp_path / "own").glob("*.pdf")
     reader = PdfReader(str(pdf))
-    assert len(reader.pages) == 5  # four filled personas, then a blank one
-    assert "Mathieu" in reader.pages[0].extract_text()
+    assert len(reader.pages) == 3  # two filled personas, then a blank one
+    assert "Léa" in reader.pages[0].extract_text()
+    assert "Mathieu" not in r.output
+    r = run("canvas", "personas", "-o", tmp_path / "alone")
+    assert r.exit_code == 0 and "personas / personas" in r.output  # the warning
+    (pdf,) = (tmp_path / "alone").glob("*.pdf")
+    reader = PdfReader(str(pdf))
+    assert len(reader.pages) == 1
+    assert "Mathieu" not in reader.pages[0].extract_text()

@@ -29,7 +29,7 @@ def decks(tmp_path_factory):
 def test_files_and_pages(decks):
     names = sorted(p.name for p in decks.iterdir())
     assert "debat-mouvant-cartes-a5.pdf" in names
-    assert "debat-mouvant-fiche-a6.pdf" in names
+    assert "debat-mouvant-fiche-a5.pdf" in names  # the whole method: A6 cannot hold it
     assert "debat-mouvant-panneaux-a4.pdf" in names
     assert "chapeaux-de-bono-cartes-poker.pdf" in names
     assert "personas-cartes-a6.pdf" in names

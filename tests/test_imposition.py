@@ -132,10 +132,20 @@ def test_printer_offset_shifts_backs():
 
 
 def test_fold_over_pairs_front_and_back_with_a_fold_line():
+    # poker pairs (126 x 88 mm) fit four to an A4 sheet turned a quarter, the fold across
     imp = impose(63, 88, *A4, fold=True)
-    assert imp.per_sheet == 3 and len(imp.folds) == 3
+    assert imp.per_sheet == 4 and len(imp.folds) == 4
     for s, f in zip(imp.slots, imp.folds, strict=True):
-        assert s.trim.w == 126 and f.x1 == s.trim.x + 63
+        assert s.rotated and (s.trim.w, s.trim.h) == (88, 126)
+        assert f.y1 == f.y2 == s.trim.y + 63 and (f.x1, f.x2) == (s.trim.x, s.trim.right)
+    # side by side when that holds more: mini pairs on A4
+    flat = impose(44, 68, *A4, fold=True)
+    assert not flat.slots[0].rotated and flat.folds[0].x1 == flat.slots[0].trim.x + 44
+
+
+def test_a6_fold_over_fits_an_a4_sheet():
+    imp = impose(105, 148, *A4, fold=True)
+    assert imp.per_sheet == 1 and imp.slots[0].rotated
 
 
 def test_too_large_a_card_is_refused():

@@ -133,7 +133,10 @@ parameters:
     assert ex.param_default("statements", "fr") == [
         "La rénovation énergétique, c'est pour les riches."
     ]
-    assert ex.param_default("statements", "en") == base.param_default("statements", "en")
+    # no English of one's own: the user's French, never the parent's English statements
+    assert ex.param_default("statements", "en") == ex.param_default("statements", "fr")
+    assert ex.parameters["statements"].example is False  # the library chose them
+    assert base.parameters["statements"].example is True
     assert ex.extends == "debat-mouvant"
 
 

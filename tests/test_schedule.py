@@ -53,7 +53,11 @@ def test_blocks_follow_one_another(tmp_path, library):
         library,
         [
             {"logistics": "welcome", "duration": "30 min"},
-            {"exercise": "debat-mouvant", "duration": "45 min"},
+            {
+                "exercise": "debat-mouvant",
+                "duration": "45 min",
+                "params": {"statements": ["Le numérique rapproche les services des usagers."]},
+            },
             {"logistics": "break", "duration": 15},
             {"free": "Présentation", "duration": "1h"},
         ],
@@ -141,7 +145,8 @@ def test_more_than_two_hours_without_a_break(tmp_path, library):
         end="12:00",
     )
     (w,) = [w for w in plan.warnings if "without a break" in w.message]
-    assert "2 h 30 min without a break (from 9:00 to 11:30)" in w.message
+    assert "without a break (from 9:00 to 11:30)" in w.message
+    assert w.hint == "add a break after 'Moving debate' (10:00)"  # where one fits
     lines = (tmp_path / "session.yaml").read_text(encoding="utf-8").splitlines()
     assert "personas" in lines[w.line - 1] and "block 2 (personas)" in w.path
 

@@ -121,11 +121,21 @@ def agenda_parts(
     if "ics" in formats:
 
         def ics(out: Outputs) -> list[Written]:
-            from facilitation.render.agenda_text import render_ics
+            """One calendar, or one per group when parallel tracks split the group (each
+            with the plenary blocks). A calendar written before in the same folder gives
+            the events' SEQUENCE (see render_ics)."""
+            from facilitation.render.agenda_text import calendar_groups, render_ics
 
-            name = f"{base}-{lang}.ics"
-            out.path(name).write_bytes(render_ics(plan, view))
-            return [Written(name, "icalendar")]
+            written = []
+            groups: list[tuple[str | None, str]] = [
+                (key, f"{base}-{lang}-{key}.ics") for key, _name in calendar_groups(view)
+            ] or [(None, f"{base}-{lang}.ics")]
+            for group, name in groups:
+                old = out.target / name
+                previous = old.read_bytes() if old.is_file() else None
+                out.path(name).write_bytes(render_ics(plan, view, group, previous))
+                written.append(Written(name, "icalendar"))
+            return written
 
         parts.append(("icalendar", ics))
     return parts

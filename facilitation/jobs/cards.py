@@ -11,14 +11,14 @@ from typing import Any
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
-from facilitation.layout.card_design import Element, Face, back, front
+from facilitation.layout.card_design import Element, Face, back, front, with_floor
 from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
-from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
+from facilitation.load.printdata import card_format, card_layouts, sheet, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.printdata import CardFormat
 from facilitation.model.words import arc_label
-from facilitation.plan.supports import param_value, sign_supports
+from facilitation.plan.supports import sign_supports, support_value
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _
 from facilitation.view.cards import decks
@@ -38,6 +38,7 @@ class CardOptions:
     back_offset: tuple[float, float] = (0.0, 0.0)
     facilitator_format: str = "a6"
     programme: str = ""
+    separate: bool = False  # each exercise's cards start on a sheet of their own
 
 
 def glyph_check(faces: list[Face]) -> None:
@@ -67,6 +68,36 @@ def _impose(fmt: CardFormat, opts: CardOptions, fold: bool = False) -> Any:
         raise UserError(
             Problem(str(exc), hint=_("choose a smaller card format or a larger sheet"))
         ) from None
+
+
+def _fold_or_fronts(fmt: CardFormat, opts: CardOptions) -> Any:
+    """Fold-over pairs when a pair fits the sheet, else the fronts alone (see fold_warning)."""
+    sw, sh = sheet_mm(opts.sheet)
+    try:
+        return impose(
+            fmt.width, fmt.height, sw, sh, margin=opts.margin, bleed=opts.bleed, fold=True
+        )
+    except ImpositionError:
+        return _impose(fmt, opts)
+
+
+def fold_warning(fmt: CardFormat, opts: CardOptions) -> str:
+    """Why a format's cards print without their backs under --duplex fold, and what else."""
+    from facilitation.text.messages import _
+
+    return Problem(
+        _(
+            "a fold-over pair of {format} cards ({w} × {h} mm) does not fit on {sheet}: "
+            "these cards print single-sided, without their backs"
+        ).format(
+            format=fmt.id,
+            w=f"{2 * fmt.width:g}",
+            h=f"{fmt.height:g}",
+            sheet=sheet(opts.sheet).label,
+        ),
+        hint=_("for their backs, print them double-sided (--duplex long) or on larger paper"),
+        severity="warning",
+    ).format()
 
 
 class CardBatch:
@@ -99,7 +130,10 @@ class CardBatch:
         picture_root: Any = None,
         copies_for: Any = None,
         variant: str | None = None,
+        locate: Any = None,
     ) -> None:
+        """The decks of an exercise; `locate(support, index)` says where a card's text is
+        written (file, line, column), for the messages about it."""
         from facilitation.render.cards_pdf import SheetCard
 
         o, th, lang = self.opts, self.th, self.opts.lang
@@ -112,16 +146,20 @@ class CardBatch:
             back_name = f"back-{ex.id}"
             backs = self.backs.setdefault(fmt.id, {})
             if back_name not in backs:
-                backs[back_name] = back(
-                    title,
-                    o.programme,
-                    ex.arc,
-                    arc_label(ex.arc),
-                    fmt.width,
-                    fmt.height,
-                    fmt.safe,
-                    th,
-                    logo,
+                backs[back_name] = with_floor(
+                    back(
+                        title,
+                        o.programme,
+                        ex.arc,
+                        arc_label(ex.arc),
+                        fmt.width,
+                        fmt.height,
+                        fmt.safe,
+                        th,
+                        logo,
+                        tagline=tr(ex.tagline, lang) if ex.tagline else "",
+                    ),
+                    fmt.min_type,
                 )
                 glyph_check([Face(backs[back_name], _("{id} / back").format(id=ex.id))])
             n = copies_for(deck.support) if copies_for else o.copies
@@ -129,40 +167,54 @@ class CardBatch:
             for _copy in range(n):
                 for content in deck.cards:
                     face = front(content, fmt.width, fmt.height, fmt.safe, th)
+                    face.elements = with_floor(face.elements, fmt.min_type)
+                    if locate is not None:
+                        face.where = locate(deck.support, content.index)
+                    elif ex.origin:  # at least the exercise's file
+                        face.where = (ex.origin, None, None)
                     faces.append(face)
-                    self.cards.setdefault(fmt.id, []).append(SheetCard(face, back_name, None))
+                    self.cards.setdefault(fmt.id, []).append(
+                        SheetCard(face, back_name, None, group=ex.id)
+                    )
             glyph_check(faces)
             if faces and title not in self.titles.setdefault(fmt.id, []):
                 self.titles[fmt.id].append(title)
 
-    def add_facilitator(self, ex: Exercise) -> None:
+    def add_facilitator(self, ex: Exercise, slot: Any = None, facilitators: int = 1) -> None:
+        """The facilitator card of a method, as `slot` runs it (a session's block), else as
+        written at Transfo size: the whole method on A6 when it fits at 7.5 pt or more, else
+        on A5; only when A5 cannot hold it either, the parameters shortened, then the tips
+        left to the booklet."""
         from facilitation.render.cards_pdf import SheetCard
         from facilitation.render.facilitator_card import facilitator_faces
 
-        sheet = sheet_view(ex, self.opts.lang)
-        attempts = [
-            (self.opts.facilitator_format, True),
-            (self.opts.facilitator_format, False),
-            ("a5", True),
-            ("a5", False),
-        ]
+        sheet = sheet_view(ex, self.opts.lang, slot, facilitators)
+        bodies = sheet.bodies()
+        first = self.opts.facilitator_format
+        attempts = [(first, bodies[0], 7.5 if first == "a6" else 7.0)]
+        attempts += [("a5", b, 7.0) for b in bodies if first != "a5" or b is not bodies[0]]
         last: UserError | None = None
-        for fmt_id, tips in attempts:
+        for fmt_id, runs, floor in attempts:
             fmt = card_format(fmt_id)
             try:
-                f, b = facilitator_faces(sheet, fmt.width, fmt.height, fmt.safe, self.th, tips=tips)
+                f, b = facilitator_faces(
+                    sheet, fmt.width, fmt.height, fmt.safe, self.th, runs=runs, min_size=floor
+                )
                 break
             except UserError as exc:
                 last = exc
         else:
             assert last is not None
             raise last
+        f.elements = with_floor(f.elements, fmt.min_type)
+        if b is not None:
+            b.elements = with_floor(b.elements, fmt.min_type)
         glyph_check([f] + ([b] if b else []))
-        self.cards.setdefault(fmt.id, []).append(SheetCard(f, None, b))
+        self.cards.setdefault(fmt.id, []).append(SheetCard(f, None, b, group=ex.id))
         self.titles.setdefault(fmt.id, []).append(sheet.title)
 
     def write(self, out: Outputs, name_for: Any) -> list[Job]:
-        from facilitation.render.cards_pdf import render_cards
+        from facilitation.render.cards_pdf import SheetCard, render_cards
         from facilitation.render.pdf import Meta
 
         o, lang = self.opts, self.opts.lang
@@ -170,13 +222,30 @@ class CardBatch:
         for fmt_id, cards in self.cards.items():
             fmt = card_format(fmt_id)
             facilitator = self.kind == "facilitator"
+            warnings: list[str] = []
             fold = o.duplex == "fold" and not facilitator
             if facilitator:
-                duplex = "long" if any(c.back_face for c in cards) else "none"
+                if o.duplex in ("long", "short"):
+                    duplex = o.duplex if any(c.back_face for c in cards) else "none"
+                else:  # single-sided: a card's continuation is a card of its own, beside it
+                    duplex = "none"
+                    cards = [
+                        one
+                        for c in cards
+                        for one in (
+                            [SheetCard(c.front, None, None, c.group)]
+                            + ([SheetCard(c.back_face, None, None, c.group)] if c.back_face else [])
+                        )
+                    ]
                 imp = _impose(fmt, CardOptions(**{**o.__dict__, "bleed": 0.0}))
             else:
                 duplex = "none" if fold else o.duplex
-                imp = _impose(fmt, o, fold)
+                imp = _fold_or_fronts(fmt, o) if fold else _impose(fmt, o)
+                if fold and not imp.fold:
+                    fold = False
+                    warnings.append(fold_warning(fmt, o))
+                    # the fronts only: a back on a sheet of its own would not meet its card
+                    cards = [SheetCard(c.front, None, None, c.group) for c in cards]
             name = name_for(fmt.id)
             what = _("facilitator cards") if facilitator else _("cards")
             titles = ", ".join(self.titles.get(fmt_id, []))
@@ -186,7 +255,7 @@ class CardBatch:
                 subject=f"{what} {fmt.id}",
                 lang=lang,
             )
-            pages = render_cards(
+            done = render_cards(
                 out.path(name),
                 cards,
                 imp,
@@ -195,7 +264,9 @@ class CardBatch:
                 meta,
                 lang,
                 o.back_offset,
+                separate=o.separate,
             )
+            pages = done.pages
             sheets = pages // 2 if duplex in ("long", "short") else pages
             jobs.append(
                 Job(
@@ -204,14 +275,29 @@ class CardBatch:
                     o.sheet,
                     "fold" if fold else duplex,
                     pages,
-                    cutting=_("fold on the dashed line, then cut")
-                    if fold
-                    else _("cut on the marks"),
+                    # the printing guide says it in the run's language
+                    cutting="fold on the dashed line, then cut" if fold else "cut on the marks",
                     sheets=sheets,
                     title=titles,
+                    sheet_keys=done.sheet_keys,
+                    warnings=warnings,
                 )
             )
         return jobs
+
+
+def picture_warnings(exercises: list[Exercise], lang: str) -> list[str]:
+    """A line for each method whose picture cards have no picture to print (a session's
+    blocks are warned by `check` and the kit, with their line)."""
+    from facilitation.plan.checks import picture_warning
+    from facilitation.plan.supports import missing_pictures
+    from facilitation.text.messages import _
+
+    return [
+        _("warning: {message}").format(message=picture_warning(ex, s))
+        for ex in exercises
+        for s in missing_pictures(ex, lang, {})
+    ]
 
 
 def write_exercise_cards(
@@ -249,20 +335,30 @@ def signs_job(
     overrides: dict[str, Any],
     prefix: str,
 ) -> Job:
-    """Floor signs (OUI / NON): one landscape page each, huge letters."""
+    """Floor signs (OUI / NON): one landscape page each, huge letters; posters (statements
+    for the wall, `layout: poster`): one landscape page each, the text as large as fits."""
     from facilitation.render.pdf import Meta, glyph_problems
-    from facilitation.render.signs_pdf import signs_pdf
+    from facilitation.render.signs_pdf import posters_pdf, signs_pdf
 
     lang = opts.lang
-    words = [str(w) for w in (param_value(ex, s.source, lang, overrides) if s.source else [])]
+    words = [str(w) for w in (support_value(ex, s, s.source, lang, overrides) if s.source else [])]
     problems = glyph_problems([(f"{ex.id} / {s.id}", " ".join(words))])
     if problems:
         raise UserError(problems)
-    name = f"{prefix}{ex.id}-{'panneaux' if lang == 'fr' else 'signs'}-{opts.sheet}.pdf"
+    poster = s.layout == "poster"
+    if poster:
+        kind = "affiches" if lang == "fr" else "posters"
+    else:
+        kind = "panneaux" if lang == "fr" else "signs"
+    name = f"{prefix}{ex.id}-{kind}-{opts.sheet}.pdf"
     title = tr(s.title, lang) if s.title else tr(ex.title, lang)
     meta = Meta(title=title, author=opts.programme, subject=ex.id, lang=lang)
     footer = f"{tr(ex.title, lang)} — {title}"
-    signs_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta)
+    if poster:
+        instruction = tr(s.instruction, lang) if s.instruction else ""
+        posters_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta, lang, instruction)
+    else:
+        signs_pdf(out.path(name), words, footer, sheet_mm(opts.sheet), meta)
     return Job(
         name,
         "signs",

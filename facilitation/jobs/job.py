@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -18,3 +19,6 @@ class Job:
     cutting: str = ""
     sheets: int = 0
     title: str = ""
+    plan: list[dict[str, Any]] = field(default_factory=list)  # canvases: how each prints
+    sheet_keys: list[str] = field(default_factory=list)  # what each sheet carries (--since)
+    warnings: list[str] = field(default_factory=list)  # what the user should know, said

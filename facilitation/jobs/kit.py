@@ -2,8 +2,10 @@
 
 The printing guide comes first (00-), then the agendas and booklet, the participant cards in
 the quantities the session needs, the canvases (one per group where the exercise works in
-groups, tiled on office paper unless asked otherwise), the materials checklist, and a JSON
-manifest of the print jobs. Each PDF holds one paper size and one duplex setting.
+groups, each on the paper the plan chooses for it from what the user has: see
+layout/paper.py), the materials checklist, and a JSON manifest of the print jobs, with each
+file's hash so that a later kit can say what changed (`--since`). Each PDF holds one paper
+size and one duplex setting.
 
 Everything but the guide is a list of independent pieces of work (Task), each writing its own
 files; run_shared hands them to two processes when there is a second core. The guide comes
@@ -14,20 +16,32 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from facilitation.errors import UserError
 from facilitation.jobs.agenda import agenda_parts, slug
-from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases
+from facilitation.jobs.canvases import (
+    CanvasOptions,
+    canvas_prints,
+    plan_support,
+    write_exercise_canvases,
+    write_shop,
+)
 from facilitation.jobs.cards import CardBatch, CardOptions, signs_job
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
+from facilitation.layout.paper import Office
 from facilitation.load.sessions import LoadedSession
 from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.plan.schedule import schedule
-from facilitation.plan.supports import canvas_supports, card_supports, sign_supports
+from facilitation.plan.supports import (
+    block_values,
+    canvas_supports,
+    card_supports,
+    sign_supports,
+)
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.render.pdf import sheet_size
 from facilitation.text.messages import _
@@ -42,8 +56,17 @@ def _picture_root(loaded: LoadedSession, slot: Slot) -> Any:
     return folder if isinstance(folder, Path) else None
 
 
-def _exercise_slots(plan: Plan) -> list[Slot]:
-    return [s for s in plan.all_slots() if s.exercise is not None and s.kind == "exercise"]
+def printing_slots(plan: Plan) -> list[Slot]:
+    """The blocks that print supports: exercises, and logistics entries that have some
+    (route sheets for a trip, welcome signs); an activity carried on prints at its first
+    part only."""
+    return [
+        s
+        for s in plan.all_slots()
+        if s.exercise is not None
+        and s.head is None
+        and (s.kind == "exercise" or s.exercise.supports)
+    ]
 
 
 Task = tuple[str, Callable[[Outputs], list[Job]]]  # (label, write): one piece of work
@@ -61,11 +84,11 @@ def session_card_tasks(
     work, in that order."""
     plan = plan or schedule(loaded)
     seen: dict[str, tuple[Slot, dict[str, int]]] = {}
-    for slot in _exercise_slots(plan):
+    for slot in printing_slots(plan):
         ex = slot.exercise
         assert ex is not None
         key = json.dumps(
-            [ex.id, slot.block.params, slot.block.variant], sort_keys=True, default=str
+            [ex.id, block_values(slot), slot.block.variant], sort_keys=True, default=str
         )
         counts = {
             s.id: support_copies(s, slot, opts.lang) * opts.copies
@@ -80,9 +103,13 @@ def session_card_tasks(
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
     firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
+    signed: dict[str, Slot] = {}  # each exercise's signs once, from a block that prints them
     for slot, _counts in seen.values():
         assert slot.exercise is not None
-        firsts.setdefault(slot.exercise.id, slot)
+        if slot.kind == "exercise":
+            firsts.setdefault(slot.exercise.id, slot)
+        if sign_supports(slot.exercise, slot.block.variant):
+            signed.setdefault(slot.exercise.id, slot)
 
     def cards(out: Outputs) -> list[Job]:
         decks = CardBatch(opts)
@@ -90,27 +117,48 @@ def session_card_tasks(
             assert slot.exercise is not None
             decks.add_exercise(
                 slot.exercise,
-                slot.block.params,
+                block_values(slot),
                 _picture_root(loaded, slot),
                 copies_for=lambda s, c=counts: c.get(s.id, 1),
                 variant=slot.block.variant,
+                locate=lambda s, i, slot=slot: card_source(loaded, slot, s, i, opts.lang),
             )
         word = "cartes" if fr else "cards"
         return decks.write(out, lambda f: f"{folder}{word}-{f}.pdf")
 
     def signs(out: Outputs) -> list[Job]:
         return [
-            signs_job(slot.exercise, s, opts, out, slot.block.params, folder)
-            for slot in firsts.values()
+            signs_job(slot.exercise, s, opts, out, block_values(slot), folder)
+            for slot in signed.values()
             if slot.exercise is not None
-            for s in sign_supports(slot.exercise)
+            for s in sign_supports(slot.exercise, slot.block.variant)
         ]
+
+    # one facilitator card per way a method is run: its own minutes, head count, variant and
+    # contents print on it
+    runs: dict[str, Slot] = {}
+    for slot in printing_slots(plan):
+        assert slot.exercise is not None
+        key = json.dumps(
+            [
+                slot.exercise.id,
+                slot.block.params,
+                slot.block.variant,
+                str(slot.block.split),
+                slot.people,
+                slot.minutes,
+            ],
+            sort_keys=True,
+            default=str,
+        )
+        runs.setdefault(key, slot)
+    n_fac = max(1, len(loaded.session.facilitators))
 
     def facilitator_cards(out: Outputs) -> list[Job]:
         fac = CardBatch(opts, kind="facilitator")
-        for slot in firsts.values():
+        for slot in runs.values():
             assert slot.exercise is not None
-            fac.add_facilitator(slot.exercise)
+            fac.add_facilitator(slot.exercise, slot, n_fac)
         fword = "fiches-animateur" if fr else "facilitator-cards"
         return fac.write(out, lambda f: f"{folder}{fword}-{f}.pdf")
 
@@ -118,6 +166,35 @@ def session_card_tasks(
     if facilitator:
         tasks += [("signs", signs), ("facilitator", facilitator_cards)]
     return tasks
+
+
+def card_source(
+    loaded: LoadedSession, slot: Slot, support: Any, index: int, lang: str
+) -> tuple[str | None, int | None, int | None]:
+    """Where the text of a block's card is written: in the session (`params:`), else in the
+    exercise's file (the parameter's default), as (file, line, column)."""
+    from facilitation.load.validation import Locator
+
+    name = support.source
+    ex = slot.exercise
+    if not name or ex is None:
+        return (None, None, None)
+    if name in slot.block.params:
+        value = slot.block.params[name]
+        path = slot.path + ("params", name) + ((lang,) if isinstance(value, dict) else ())
+        return loaded.where(path + (index,))
+    entries = loaded.library.entries.get(ex.id) or []
+    try:
+        docs = [e.doc for e in entries]
+    except UserError:
+        docs = []
+    for doc in docs:  # the top layer that writes the default
+        default = (doc.data.get("parameters") or {}).get(name, {})
+        default = default.get("default") if isinstance(default, dict) else None
+        if default is not None:
+            keyed = (lang,) if isinstance(default, dict) and lang in default else ()
+            return Locator([doc]).locate(("parameters", name, "default") + keyed + (index,))
+    return (ex.origin or None, None, None)
 
 
 def session_card_jobs(
@@ -134,29 +211,77 @@ def session_card_jobs(
 
 
 def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions) -> list[Task]:
-    """The canvases and sheets of each exercise block, one piece of work per block."""
+    """The canvases and sheets of each exercise block, one piece of work per block; under a
+    paper plan, the canvases it sends to a print shop in one more piece of work, at the end.
+    Each block's plan is made here first, so that a wrong `print:` is said before any work."""
     tasks: list[Task] = []
-    folder = "canevas/" if opts.lang == "fr" else "canvases/"
-    for i, slot in enumerate(_exercise_slots(plan)):
+    fr = opts.lang == "fr"
+    folder = "canevas/" if fr else "canvases/"
+    shop: list[tuple[int, Slot, Any]] = []
+    for i, slot in enumerate(printing_slots(plan)):
         ex = slot.exercise
         assert ex is not None
         supports = canvas_supports(ex, slot.block.variant)
+        where = loaded.where(slot.path + ("print",)) if slot.block.print else None
         if not supports:
-            continue
+            if where is not None:  # said, rather than left without effect in silence
+                from facilitation.errors import Problem
+                from facilitation.text.messages import _
 
-        def write(out: Outputs, ex: Any = ex, slot: Slot = slot, i: int = i, sup: Any = supports):
+                plan.warnings.append(
+                    Problem(
+                        _("'{exercise}' prints no canvas: its print key changes nothing").format(
+                            exercise=ex.id
+                        ),
+                        *where,
+                        path="print",
+                        hint=_("remove it, or put it on a block with a canvas"),
+                        severity="warning",
+                    )
+                )
+            continue
+        if opts.office is not None:
+            plans = [plan_support(item, opts, slot.block.print, where) for item in supports]
+            if any(p.choice.how == "real" for p in plans):
+                shop.append((i, slot, where))
+
+        def write(
+            out: Outputs, ex: Any = ex, slot: Slot = slot, i: int = i, sup: Any = supports
+        ) -> list[Job]:
             return write_exercise_canvases(
                 ex,
                 opts,
                 out,
-                copies_for=lambda s: support_copies(s, slot, opts.lang),
-                overrides=slot.block.params,
+                copies_for=lambda one: support_copies(one, slot, opts.lang),
+                overrides=block_values(slot),
                 variant=slot.block.variant,
                 prefix=f"{folder}{i + 1:02d}-",
                 supports=sup,
+                choice=slot.block.print,
+                where=loaded.where(slot.path + ("print",)) if slot.block.print else None,
             )
 
         tasks.append(("canvases", write))
+    if shop:
+
+        def write_large(out: Outputs) -> list[Job]:
+            blocks = []
+            for _i, slot, where in shop:
+                assert slot.exercise is not None
+                prints = canvas_prints(
+                    slot.exercise,
+                    opts,
+                    copies_for=lambda s, slot=slot: support_copies(s, slot, opts.lang),
+                    overrides=block_values(slot),
+                    variant=slot.block.variant,
+                    choice=slot.block.print,
+                    where=where,
+                )
+                blocks.append((slot.exercise, prints))
+            stem = f"{folder}00-{'imprimeur' if fr else 'print-shop'}"
+            return write_shop(blocks, opts, out, stem)
+
+        tasks.append(("shop", write_large))
     return tasks
 
 
@@ -167,6 +292,7 @@ def task_label(label: str) -> str:
         "signs": _("floor signs"),
         "facilitator": _("facilitator cards"),
         "canvases": _("canvases"),
+        "shop": _("canvases for the print shop"),
         "checklist": _("materials checklist"),
         "agenda": _("agenda"),
         "runsheet": _("run-sheet"),
@@ -179,42 +305,97 @@ def task_label(label: str) -> str:
 
 
 # Which work to start first: the longest, so that the two processes end close together.
-_FIRST = ("booklet", "facilitator", "runsheet", "texts", "cards", "canvases", "checklist", "agenda")
+_FIRST = (
+    "booklet",
+    "facilitator",
+    "runsheet",
+    "texts",
+    "cards",
+    "shop",
+    "canvases",
+    "checklist",
+    "agenda",
+)
+
+LARGER = {"a4": "a3", "letter": "tabloid"}
+
+
+@dataclass
+class KitOptions:
+    """What the user has and wants: the office paper (a4 or letter), whether the printer
+    also takes the larger paper (a3 or tabloid), a print shop for the large canvases, and
+    the cards' settings."""
+
+    paper: str = "a4"  # a4 | letter
+    printer: str = "a4"  # a4 | a3 (letter | tabloid: the same for Letter paper)
+    print_shop: bool = False
+    wall: str | None = None  # the wall agenda's paper: the largest the printer takes
+    fit_sheets: int | None = None  # tile every large canvas on at most this many sheets
+    overlap: float = 10.0
+    card_format: str = "auto"
+    duplex: str = "long"
+    bleed: float = 0.0
+    theme: str = "default"
+    back_offset: tuple[float, float] = (0.0, 0.0)
+    separate_decks: bool = False  # each exercise's cards on sheets of their own
+    since: Path | None = None  # an earlier kit: say what to print again
+    template_dirs: list[Path] = field(default_factory=list)
+
+    @property
+    def office(self) -> Office:
+        large = LARGER.get(self.paper) if self.printer in ("a3", "tabloid") else None
+        return Office(
+            self.paper, large, self.print_shop, fit_sheets=self.fit_sheets, overlap=self.overlap
+        )
+
+    @property
+    def wall_paper(self) -> str:
+        return (self.wall or self.office.large or self.paper).lower()
 
 
 def build_kit(
     loaded: LoadedSession,
     out: Outputs,
     lang: str,
-    paper: str = "a4",
-    tile_to: str | None = "a4",
-    card_format: str = "auto",
-    duplex: str = "long",
-    back_offset: tuple[float, float] = (0.0, 0.0),
-    template_dirs: list[Path] | None = None,
+    options: KitOptions | None = None,
     progress: Callable[[str, int], None] | None = None,
+    plan: Plan | None = None,
+    **settings: Any,
 ) -> dict[str, Any]:
-    """Write the whole kit into `out`; return the manifest. `progress(label, total)` is
-    called after each piece of work."""
+    """Write the whole kit into `out`; return the manifest. `options` (or its fields as
+    keywords) say what the user prints on; `progress(label, total)` is called after each
+    piece of work; `plan` is the session scheduled in `lang`, when the caller has it
+    already."""
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
+    from facilitation.text.messages import set_language
     from facilitation.view.agenda import agenda_view
+    from facilitation.view.guide import example_flags
 
+    o = options or KitOptions(**settings)
+    set_language(lang)
+    if o.since is not None:
+        _old_manifest(Path(o.since))  # a wrong folder is said before any work
+    paper = o.paper
+    template_dirs = o.template_dirs
     fr = lang == "fr"
-    plan = schedule(loaded, lang)
+    plan = plan or schedule(loaded, lang)
     session = plan.session
     programme = session.programme
     view = agenda_view(plan, lang)
 
     card_opts = CardOptions(
-        format=card_format,
+        format=o.card_format,
         sheet=paper,
-        duplex=duplex,
+        duplex=o.duplex,
+        bleed=o.bleed,
+        theme=o.theme,
         lang=lang,
         programme=programme,
-        back_offset=back_offset,
+        back_offset=o.back_offset,
+        separate=o.separate_decks,
     )
     canvas_opts = CanvasOptions(
-        lang=lang, tile=tile_to, programme=programme, tile_sheets_only=True, copies_in_guide=True
+        lang=lang, programme=programme, copies_in_guide=True, office=o.office, overlap=o.overlap
     )
     booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
 
@@ -233,7 +414,15 @@ def build_kit(
         return kind, run
 
     # every piece of work, in the order its files are listed
-    parts = agenda_parts(plan, lang, paper, template_dirs=template_dirs, prefix="01-", view=view)
+    parts = agenda_parts(
+        plan,
+        lang,
+        paper,
+        template_dirs=template_dirs,
+        prefix="01-",
+        view=view,
+        wall=o.wall_paper,
+    )
     pdfs = [(kind, write) for kind, write in parts if kind in ("agenda", "runsheet", "wall")]
     texts = [write for kind, write in parts if (kind, write) not in pdfs]
 
@@ -287,31 +476,44 @@ def build_kit(
             j.pages = _count_pages(out.tmp / j.name)
             j.sheets = j.pages
     print_jobs = [j for j in jobs if j.name.endswith(".pdf")]
-    totals: dict[str, int] = {}
-    for j in print_jobs:
-        totals[j.paper] = totals.get(j.paper, 0) + j.sheets * j.copies
     step("guide", total)
-    gpages = guide_pdf(
-        title,
-        view["heading"],
-        programme,
-        lang,
-        print_jobs,
-        out.path(guide),
-        sheet_size(paper),
-        totals,
-    )
-    totals[paper] = totals.get(paper, 0) + gpages
-    print_jobs.insert(0, Job(guide, "guide", paper, "none", gpages, sheets=gpages))
+    office = o.office
+    guide_job = Job(guide, "guide", paper, "none", 1, sheets=1, title="guide")
+    print_jobs.insert(0, guide_job)
+    changes = compare_kits(o.since, print_jobs, out) if o.since is not None else None
+    for _attempt in range(3):  # the guide counts its own pages in the totals it prints
+        totals = paper_totals(print_jobs, office)
+        gpages = guide_pdf(
+            title,
+            view["heading"],
+            programme,
+            lang,
+            print_jobs,
+            out.path(guide),
+            sheet_size(paper),
+            totals,
+            office=office,
+            changes=changes,
+            flags=example_flags(plan, lang),
+        )
+        if gpages == guide_job.pages:
+            break
+        guide_job.pages = guide_job.sheets = gpages
+    by_paper: dict[str, int] = {}
+    for t in totals:
+        by_paper[t["paper"]] = by_paper.get(t["paper"], 0) + t["sheets"]
     manifest = {
         "programme": programme,
         "session": title,
         "number": session.number,
         "lang": lang,
         "days": [d.day.date.isoformat() for d in plan.days],
-        "jobs": [asdict(j) for j in print_jobs],
+        "printer": {"paper": office.sheet, "large": office.large, "print_shop": office.shop},
+        "jobs": [{**asdict(j), "sha256": _sha256(out.tmp / j.name)} for j in print_jobs],
         "other_files": [j.name for j in jobs if not j.name.endswith(".pdf")],
-        "sheets": totals,
+        "sheets": by_paper,
+        "paper": totals,
+        "reprint": changes,
         "materials": [
             {
                 "item": n.item,
@@ -323,13 +525,115 @@ def build_kit(
             }
             for n in needs
         ],
-        "warnings": [w.format() for w in plan.warnings],
+        "warnings": [w.format() for w in plan.warnings] + [w for j in jobs for w in j.warnings],
     }
     name = f"{slug(programme)}-{session.number or ''}-manifest.json".replace("--", "-")
     out.path(name).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return manifest
+
+
+def paper_totals(jobs: list[Job], office: Office) -> list[dict[str, Any]]:
+    """Sheets of each paper, by the printer they go to: the user's (its papers), another
+    office printer or a copy shop (the larger office paper the user's does not take), a
+    print shop (anything larger). The CLI and the printing guide both say these."""
+    counts: dict[str, int] = {}
+    for j in jobs:
+        counts[j.paper] = counts.get(j.paper, 0) + j.sheets * j.copies
+    office_papers = {"a4", "letter", "a3", "tabloid"}
+
+    def printer(paper: str) -> str:
+        if paper in office.papers:
+            return "office"
+        return "larger" if paper in office_papers else "shop"
+
+    from facilitation.load.printdata import sheet_mm
+
+    order = {"office": 0, "larger": 1, "shop": 2}
+    rows = [{"printer": printer(p), "paper": p, "sheets": n} for p, n in counts.items() if n]
+
+    def area(paper: str) -> float:
+        w, h = sheet_mm(paper)
+        return w * h
+
+    return sorted(rows, key=lambda r: (order[r["printer"]], area(r["paper"]), r["paper"]))
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _old_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest of an earlier kit: the file given, or the one in the folder."""
+    if folder.is_file():
+        found = [folder]
+    else:
+        found = sorted(folder.glob("*-manifest.json")) if folder.is_dir() else []
+    if len(found) != 1:
+        from facilitation.errors import Problem
+        from facilitation.text.messages import _
+
+        raise UserError(
+            Problem(
+                _("no kit manifest found here") if not found else _("more than one manifest here"),
+                file=str(folder),
+                hint=_("give --since the folder of an earlier kit, or its *-manifest.json file"),
+            )
+        )
+    try:
+        return dict(json.loads(found[0].read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        from facilitation.errors import Problem
+        from facilitation.text.messages import _
+
+        raise UserError(
+            Problem(_("cannot read this manifest: {error}").format(error=exc), file=str(found[0]))
+        ) from None
+
+
+def compare_kits(since: Path, jobs: list[Job], out: Outputs) -> dict[str, Any]:
+    """What changed since an earlier kit, file by file (by content, whatever their names),
+    and within card files sheet by sheet: what to print again, what is still good.
+
+    The earlier files are read from its folder when they are there, else their hashes from
+    its manifest."""
+    since = Path(since)
+    old = _old_manifest(since)
+    folder = since if since.is_dir() else since.parent
+    old_jobs = {j["name"]: j for j in old.get("jobs", []) if isinstance(j, dict) and "name" in j}
+    old_hash: dict[str, str] = {}
+    for name, j in old_jobs.items():
+        f = folder / name
+        old_hash[name] = _sha256(f) if f.is_file() else str(j.get("sha256") or "")
+    by_hash = {h: n for n, h in old_hash.items() if h}
+    files = []
+    for j in jobs:
+        if j.kind == "guide":
+            continue
+        h = _sha256(out.tmp / j.name)
+        entry: dict[str, Any] = {"name": j.name, "sheets": j.sheets, "copies": j.copies}
+        if old_hash.get(j.name) == h:
+            entry["status"] = "same"
+        elif h in by_hash:
+            entry["status"] = "same"
+            entry["was"] = by_hash[h]
+        elif j.name in old_jobs:
+            entry["status"] = "changed"
+            keys = old_jobs[j.name].get("sheet_keys") or []
+            if keys and j.sheet_keys:
+                changed = [
+                    i + 1 for i, k in enumerate(j.sheet_keys) if i >= len(keys) or keys[i] != k
+                ]
+                entry["changed_sheets"] = changed
+        else:
+            entry["status"] = "new"
+        files.append(entry)
+    names = {j.name for j in jobs}
+    gone = [n for n in old_jobs if n not in names and old_jobs[n].get("kind") != "guide"]
+    return {"since": str(since), "files": files, "gone": gone}
 
 
 def run_shared(

@@ -1,12 +1,14 @@
-"""`facilitation new exercise ID`: a commented skeleton that validates as it is."""
+"""`facilitation new exercise ID` and `facilitation new session NAME`: commented skeletons
+that validate (and, for a session, check without a warning) as they are."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from facilitation.errors import Problem, UserError
 from facilitation.model.types import ID_RE
-from facilitation.text.messages import _
+from facilitation.text.messages import _, pgettext
 
 SKELETON = """\
 # yaml-language-server: $schema=exercise.schema.json
@@ -131,4 +133,174 @@ def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
             )
         )
     path.write_text(skeleton(exercise_id), encoding="utf-8")
+    return path
+
+
+SESSION_SKELETON = """\
+# yaml-language-server: $schema=session.schema.json
+# {schema}
+# {what}
+# {check}
+# {texts}
+
+programme: {programme}
+number: 1
+title: {title}
+language: {lang}
+participants: 18          # {participants}
+places:
+  - id: {room_id}
+    name: {room}
+    address: {address}
+    # {address_note}
+facilitators: [{facilitators}]
+people:                   # {people}
+  - id: anne
+    name: Anne
+    role: porteur-de-cas  # {roles}
+    title: {case_owner}
+# roles: [{{id: {role_id}, name: {role_name}}}]   # {own_roles}
+before:                   # {before}
+  - {before_item}
+after:                    # {after}
+  - {after_item}
+# timing: markers         # {timing}
+# checks: {{break_after: 2h, day_limit: 10h}}   # {checks}
+days:
+  - date: {date}          # {dates}
+    start: 9:00
+    end: 15:30            # {end}
+    place: {room_id}
+    # arrivals: [{{at: "10:00", people: 4, who: {shuttle}}}]   # {arrivals}
+    # departures: [{{at: "15:00", people: 2}}]   # {departures}
+    # guests: [{{role: relais, people: 10, leaves: "12:00"}}]   # {guests}
+    blocks:
+      - logistics: welcome   # welcome | break | lunch | travel | dinner
+        duration: 30 min     # 45, 45 min, 1h30, 1 h 30, 90 min
+      - free: {opening}
+        duration: 30 min
+        lead: {lead}
+        # {lead_note}
+      - exercise: debat-mouvant    # {list}
+        duration: 45 min
+        params:
+          statements:
+            - {statement_1}
+            - {statement_2}
+      - logistics: break
+        duration: 15 min
+      - exercise: un-deux-quatre-tous
+        duration: 45 min
+        params:
+          questions: [{question}]
+      - exercise: jeu-de-la-bombe
+        duration: 15 min
+      - logistics: lunch
+        duration: 1h
+      - free: {case}
+        duration: 1h30
+        lead: anne
+        purpose: {case_purpose}
+        # guests: [{{who: {block_guests}, people: 6}}]   # {block_guests_note}
+        # during:   # {during}
+        #   - {{at: "14:00", duration: 15 min, free: {visit}}}
+        # meal: lunch   # {meal}
+        # setting: field   # {setting}
+      - logistics: break
+        duration: 15 min
+      - exercise: debrief
+        duration: 45 min
+        after: {next_step}
+"""
+
+
+def session_skeleton(name: str, date: str, lang: str) -> str:
+    """The skeleton of a new session, in the run's language: its comments, and the values
+    to replace (a session is written in one language, the one it gives as `language`)."""
+    return SESSION_SKELETON.format(
+        schema=_(
+            "(for completion in your editor, write that file once: "
+            "facilitation schema session > session.schema.json)"
+        ),
+        what=_("A session: a programme, places, people, days made of blocks."),
+        check=_(
+            "Check it with:  facilitation check {name}.yaml   and print it with:  "
+            "facilitation kit {name}.yaml -o kit/"
+        ).format(name=name),
+        texts=_("A text is one string, or {{fr: ..., en: ...}} for both languages.").format(),
+        programme=_("Our authority's Transfo"),
+        title=_("Title of the session"),
+        lang=lang,
+        participants=_("the group; a day can have its own (participants: under the day)"),
+        room_id=pgettext("session skeleton", "room"),
+        room=_("Council room"),
+        address=_("1 Town Hall Square, My Town"),
+        address_note=_("the address prints on the agendas and in the calendar (.ics)"),
+        facilitators=_("Resident designer, Resident sociologist"),
+        people=_("the people the session names, with their role; lead: names them"),
+        roles=_(
+            "built-in roles: ambassadeur, porteur-de-cas, resident, resident-a-domicile, "
+            "relais, coordination, elu, direction..."
+        ),
+        case_owner=_("case owner"),
+        role_id=pgettext("session skeleton", "my-role"),
+        role_name=_("My role"),
+        own_roles=_("your own roles"),
+        before=_("what participants bring or prepare (printed on the agenda)"),
+        before_item=_("A photo of a place at work that annoys you"),
+        after=_("what comes next"),
+        after_item=_("The next session, next month, picks up the ideas kept."),
+        timing=_("indicative times: morning, late morning...; or: rounded"),
+        checks=_("limits of the warnings (or in facilitation.yaml)"),
+        date=date,
+        dates=_("days in the order of their dates; a day off in between is fine"),
+        end=_("past midnight: end: 0:30"),
+        shuttle=_("shuttle"),
+        arrivals=_("arriving after the day starts"),
+        departures=_("leaving before it ends"),
+        guests=_("guests: who, how many, until when"),
+        opening=_("The session and its aims"),
+        lead=_("Resident designer"),
+        lead_note=_("lead: a name written out, or the id of a person (people)"),
+        list=_("facilitation list: the methods it knows"),
+        statement_1=_("A first statement to debate, one that really divides."),
+        statement_2=_("A second statement."),
+        question=_("The precise, open question of your session?"),
+        case=_("The live case"),
+        case_purpose=_("Understand the request and what it leaves open"),
+        block_guests=_("Councillors and directors"),
+        block_guests_note=_("guests for this block only"),
+        during=_("a moment at a set time in the block"),
+        visit=_("The director drops in"),
+        meal=_("this block takes lunch's place"),
+        setting=_("out of the room (field work)"),
+        next_step=_("Everyone notes one thing to try before the next session."),
+    )
+
+
+def write_session(name: str, folder: Path, lang: str = "fr", today: dt.date | None = None) -> Path:
+    """NAME.yaml, a session skeleton in `lang` dated a month from `today`."""
+    if not ID_RE.match(name):
+        raise UserError(
+            Problem(
+                _("'{name}' is not a valid file name for a session").format(name=name),
+                hint=_("use lowercase letters, digits and dashes, like 'transfo-metz-5'"),
+            )
+        )
+    if not folder.is_dir():
+        raise UserError(Problem(_("no such folder"), file=str(folder)))
+    path = folder / f"{name}.yaml"
+    if path.exists():
+        raise UserError(
+            Problem(
+                _("the file exists already; nothing was written"),
+                file=str(path),
+                hint=_("choose another name, or edit the file"),
+            )
+        )
+    day = (today or dt.date.today()) + dt.timedelta(days=30)
+    while day.weekday() >= 5:  # a working day
+        day += dt.timedelta(days=1)
+    text = session_skeleton(name, day.isoformat(), lang)
+    path.write_text(text, encoding="utf-8")
     return path

@@ -23,10 +23,12 @@ def _is_session(path: Path) -> bool:
 def validate_paths(paths: list[Path], settings: Any) -> str:
     """Validate; return a one-line report, or raise UserError with every problem."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     n_ex = n_sessions = 0
     if not paths:
         lib = Library(settings.folders)
         problems.extend(lib.problems)
+        warnings.extend(lib.warnings)
         n_ex = len(lib.exercises)
     exercise_files: list[Path] = []
     session_files: list[Path] = []
@@ -35,6 +37,7 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
             set_user_dirs([p, *settings.folders])  # its own cards/ (canvases...) too
             lib = Library([p, *settings.folders])
             problems.extend(_within(lib.problems, p))
+            warnings.extend(_within(lib.warnings, p))
             n_ex += sum(len(e) and 1 for e in lib.entries.values() if e[0].layer == 0)
             continue
         if not p.exists():
@@ -45,6 +48,7 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
         lib = Library(settings.folders, files=exercise_files)
         for f in exercise_files:
             problems.extend(_within(lib.problems, f))
+            warnings.extend(_within(lib.warnings, f))
         n_ex += len(exercise_files)
     if session_files:
         from facilitation.load.sessions import load_session
@@ -57,11 +61,24 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
             except UserError as exc:
                 problems.extend(exc.problems)
     if problems:
-        raise UserError(sorted(problems, key=lambda q: (q.file or "", q.line or 0, q.column or 0)))
+        raise UserError(sorted(problems + warnings, key=_place))
     parts = [ngettext("{n} exercise", "{n} exercises", n_ex).format(n=n_ex)]
     if n_sessions:
         parts.append(ngettext("{n} session", "{n} sessions", n_sessions).format(n=n_sessions))
-    return _("ok: {items}, no problem found").format(items=", ".join(parts))
+    items = ", ".join(parts)
+    if not warnings:
+        return _("ok: {items}, no problem found").format(items=items)
+    # worth reading, but the files are valid
+    lines = [w.format() for w in sorted(warnings, key=_place)]
+    n = len(warnings)
+    report = ngettext(
+        "ok: {items} valid, {n} warning", "ok: {items} valid, {n} warnings", n
+    ).format(items=items, n=n)
+    return "\n".join([*lines, report])
+
+
+def _place(q: Problem) -> tuple[str, int, int]:
+    return (q.file or "", q.line or 0, q.column or 0)
 
 
 def _within(problems: list[Problem], path: Path) -> list[Problem]:

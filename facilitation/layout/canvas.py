@@ -6,7 +6,9 @@ source ({source: true}). This module turns a layout, its labels and a page size 
 drawing is elsewhere.
 
 Type sizes grow with the paper so that titles and headings read from two metres on A1/A0:
-on A1 the title is about 70 pt (cap height ~17 mm) and column headings about 34 pt.
+on A1 the title is about 70 pt (cap height ~17 mm) and column headings about 34 pt. A wall
+canvas (not an A4 handout) never goes below the sizes that read from two metres, whatever
+its paper: headings 24 pt, pre-filled text 24 pt, prompts 16 pt.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Zone:
     fill: str | None = None
     kind: str = "zone"  # zone | header | check | text
     text_size: str = "heading"  # which of the canvas's type sizes its title uses
+    colour: str | None = None  # the sticky notes that go there (a chip by the title)
+    details: list[tuple[str, str, str | None]] = field(default_factory=list)  # under the title
 
 
 @dataclass
@@ -47,6 +51,14 @@ class CanvasGeometry:
     margin: float = 12.0
     header_h: float = 0.0
     kind: str = "columns"
+    subject: str = ""  # a line under the title, from the layout's subtitle ({param: change})
+    wall: bool = False  # read from across the room: no text below the wall sizes
+    legend_rows: int = 1
+
+    @property
+    def min_text(self) -> float:
+        """The smallest size text may shrink to (points)."""
+        return WALL_MIN if self.wall else 6.0
 
     def sticky_capacity(self, zone: Zone) -> int:
         """How many 76 mm notes fit in a zone's free area (below its heading)."""
@@ -56,15 +68,33 @@ class CanvasGeometry:
         return max(0, cols) * max(0, rows)
 
 
-def type_sizes(width: float, height: float) -> dict[str, float]:
+WALL_MIN = 14.0  # points: no text of a wall canvas shrinks below this
+WALL_SIZES = {"title": 40.0, "heading": 24.0, "prompt": 16.0, "body": 20.0, "small": 12.0}
+
+
+def type_sizes(width: float, height: float, wall: bool = False) -> dict[str, float]:
     s = min(width, height) / 594.0  # 1.0 on A1
-    return {
+    sizes = {
         "title": max(18.0, 70 * s),
         "heading": max(11.0, 34 * s),
         "prompt": max(8.5, 22 * s),
         "body": max(8.0, 18 * s),
         "small": max(7.0, 12 * s),
     }
+    if wall:
+        sizes = {k: max(v, WALL_SIZES[k]) for k, v in sizes.items()}
+    return sizes
+
+
+def legend_rows(labels: list[str], size: float, width: float) -> int:
+    """How many lines a legend takes across `width` mm (text widths estimated)."""
+    rows, x = 1, 0.0
+    for label in labels:
+        w = size * 0.3528 * (1.3 + 0.52 * len(label)) + 8
+        if x and x + w > width:
+            rows, x = rows + 1, 0.0
+        x += w
+    return rows
 
 
 def geometry(
@@ -75,20 +105,29 @@ def geometry(
     height: float,
     subtitle: str = "",
     values: dict[str, str] | None = None,
+    wall: bool = False,
 ) -> CanvasGeometry:
     """Boxes for a layout on a page of width x height mm.
 
     `labels` holds the resolved label lists ('columns', 'rows', 'fields'...), `text` turns a
-    localized value into a string, `values` fills form fields from a record (a persona).
+    localized value into a string, `values` fills form fields from a record (a persona),
+    `wall`: a canvas read from across the room (see WALL_SIZES).
     """
-    sizes = type_sizes(width, height)
+    sizes = type_sizes(width, height, wall)
     pt = 0.3528  # mm per point
     margin = max(10.0, min(width, height) * 0.03)
+    subject = layout.get("_subtitle", "")
     header_h = sizes["title"] * pt * 1.25 + sizes["prompt"] * pt * 2.6 + 4
+    if subject:
+        header_h += sizes["heading"] * pt * 1.5
     legend = [(item["colour"], text(item["label"])) for item in layout.get("legend", [])]
     footer_h = sizes["small"] * pt * 2.2
+    rows_of_legend = 1
     if legend:
-        footer_h = max(footer_h, sizes["body"] * pt * 2.4)
+        rows_of_legend = legend_rows(
+            [lab for _, lab in legend], sizes["body"], width - 2 * margin - 60
+        )
+        footer_h = max(footer_h, sizes["body"] * pt * (1.2 + 1.6 * rows_of_legend))
     g = CanvasGeometry(
         width,
         height,
@@ -100,6 +139,9 @@ def geometry(
         margin=margin,
         header_h=header_h,
         kind=layout["kind"],
+        subject=subject,
+        wall=wall,
+        legend_rows=rows_of_legend,
     )
     x0, y0 = margin, margin + footer_h
     bw, bh = width - 2 * margin, height - 2 * margin - header_h - footer_h
@@ -119,6 +161,7 @@ def geometry(
                     title=col.get("title", ""),
                     prompt=col.get("prompt", ""),
                     mark=col.get("mark", ""),
+                    colour=col.get("colour"),
                 )
             )
     elif kind == "grid":
@@ -129,6 +172,8 @@ def geometry(
             head_w = min(bw * 0.18, max(35.0, sizes["heading"] * pt * 7))
         row_size = layout.get("row_text") or ("body" if layout.get("row_header") else "heading")
         head_h = sizes["heading"] * pt * 3.4
+        if any(c.get("prompt") for c in cols):  # the column prompts print under their titles
+            head_h += sizes["body"] * 0.85 * pt * 2.6
         weights = layout.get("column_weights") or [1] * len(cols)
         total = float(sum(weights)) or 1.0
         cell_h = (bh - head_h) / max(1, len(rows))
@@ -142,8 +187,10 @@ def geometry(
                     widths[j],
                     head_h,
                     title=col["title"],
+                    prompt=col.get("prompt", ""),
                     kind="header",
                     fill="#eeeeee",
+                    colour=col.get("colour"),
                 )
             )
             x += widths[j]
@@ -159,6 +206,7 @@ def geometry(
                     kind="header",
                     fill="#eeeeee",
                     text_size=row_size,
+                    details=list(row.get("details", [])),
                 )
             )
             x = x0 + head_w
@@ -224,6 +272,7 @@ def geometry(
                         value=f.get("value", ""),
                         lines=bool(f.get("lines", True)),
                         kind=f.get("kind", "zone"),
+                        colour=f.get("colour"),
                     )
                 )
                 x += fw + gap

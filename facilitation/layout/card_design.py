@@ -7,7 +7,7 @@ the trim into the bleed when there is one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from facilitation.model.printdata import Theme
@@ -60,6 +60,18 @@ class Face:
 
     elements: list[Element]
     name: str  # for messages: "debat-mouvant / affirmations #2"
+    where: tuple[str | None, int | None, int | None] | None = None  # its text's file, line
+
+
+def with_floor(elements: list[Element], floor: float) -> list[Element]:
+    """The elements with no text set or shrunk below `floor` points (a card format's minimum
+    type size): a smaller size is raised to it, and the text must fit its box there."""
+    out = []
+    for el in elements:
+        if el.kind == "text" and (el.size < floor or el.min_size < floor):
+            el = replace(el, size=max(el.size, floor), min_size=max(el.min_size, floor))
+        out.append(el)
+    return out
 
 
 def _band(w: float, h: float, colour: str, height: float) -> Element:
@@ -95,14 +107,49 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
     )
     top = h - s - head - 3 * scale
     layout = card.layout
+    bottom = s  # the content's lowest edge: above the instruction line, when there is one
+    if card.instruction:
+        line_h = max(8.5 * scale, 8.0)  # two lines at 7 pt, even on a small card
+        els.append(
+            Element(
+                "line",
+                s,
+                s + line_h + 1.2 * scale,
+                s + iw,
+                s + line_h + 1.2 * scale,
+                stroke=theme.rule,
+                width=0.4,
+            )
+        )
+        els.append(
+            Element(
+                "text",
+                s,
+                s,
+                iw,
+                line_h,
+                text=card.instruction,
+                size=7.5 * scale,
+                min_size=6,
+                italic=True,
+                align="center",
+                valign="middle",
+                colour=muted,
+                hyphenate=False,
+            )
+        )
+        bottom = s + line_h + 2.5 * scale
+    if f.get("_blank"):
+        els.extend(_blank_fields(f.get("_labels") or {}, s, bottom, iw, top - bottom, scale, theme))
+        return Face(els, card.name)
     if layout == "statement":
         els.append(
             Element(
                 "text",
                 s,
-                s + 4 * scale,
+                bottom + 4 * scale,
                 iw,
-                top - s - 4 * scale,
+                top - bottom - 4 * scale,
                 text=f["text"],
                 size=20 * scale,
                 min_size=9,
@@ -133,6 +180,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 align="center",
                 valign="middle",
                 colour="#ffffff" if is_dark(colour) else ink,
+                hyphenate=False,
             )
         )
         runs = [("italic", f.get("stance", ""))] + [("bullet", q) for q in f.get("questions", [])]
@@ -140,9 +188,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s,
+                bottom,
                 iw,
-                top - 17 * scale - s,
+                top - 17 * scale - bottom,
                 rich=True,
                 runs=runs,
                 size=9 * scale,
@@ -173,9 +221,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s,
+                bottom,
                 iw,
-                mid - 6 * scale - s,
+                mid - 6 * scale - bottom,
                 text=right,
                 size=15 * scale,
                 min_size=8,
@@ -217,11 +265,30 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             )
         )
         y = top - 16 * scale
-        while y > s + 2:
+        while y > bottom + 2:
             els.append(Element("line", s, y, s + iw, y, stroke=theme.rule, width=0.4))
             y -= 7 * scale
     elif layout == "starter":
-        els.append(Element("image", s, s, iw, top - s, path=f["path"], stroke=theme.rule))
+        credit = f.get("credit", "")
+        low = bottom + (3.2 * scale if credit else 0)
+        els.append(Element("image", s, low, iw, top - low, path=f["path"], stroke=theme.rule))
+        if credit:  # the deck's licence asks for it: small, under the picture
+            els.append(
+                Element(
+                    "text",
+                    s,
+                    bottom,
+                    iw,
+                    3 * scale,
+                    text=credit,
+                    size=4.5 * scale,
+                    min_size=4,
+                    align="right",
+                    valign="bottom",
+                    colour=muted,
+                    hyphenate=False,
+                )
+            )
     elif layout in ("persona", "role"):
         title = f.get("name", "")
         els.append(
@@ -256,9 +323,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s,
+                bottom,
                 iw,
-                top - 10 * scale - s,
+                top - 10 * scale - bottom,
                 rich=True,
                 runs=runs,
                 size=8.5 * scale,
@@ -271,9 +338,9 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
             Element(
                 "text",
                 s,
-                s + 2 * scale,
+                bottom + 2 * scale,
                 iw,
-                top - s - 2 * scale,
+                top - bottom - 2 * scale,
                 text=f["text"],
                 size=17 * scale,
                 min_size=7.5,
@@ -282,9 +349,59 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 valign="middle",
                 colour=ink,
                 leading=1.2,
+                hyphenate=False,  # display-size text: whole words only
             )
         )
     return Face(els, card.name)
+
+
+def _blank_fields(
+    labels: dict[str, str], x: float, y: float, w: float, h: float, scale: float, theme: Theme
+) -> list[Element]:
+    """A card to fill in by hand: each field's label over ruled lines (the name gets one line,
+    a quote two, the others share the rest); a card without fields is all lines."""
+    gap = 7.0  # mm between ruled lines: handwriting is the same size on any card
+    lab = 4.2 * min(scale, 1.2)
+    keys = list(labels)
+    if not keys:
+        out = []
+        line_y = y + h - gap
+        while line_y > y + 1:
+            out.append(Element("line", x, line_y, x + w, line_y, stroke=theme.rule, width=0.4))
+            line_y -= gap
+        return out
+    fixed = {"name": 1, "quote": 2}
+    total = int((h - lab * len(keys)) // gap)
+    rest = [k for k in keys if k not in fixed]
+    left = max(0, total - sum(fixed.get(k, 0) for k in keys))
+    lines = {k: fixed.get(k, 0) for k in keys}
+    for i, k in enumerate(rest):
+        lines[k] = max(1, left // len(rest) + (1 if i < left % len(rest) else 0))
+    out = []
+    top = y + h
+    for k in keys:
+        out.append(
+            Element(
+                "text",
+                x,
+                top - lab,
+                w,
+                lab,
+                text=labels[k],
+                size=7.5 * min(scale, 1.2),
+                min_size=6,
+                bold=True,
+                colour=theme.muted,
+                valign="top",
+            )
+        )
+        top -= lab
+        for _ in range(lines[k]):
+            top -= gap
+            if top < y:
+                break
+            out.append(Element("line", x, top, x + w, top, stroke=theme.rule, width=0.4))
+    return out
 
 
 def back(
@@ -297,8 +414,10 @@ def back(
     safe: float,
     theme: Theme,
     logo: Any = None,
+    tagline: str = "",
 ) -> list[Element]:
-    """A deck's back: phase colour (with its mark and name), exercise title, programme/logo."""
+    """A deck's back: the phase's colour and name, the exercise's title and its one-line
+    purpose (what participants hold the cards for), the programme or its logo."""
     a = theme.arcs[arc]
     scale = min(w / 63, h / 88)
     els: list[Element] = []
@@ -307,63 +426,77 @@ def back(
         els.append(Element("rect", 0, 0, w, h, fill=a.colour, bleed=True))
     elif style == "pattern":
         els.append(Element("hatch", 0, 0, w, h, stroke=a.colour, width=1.2, bleed=True))
-    inner = Element(
+    inner = Element(  # no frame near the trim: a shifted back would show it at once
         "rect",
         safe,
         safe,
         w - 2 * safe,
         h - 2 * safe,
         fill="#ffffff",
-        stroke=theme.ink,
-        width=0.8,
     )
     els.append(inner)
-    cx, cy = w / 2, h / 2 + 10 * scale
-    els.append(Element("circle", cx, cy, 7 * scale, fill=a.colour, stroke=theme.ink, width=0.8))
+    iw = w - 2 * safe - 4
+    # the phase's colour as a bar above the title: colour with its name, never colour alone
+    bar_w = 18 * scale
     els.append(
         Element(
-            "text",
-            cx - 7 * scale,
-            cy - 7 * scale,
-            14 * scale,
-            14 * scale,
-            text=a.mark,
-            size=13 * scale,
-            min_size=8,
-            bold=True,
-            align="center",
-            valign="middle",
-            colour=theme.ink,
+            "rect",
+            (w - bar_w) / 2,
+            h * 0.66,
+            bar_w,
+            2.2 * scale,
+            fill=a.colour,
+            stroke=theme.ink,
+            width=0.5,
         )
     )
     els.append(
         Element(
             "text",
             safe + 2,
-            h / 2 - 14 * scale,
-            w - 2 * safe - 4,
-            12 * scale,
+            h * 0.66 - 15 * scale,
+            iw,
+            13 * scale,
             text=title,
-            size=11 * scale,
+            size=12 * scale,
             min_size=6,
             bold=True,
             align="center",
-            valign="top",
+            valign="bottom",
             colour=theme.ink,
+            hyphenate=False,
         )
     )
+    if tagline:
+        els.append(
+            Element(
+                "text",
+                safe + 3,
+                h * 0.66 - 37 * scale,
+                iw - 2,
+                20 * scale,
+                text=tagline,
+                size=8.5 * scale,
+                min_size=5.5,
+                italic=True,
+                align="center",
+                valign="top",
+                colour=theme.ink,
+                hyphenate=False,
+            )
+        )
     els.append(
         Element(
             "text",
             safe + 2,
-            h / 2 - 20 * scale,
-            w - 2 * safe - 4,
+            safe + 11 * scale,
+            iw,
             5 * scale,
             text=arc_label,
             size=7 * scale,
             min_size=5.5,
             align="center",
-            valign="top",
+            valign="bottom",
             colour=theme.muted,
         )
     )

@@ -130,8 +130,8 @@ def impose(
 
     cols, rows = grid(unit_w, card_h)
     rotated = False
-    if allow_rotate and not fold:
-        rc, rr = grid(card_h, card_w)
+    if allow_rotate:  # a fold-over pair turns as a whole (two A6 side by side on A4)
+        rc, rr = grid(card_h, unit_w)
         if rc * rr > cols * rows:
             cols, rows, rotated = rc, rr, True
     if cols * rows == 0:
@@ -151,7 +151,7 @@ def impose(
                 "a {card} mm card does not fit on a {sheet} mm sheet with {margin} mm margins"
             ).format(**sizes)
         )
-    w, h = (card_h, card_w) if rotated else (unit_w, card_h)
+    w, h = (card_h, unit_w) if rotated else (unit_w, card_h)
     grid_w = cols * w + (cols - 1) * gutter
     grid_h = rows * h + (rows - 1) * gutter
     x0 = _place(sheet_w, grid_w, margin, mark_room, bleed, first_side=True)
@@ -175,7 +175,9 @@ def impose(
             x = x0 + c * (w + gutter)
             y = y_low + grid_h - (r + 1) * h - r * gutter  # row 0 at the top
             imp.slots.append(Slot(r, c, Rect(x, y, w, h), rotated))
-            if fold:
+            if fold and rotated:  # the pair runs up the sheet: front below, back above
+                imp.folds.append(Line(x, y + card_w, x + w, y + card_w))
+            elif fold:
                 imp.folds.append(Line(x + card_w, y, x + card_w, y + h))
     imp.marks = _marks(imp, x0, y_low, grid_w, grid_h, w, h, mark_len)
     return imp

@@ -19,11 +19,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
-from facilitation.load.validation import Locator, problems_from
+from facilitation.load.validation import Locator, error_text, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.exercise import ARC_ORDER, Exercise
 from facilitation.resources import data_dir
 from facilitation.text.aliases import key_names
+from facilitation.text.i18n import is_localized
 from facilitation.text.messages import _
 
 ENV_VAR = "FACILITATION_LIBRARY"
@@ -111,7 +112,14 @@ class Settings:
         return cls(folders=folders, lang=lang, config=config)
 
 
-_CONFIG_KEYS = {"library": list, "lang": str, "theme": str, "programme": str, "paper": str}
+_CONFIG_KEYS = {
+    "library": list,
+    "lang": str,
+    "theme": str,
+    "programme": str,
+    "paper": str,
+    "checks": dict,  # the limits of the warnings, for every session (model.session.Checks)
+}
 
 
 def _check_config(doc: Document) -> dict[str, Any]:
@@ -133,7 +141,9 @@ def _check_config(doc: Document) -> dict[str, Any]:
         elif not isinstance(value, _CONFIG_KEYS[key]):
             problems.append(
                 Problem(
-                    _("expected a list") if _CONFIG_KEYS[key] is list else _("expected a text"),
+                    {list: _("expected a list"), dict: _("expected a mapping")}.get(
+                        _CONFIG_KEYS[key], _("expected a text")
+                    ),
                     file=doc.file,
                     line=line,
                     column=col,
@@ -145,6 +155,26 @@ def _check_config(doc: Document) -> dict[str, Any]:
         problems.append(
             Problem(_("expected fr or en"), file=doc.file, line=line, column=col, path="lang")
         )
+    if isinstance(doc.data.get("checks"), dict):
+        from pydantic import ValidationError
+
+        from facilitation.model.session import Checks
+
+        try:
+            Checks.model_validate(doc.data["checks"])
+        except ValidationError as exc:
+            for e in exc.errors():
+                where = ("checks", *e["loc"])
+                line, col = doc.where(where, key=e["type"] == "extra_forbidden")
+                problems.append(
+                    Problem(
+                        error_text(e),
+                        file=doc.file,
+                        line=line,
+                        column=col,
+                        path=".".join(str(x) for x in where),
+                    )
+                )
     if problems:
         raise UserError(problems)
     return doc.data
@@ -189,6 +219,7 @@ class Library:
         self.entries: dict[str, list[Entry]] = {}  # id -> entries, top layer first
         self._resolved: dict[str, Exercise] = {}
         self._failed: dict[str, list[Problem]] = {}
+        self._warnings: dict[str, list[Problem]] = {}  # timing lint of each exercise read
         self.locators: dict[str, Locator] = {}
         self._problems: list[Problem] = []  # problems of reading, and of user exercises
         self._complete = False
@@ -337,6 +368,13 @@ class Library:
         """The problems found so far: of reading, and of the exercises resolved."""
         return self._problems + [p for ps in self._failed.values() for p in ps]
 
+    @property
+    def warnings(self) -> list[Problem]:
+        """What may go wrong on the day with the exercises (reads them all): steps that do not
+        add up, turns that cannot fit their step at Transfo size."""
+        self._resolve_all()
+        return [w for ex_id in sorted(self._warnings) for w in self._warnings[ex_id]]
+
     def problems_of(self, ex_id: str) -> list[Problem]:
         """What is wrong with that exercise (empty when it is fine or unknown)."""
         self._resolve_id(ex_id)
@@ -351,6 +389,7 @@ class Library:
         data: dict[str, Any] = {}
         for e in reversed(chain):
             data = merge(data, e.doc.data)
+            _own_defaults(data, e.doc.data)
         data["extends"] = entry.doc.data.get("extends")
         locator = Locator([e.doc for e in chain])
         try:
@@ -372,6 +411,7 @@ class Library:
             raise UserError(problems)
         ex.origin = str(entry.doc.file)
         ex.__dict__["folder"] = entry.folder
+        self._warnings[entry.id] = timing_warnings(ex, locator)
         return ex, locator
 
     # -- use -------------------------------------------------------------------------------------
@@ -443,13 +483,28 @@ class Exercises(Mapping[str, Exercise]):
 
 
 def merge(base: Any, over: Any) -> Any:
-    """Mappings merge key by key; anything else in `over` replaces `base`."""
-    if isinstance(base, dict) and isinstance(over, dict):
+    """Mappings merge key by key; anything else in `over` replaces `base`. A text or value
+    given per language ({fr: ...}) replaces the parent's whole, so that a language it lacks
+    falls back to the user's other language, never to the parent's text."""
+    if isinstance(base, dict) and isinstance(over, dict) and not is_localized(over):
         out = copy.deepcopy(base)
         for k, v in over.items():
             out[k] = merge(base.get(k), v) if k in base else copy.deepcopy(v)
         return out
     return copy.deepcopy(over)
+
+
+def _own_defaults(merged: dict[str, Any], layer: dict[str, Any]) -> None:
+    """A file that gives a parameter's default chooses it: `example` (a value from another
+    case, to be warned about) holds only for the default of the file that says it."""
+    params = layer.get("parameters")
+    if not isinstance(params, dict):
+        return
+    for name, p in params.items():
+        if isinstance(p, dict) and "default" in p and "example" not in p:
+            target = merged.get("parameters", {}).get(name)
+            if isinstance(target, dict):
+                target["example"] = False
 
 
 def _display(f: Any, builtin: bool) -> str:
@@ -459,6 +514,42 @@ def _display(f: Any, builtin: bool) -> str:
         return os.path.relpath(f)
     except ValueError:
         return str(f)
+
+
+def timing_warnings(ex: Exercise, locator: Locator) -> list[Problem]:
+    """The exercise's timing lint (Exercise.timing_lint) as warnings with file and line."""
+    from facilitation.model.exercise import TRANSFO_SIZE, team_words
+    from facilitation.text.messages import ngettext
+
+    out = []
+    for path, kind, n in ex.timing_lint(TRANSFO_SIZE):
+        if kind == "sum":
+            message = _(
+                "the steps add up to {total} min, but the typical duration is {typical} min"
+            ).format(**n)
+            hint = _("change a step's minutes, or the duration")
+        else:
+            message = ngettext(
+                "{teams} × {each} min = {need} min, more than the step's "
+                "{minutes} min for {people} person",
+                "{teams} × {each} min = {need} min, more than the step's "
+                "{minutes} min for {people} people",
+                n["people"],
+            ).format(**{**n, "teams": team_words(n["per"], n["teams"])})
+            hint = _("give the step {need} min, or each team less time").format(need=n["need"])
+        file, line, col = locator.locate(path)
+        out.append(
+            Problem(
+                message,
+                file=file,
+                line=line,
+                column=col,
+                path=format_path(path),
+                hint=hint,
+                severity="warning",
+            )
+        )
+    return out
 
 
 def check_print_data(ex: Exercise, bad: Any) -> None:
@@ -493,7 +584,7 @@ def check_print_data(ex: Exercise, bad: Any) -> None:
                 )
             elif s.source is None and cards[s.layout].needs_source:
                 bad(("supports", i, "source"), _("a card set needs a source parameter"))
-        elif s.layout != "floor-sign" and s.layout not in canvases:
+        elif s.layout not in ("floor-sign", "poster") and s.layout not in canvases:
             bad(
                 ("supports", i, "layout"),
                 _("unknown canvas layout '{layout}'").format(layout=s.layout),

@@ -1,4 +1,5 @@
-"""Pictures a pack names (starter images, logos): files inside the pack's own folder only.
+"""Pictures a pack names (starter images, logos): files inside the pack's own folder only,
+or pictures of the starter deck that ships with the package (`starters/bicycle.svg`).
 
 Why: packs from other programmes are untrusted; a path may not leave its folder, by '..', an
 absolute path or a link, and only regular image files are read.
@@ -6,27 +7,42 @@ absolute path or a link, and only regular image files are read.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
+from facilitation.resources import picture_dir
 from facilitation.text.messages import _
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg"}
+DECK = "starters"  # the built-in deck's folder: pictures named starters/<name>.svg
+
+
+def deck_pictures() -> list[str]:
+    """The pictures of the built-in starter deck, as exercises name them."""
+    folder = picture_dir() / DECK
+    return sorted(f"{DECK}/{f.name}" for f in folder.glob("*.svg"))
+
+
+def is_builtin_picture(path: Path) -> bool:
+    """Whether a picture comes from the package's own deck (and so carries its credit)."""
+    try:
+        return path.resolve().is_relative_to(picture_dir().resolve())
+    except OSError:
+        return False
 
 
 def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
-    """A picture path inside `root`, or a UserError: no absolute paths, no way out."""
-    what = _("logo '{file}'") if logo else _("picture '{file}'")
-    what = what.format(file=rel)
+    """A picture path inside `root`, or a UserError: no absolute paths, no way out. A picture
+    the pack does not hold but the built-in deck does (built-in exercises name those) comes
+    from the deck."""
+    what = (_("logo '{file}'") if logo else _("picture '{file}'")).format(file=rel)
+    builtin = picture_dir()
     if root is None or not isinstance(root, Path):
-        raise UserError(
-            Problem(
-                _("{what}: built-in exercises hold no pictures").format(what=what),
-                path=where,
-                hint=_("give pictures in a session or your own folder"),
-            )
-        )
+        root = builtin
+    elif not logo and not (root / rel).exists() and (builtin / rel).is_file():
+        root = builtin
     p = Path(rel)
     if p.is_absolute() or ".." in p.parts:
         raise UserError(
@@ -54,15 +70,42 @@ def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
         )
     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
         raise UserError(
-            Problem(_("{what} is not a JPEG or PNG file").format(what=what), path=where)
+            Problem(_("{what} is not a JPEG, PNG or SVG file").format(what=what), path=where)
         )
-    try:
-        from PIL import Image
-
-        with Image.open(resolved) as im:
-            im.verify()
-    except Exception:
+    if not _readable(resolved):
         raise UserError(
             Problem(_("{what} cannot be read as an image").format(what=what), path=where)
-        ) from None
+        )
     return resolved
+
+
+@cache
+def _readable(path: Path) -> bool:
+    """Whether an image opens (SVG: as a drawing svglib can render as vectors)."""
+    try:
+        if path.suffix.lower() == ".svg":
+            return svg_drawing(path) is not None
+        from PIL import Image
+
+        with Image.open(path) as im:
+            im.verify()
+        return True
+    except Exception:
+        return False
+
+
+@cache
+def svg_drawing(path: Path) -> Any:
+    """An SVG file as a reportlab drawing (svglib), read once; None when it cannot be read.
+
+    Why svglib: the pictures stay vectors in the PDF (sharp at any card size, small files),
+    drawn once per file as a form."""
+    import logging
+
+    from svglib.svglib import svg2rlg
+
+    logging.getLogger("svglib").setLevel(logging.ERROR)  # unsupported bits are skipped quietly
+    try:
+        return svg2rlg(str(path))
+    except Exception:
+        return None

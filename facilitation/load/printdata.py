@@ -24,6 +24,7 @@ from facilitation.model.printdata import (
     CardFormat,
     CardLayout,
     CatalogueItem,
+    PaperUse,
     Sheet,
     Theme,
     ThemePatch,
@@ -178,6 +179,22 @@ def sheet_mm(name: str) -> tuple[float, float]:
     """Width and height of a paper in millimetres, portrait."""
     s = sheet(name)
     return s.width, s.height
+
+
+def paper_uses() -> dict[str, PaperUse]:
+    """How small each use of a canvas may print (cards/paper.yaml): wall, group, form."""
+    from facilitation.text.messages import _
+
+    table = _models("paper", PaperUse)
+    missing = [u for u in ("wall", "group", "form") if u not in table]
+    if missing:
+        raise UserError(
+            Problem(
+                _("cards/paper.yaml gives no rule for: {uses}").format(uses=", ".join(missing)),
+                hint=_("give each of wall, group and form a min_scale"),
+            )
+        )
+    return table
 
 
 # -- cards ------------------------------------------------------------------------------------

@@ -99,6 +99,9 @@ _VALUE_WORDS = {
     "colour": "colour",
     "audience": "audience",
     "kind": "support kind",
+    "setting": "setting",
+    "meal": "logistics",
+    "show": "timing",
 }
 
 
@@ -155,6 +158,23 @@ def message_for(err: Any) -> str:
             pattern=ctx.get("pattern", "")
         )
     return _("not a valid value")
+
+
+def error_text(err: Any) -> str:
+    """One pydantic error as a message in the run's language, for a file read without a
+    locator (the `checks:` of facilitation.yaml): our validators' own messages, unknown keys,
+    and pydantic's errors by their type."""
+    kind = err["type"]
+    if kind in ("value_error", "assertion_error"):
+        return _clean(err["msg"])
+    if kind == "extra_forbidden":
+        return _("unknown key '{key}'").format(key=err["loc"][-1])
+    if kind == "missing":
+        return _("missing required key '{key}'").format(key=err["loc"][-1])
+    msg = message_for(err)
+    if "input" in err:
+        msg = _("{message} (found {found})").format(message=msg, found=kind_of(err["input"]))
+    return msg
 
 
 def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -> list[Problem]:

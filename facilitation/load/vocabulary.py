@@ -106,6 +106,14 @@ def tag_label(tag_id: str) -> str:
     return tr(tag.label, language()) if tag else tag_id
 
 
+def family_label(family_id: str | None, lang: str) -> str:
+    """A method family as `lang` says it (its id when the vocabulary does not know it)."""
+    if not family_id:
+        return ""
+    family = families().get(family_id)
+    return tr(family.label, lang) if family else family_id
+
+
 def tag_words() -> dict[str, list[str]]:
     """Each tag id with every word it goes by, for hints."""
     return {k: t.words() for k, t in tags().items()}

@@ -33,7 +33,11 @@ Colour = Annotated[
     Literal["yellow", "blue", "orange", "pink", "green", "white", "red", "purple"],
     Aliased("colour"),
 ]
-Logistics = Annotated[Literal["welcome", "break", "lunch", "travel"], Aliased("logistics")]
+Logistics = Annotated[
+    Literal["welcome", "break", "lunch", "travel", "dinner"], Aliased("logistics")
+]
+Meal = Annotated[Literal["lunch", "dinner"], Aliased("logistics")]
+Setting = Annotated[Literal["room", "field"], Aliased("setting")]
 TRANSFO_SIZE = 20  # the head count methods are written for: a Transfo group
 ARC_ORDER = ["logistics", "open", "energise", "explore", "converge", "close"]
 
@@ -116,12 +120,12 @@ class Step(Model):
 
 class Variant(Model):
     """Another way to run the method: its own steps and duration when they differ, and the
-    printed supports it leaves out."""
+    printed supports and materials it leaves out."""
 
     id: Id
     title: Text
     description: Text
-    without: list[str] = []  # support ids the variant does not print
+    without: list[str] = []  # ids of the supports it does not print, items it does not need
     duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)] | None = None
     steps: list[Step] = []
 
@@ -172,6 +176,15 @@ class Support(Model):
     instruction: Text | None = None  # one line on each card: what participants do with it
 
 
+class Blank(Model):
+    """What the supports fed by a parameter print when nobody chose its value: so many blank
+    items, to fill in by hand (one persona canvas per group), rather than the example."""
+
+    per: Annotated[Literal["session", "group", "pair", "participant"], Aliased("per")] = "group"
+    copies: int = Field(1, ge=1, le=50)
+    supports: list[Id] = []  # the supports that print blank (all that it feeds, when empty)
+
+
 class Parameter(Model):
     """A value a session can override: statements, personas, row labels..."""
 
@@ -181,6 +194,8 @@ class Parameter(Model):
     fields: list[str] | None = None
     default: Any = None
     example: bool = False  # the default comes from one real case: warn before printing it
+    # when no value is chosen (the example is not one), print blank items instead
+    blank: Blank | None = None
 
     @field_validator("default", mode="after")
     @classmethod
@@ -254,6 +269,7 @@ class Exercise(Model):
     invitation: Text | None = None
     arc: Arc = "explore"
     logistics: Logistics | None = None
+    setting: Setting = "room"  # field: out of the room, in the street, at homes
     family: Id | None = None  # method family (vocabulary/families.yaml): its pictogram
     tags: list[Id] = []
     duration: Annotated[DurationRange, BeforeValidator(_scalar_duration)]
@@ -281,6 +297,10 @@ class Exercise(Model):
     origin: str | None = Field(None, exclude=True, json_schema_extra={"readOnly": True})
 
     # -- reading helpers ------------------------------------------------------------------------
+    def variant_of(self, variant_id: str | None) -> Variant | None:
+        """The variant of that id (None for the method as written, or an unknown id)."""
+        return next((v for v in self.variants if v.id == variant_id), None)
+
     def param_default(self, name: str, lang: str) -> Any:
         """A parameter's default value in a language (falling back to the other)."""
         param = self.parameters[name]
@@ -337,12 +357,33 @@ class Exercise(Model):
                         )
                     )
         support_ids = {s.id for s in self.supports}
+        droppable = support_ids | {m.item for m in self.materials}
         for i, v in enumerate(self.variants):
             for j, sid in enumerate(v.without):
-                if sid not in support_ids:
+                if sid not in droppable:
                     out.append(
                         (
                             ("variants", i, "without", j),
+                            _("no support or material named '{name}'").format(name=sid),
+                            _near(sid, droppable),
+                        )
+                    )
+        for name, p in params.items():
+            if p.blank is None:
+                continue
+            if p.type not in ("list", "records"):
+                out.append(
+                    (
+                        ("parameters", name, "blank"),
+                        _("only a list parameter prints blank"),
+                        None,
+                    )
+                )
+            for j, sid in enumerate(p.blank.supports):
+                if sid not in support_ids:
+                    out.append(
+                        (
+                            ("parameters", name, "blank", "supports", j),
                             _("no support named '{name}'").format(name=sid),
                             _near(sid, support_ids),
                         )
@@ -363,45 +404,48 @@ class Exercise(Model):
                 )
         return out
 
-    def timing_lint(self, people: int = TRANSFO_SIZE) -> list[tuple[tuple[str | int, ...], str]]:
+    def steps_for(self, variant_id: str | None = None) -> list[Step]:
+        """The steps a block runs: its variant's own steps when it has them, else the
+        method's."""
+        v = self.variant_of(variant_id)
+        return v.steps if v is not None and v.steps else self.steps
+
+    def duration_for(self, variant_id: str | None = None) -> DurationRange:
+        """The duration of the method, or of its variant when the variant has its own."""
+        v = self.variant_of(variant_id)
+        return v.duration if v is not None and v.duration is not None else self.duration
+
+    def timing_lint(
+        self, people: int = TRANSFO_SIZE
+    ) -> list[tuple[tuple[str | int, ...], str, dict[str, Any]]]:
         """Steps whose minutes do not add up to the duration, and steps run by each team in
-        turn that cannot fit their step for `people` participants: (path, message)."""
-        out: list[tuple[tuple[str | int, ...], str]] = []
+        turn that cannot fit their step for `people` participants: (path, kind, numbers),
+        kind being 'sum' (numbers: total, typical) or 'each' (numbers: teams, per, each,
+        need, minutes, people)."""
+        out: list[tuple[tuple[str | int, ...], str, dict[str, Any]]] = []
 
         def check(steps: list[Step], typical: int, path: tuple[str | int, ...]) -> None:
             total = sum(s.minutes for s in steps)
             if steps and total != typical:
-                out.append(
-                    (
-                        path,
-                        _(
-                            "the steps add up to {total} min, the typical duration is {typical} min"
-                        ).format(total=total, typical=typical),
-                    )
-                )
+                out.append((path, "sum", {"total": total, "typical": typical}))
             for i, st in enumerate(steps):
                 if st.each is None or st.per is None:
                     continue
-                conf = st.configuration or self.configuration
-                teams = team_count(st.per, conf, people)
+                teams = step_teams(st, self, people)
                 need = st.each * teams
                 if need > st.minutes:
                     out.append(
                         (
                             path + (i, "each"),
-                            ngettext(
-                                "{teams} × {each} min = {need} min, more than the step's "
-                                "{minutes} min for {people} person",
-                                "{teams} × {each} min = {need} min, more than the step's "
-                                "{minutes} min for {people} people",
-                                people,
-                            ).format(
-                                teams=team_words(st.per, teams),
-                                each=st.each,
-                                need=need,
-                                minutes=st.minutes,
-                                people=people,
-                            ),
+                            "each",
+                            {
+                                "teams": teams,
+                                "per": st.per,
+                                "each": st.each,
+                                "need": need,
+                                "minutes": st.minutes,
+                                "people": people,
+                            },
                         )
                     )
 
@@ -448,12 +492,39 @@ def team_words(per: str, n: int) -> str:
 
 
 def team_count(per: str, conf: Configuration, people: int) -> int:
-    """How many teams of a kind `people` participants make (pairs: an odd one joins a trio)."""
+    """How many teams of a kind `people` participants make (pairs: an odd one joins a trio;
+    groups: as `conf` makes them, whatever its kind: pairs, individuals, one plenary)."""
     if per == "participant":
-        return people
+        return max(1, people)
     if per == "pair":
         return max(1, people // 2)
-    return conf.groups_for(people) if conf.kind == "groups" else 1
+    return max(1, conf.groups_for(people))
+
+
+def group_configuration(
+    step: Step, ex: Exercise, split: Configuration | None = None
+) -> Configuration:
+    """How the room is split into the groups that a step counts (`per: group`).
+
+    A step whose own configuration is groups and differs from the method's (one group per
+    hat) keeps it. Otherwise the block's `split` decides, else the method's configuration:
+    a presentation to the whole room (configuration: plenary) still counts the groups the
+    room works in."""
+    own = step.configuration
+    if own is not None and own.kind == "groups" and own != ex.configuration:
+        return own
+    if split is not None:
+        return split
+    if own is not None and own.kind == "groups":
+        return own
+    return ex.configuration
+
+
+def step_teams(step: Step, ex: Exercise, people: int, split: Configuration | None = None) -> int:
+    """How many teams take their turn in a step run `per` team (1 for other steps)."""
+    if step.per is None:
+        return 1
+    return team_count(step.per, group_configuration(step, ex, split), people)
 
 
 def _near(name: str, choices: Any) -> str | None:

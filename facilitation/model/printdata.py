@@ -66,6 +66,7 @@ class CardFormat(Model):
     height: float = Field(ge=20, le=MAX_CARD_MM)
     label: str
     safe: float = Field(4, ge=0)
+    min_type: float = Field(7, ge=4, le=30)  # no text on the card smaller than this, points
 
     @model_validator(mode="after")
     def _room(self) -> CardFormat:
@@ -76,6 +77,15 @@ class CardFormat(Model):
                 )
             )
         return self
+
+
+class PaperUse(Model):
+    """How small a canvas may print for one use (cards/paper.yaml): plenary canvases read
+    from across the room (`wall`), canvases a group works on at a table (`group`), sheets
+    and forms written on (`form`)."""
+
+    min_scale: float = Field(gt=0, le=1)  # of the canvas's own size, in each direction
+    stretch: float = Field(0.1, ge=0, le=0.5)  # how much one direction may exceed the other
 
 
 class CardLayout(Model):
@@ -186,16 +196,28 @@ class CatalogueItem(Model):
     unit: Unit | None = None  # the word counted, singular and plural: [feutre, feutres]
     pack: int | None = Field(None, ge=1)  # sold by packs of
     reusable: bool = False  # equipment that serves again: counted at the largest need
+    # for everyone in the room (meals, badges): counted per participant, the team counts too
+    everyone: bool = False
 
 
 # -- canvas layouts ---------------------------------------------------------------------------
+class Detail(Model):
+    """A field of a record shown under its label (a criterion's green and red signals)."""
+
+    field: str
+    label: Text | None = None
+    colour: Colour | None = None  # a chip of that colour before it
+
+
 class LabelSource(Model):
     """Labels taken from a parameter of the exercise ({param: stages}), from the support's
-    source ({source: true}), with texts to use when there is none."""
+    source ({source: true}), with texts to use when there is none. For records, the label is
+    the first field; `details` shows other fields under it."""
 
     param: Id | None = None
     source: bool | None = None
     default: list[Text] | None = None
+    details: list[Detail] = []
 
     @model_validator(mode="after")
     def _one(self) -> LabelSource:
@@ -208,15 +230,25 @@ class Column(Model):
     title: Text
     prompt: Text | None = None
     mark: str | None = None
+    colour: Colour | None = None  # the colour of the sticky notes that go there
+
+
+class ParamValue(Model):
+    """A value taken from a text (or list) parameter of the exercise: {param: change}."""
+
+    param: Id
 
 
 class FormField(Model):
     label: Text | None = None
     prompt: Text | None = None
-    value: str | None = None  # the record field that fills it
+    # what fills it: a field of the record the page is printed for (`each:`), `item` for the
+    # whole item of a plain list, or {param: NAME} for a text parameter
+    value: str | ParamValue | None = None
     lines: bool = True
     width: float = Field(1, gt=0, le=20)
     kind: Literal["zone", "check", "text"] = "zone"
+    colour: Colour | None = None  # the colour of the sticky notes that go there
 
 
 class FormRow(Model):
@@ -245,8 +277,12 @@ class CanvasLayout(Model):
     id: str = Field("", exclude=True)
     title: Text
     prompt: Text | None = None
+    subtitle: ParamValue | Text | None = None  # a line under the title: {param: change}
     size: Id | None = None  # a paper id of sheets.yaml
     landscape: bool = False
+    # a form handed to someone outside the group (a consent form to sign): printed on its
+    # own and single-sided, never on the back of the team's own sheets
+    handout: bool = False
     kind: Literal["columns", "grid", "frames", "form"]
     columns: list[Column | Text] | LabelSource | None = None
     rows: list[Text] | LabelSource | None = None

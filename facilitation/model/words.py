@@ -72,3 +72,10 @@ def per_short(per: str) -> str:
 def support_kind_label(kind: str) -> str:
     words = {"cards": _("cards"), "canvas": _("wall canvas"), "sheet": _("A4 sheet")}
     return words.get(kind, kind)
+
+
+def language_name(lang: str) -> str:
+    """'français', 'anglais' (French), 'French', 'English' (English): a language as the run's
+    language names it."""
+    words = {"fr": _("French"), "en": _("English")}
+    return words.get(lang, lang)

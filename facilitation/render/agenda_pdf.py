@@ -58,7 +58,7 @@ def page_footer(text: str, lang: str) -> Any:
     return draw
 
 
-def labelled(label: str, value: str) -> str:
+def label_text(label: str, value: str) -> str:
     """'Label: value' in the run's language (the French spacing comes with typesetting)."""
     return _("{label}: {value}").format(label=label, value=value)
 
@@ -71,6 +71,24 @@ def P(text: str, st: Any, lang: str) -> Paragraph:
 def R(marked: str, st: Any) -> Paragraph:
     """A paragraph of markup built here from already escaped pieces."""
     return Paragraph(marked, st)
+
+
+def colon(lang: str) -> str:
+    return "\u00a0: " if lang == "fr" else ": "
+
+
+def labelled(label: str, items: list[str], st: Any, lang: str) -> Paragraph:
+    """'<b>Label</b> : item ; item' as one paragraph."""
+    sep = " ; " if lang == "fr" else "; "
+    return R(f"<b>{markup(label, lang)}</b>{colon(lang)}{markup(sep.join(items), lang)}", st)
+
+
+def day_line(day: dict[str, Any], exact: bool = False) -> str:
+    """Under a day's heading: its title, place and address, times (and whether they are
+    indicative)."""
+    place = " — ".join(x for x in (day["place"], day["address"]) if x)
+    time = day["time"] if exact else day["shown_time"]
+    return " · ".join(x for x in (day["title"], place, time, day["timing_note"]) if x)
 
 
 def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
@@ -89,8 +107,11 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
     body = mkstyle(10.5, lang, leading=13)
     bold = mkstyle(10.5, lang, bold=True, leading=13)
     time_st = mkstyle(10.5, lang, bold=True, leading=13, hyphenate=False)
+    note = mkstyle(9.5, lang, leading=12)
+    words = view["words"]
     width = size[0] - 30 * MM
     story: list[Any] = []
+    last = len(view["days"]) - 1
     for i, day in enumerate(view["days"]):
         if i:
             story.append(PageBreak())
@@ -98,8 +119,10 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
         story.append(P(view["title"], h1, lang))
         head = f"{view['words']['day']} {day['index']} — {day['label']}"
         story.append(P(head, h2, lang))
-        sub = " · ".join(x for x in (day["title"], day["place"], day["time"]) if x)
-        story.append(P(sub, small, lang))
+        story.append(P(day_line(day), small, lang))
+        if i == 0 and view["before"]:
+            story.append(Spacer(1, 2 * MM))
+            story.append(labelled(words["session_before"], view["before"], note, lang))
         story.append(Spacer(1, 5 * MM))
         data = []
         styles = [
@@ -115,8 +138,23 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
             what: list[Any] = [P(r["title"], bold, lang)]
             if r["purpose"]:
                 what.append(P(r["purpose"], body, lang))
+            if r["guests"]:
+                what.append(labelled(words["with"], r["guests"], body, lang))
+            what += [
+                P(f"{e['shown_time']} · {e['title']}", body, lang)
+                for e in r["events"]
+                if e["audience"] != "facilitators"
+            ]
+            if r["before"]:
+                what.append(labelled(words["before"], r["before"], body, lang))
+            if r["after"]:
+                what.append(labelled(words["after"], r["after"], body, lang))
             for t in r["tracks"]:
-                items = "; ".join(f"{x['title']} ({x['time']})" for x in t["rows"])
+                items = "; ".join(
+                    f"{x['title']} ({x['shown_time']})" if x["shown_time"] else x["title"]
+                    for x in t["rows"]
+                    if x["audience"] != "facilitators"
+                )
                 where = f" — {t['room']}" if t["room"] else ""
                 sep = "\u00a0: " if lang == "fr" else ": "
                 what.append(
@@ -130,7 +168,7 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
                 styles.append(
                     ("BACKGROUND", (0, len(data)), (-1, len(data)), colors.Color(0.95, 0.95, 0.95))
                 )
-            data.append([P(r["time"], time_st, lang), what, P(r["room"], body, lang)])
+            data.append([P(r["shown_time"], time_st, lang), what, P(r["room"], body, lang)])
         table = Table(
             data,
             colWidths=[32 * MM, width - 32 * MM - 38 * MM, 38 * MM],
@@ -138,6 +176,9 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
             repeatRows=0,
         )
         story.append(table)
+        if i == last and view["after"]:
+            story.append(Spacer(1, 4 * MM))
+            story.append(labelled(words["session_after"], view["after"], note, lang))
     doc.build(
         story,
         onFirstPage=page_footer(view["heading"], lang),
@@ -174,11 +215,32 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
     ]
     people = [view["participants_line"]]
     if view["facilitators"]:
-        people.append(labelled(words["facilitators"], ", ".join(view["facilitators"])))
+        people.append(label_text(words["facilitators"], ", ".join(view["facilitators"])))
     if view["partners"]:
-        people.append(labelled(words["partners"], ", ".join(view["partners"])))
+        people.append(label_text(words["partners"], ", ".join(view["partners"])))
     for p in people:
         story.append(P(p, body, lang))
+    if view["notes"]:  # the session's context and learning goals, for the whole team
+        story.append(Spacer(1, 2 * MM))
+        story.append(P(f"{words['notes']} — {view['notes']}", body, lang))
+    if view["team"]:
+        story.append(
+            labelled(
+                words["roles"],
+                [
+                    " — ".join(x for x in (m["name"], m["role"], m["organisation"]) if x)
+                    for m in view["team"]
+                ],
+                body,
+                lang,
+            )
+        )
+    if view["before"]:
+        story.append(labelled(words["session_before"], view["before"], body, lang))
+    if view["after"]:
+        story.append(labelled(words["session_after"], view["after"], body, lang))
+
+    day_group = 0  # the day's group: a block's head count is printed when it differs
 
     def block(r: dict[str, Any], prefix: str = "") -> list[Any]:
         out: list[Any] = []
@@ -187,31 +249,54 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
             for x in (
                 r["configuration"],
                 r["room"],
-                labelled(words["lead"], r["lead"]) if r["lead"] else "",
+                label_text(words["lead"], r["lead"]) if r["lead"] else "",
             )
             if x
         ]
         title = f"{r['time']} · {prefix}{r['title']} ({r['minutes']} min)"
         out.append(P(title, h3, lang))
+        if r["setting"] == "field" and r["kind"] != "logistics":
+            meta_bits.append(words["field"])
+        if r["people"] != day_group:
+            meta_bits.append(f"{r['people']} {words['people']}")
         if meta_bits:
             out.append(P(" · ".join(meta_bits), small, lang))
+        if r.get("carries_on"):  # a later part of an activity over several blocks
+            out.append(P(r["carries_on"], small, lang))
+        if r["guests"]:
+            out.append(labelled(words["with"], r["guests"], body, lang))
+        for e in r["events"]:
+            bits = [x for x in (e["room"], e["lead"]) if x]
+            text = f"{e['time']} · {e['title']}" + (f" ({', '.join(bits)})" if bits else "")
+            if e["guests"]:
+                text += " — " + ", ".join(e["guests"])
+            if e["notes"]:
+                text += " — " + e["notes"]
+            out.append(labelled(words["during"], [text], body, lang))
+        if r["before"]:
+            out.append(labelled(words["before"], r["before"], body, lang))
         for s in r["steps"]:  # hanging paragraphs: reads as a table, wraps once
             out.append(
                 Paragraph(
-                    f"<b>{markup(s['title'], lang)}</b> ({s['minutes']}\u00a0min) — "
+                    f"<b>{s.get('number', '')}. {markup(s['title'], lang)}</b> "
+                    f"({markup(s.get('meta') or str(s['minutes']) + ' min', lang)}) — "
                     f"{markup(s['instructions'], lang)}",
                     step_style,
                     bulletText=s["time"].replace("\u00a0", " "),
                 )
             )
         for p in r["params"]:
-            out.append(P(labelled(p["label"], " · ".join(p["items"])), body, lang))
+            out.append(
+                P(label_text(p["label"], " · ".join(p.get("short") or p["items"])), body, lang)
+            )
         if r["materials"]:
-            out.append(P(labelled(words["materials"], "; ".join(r["materials"])), small, lang))
+            out.append(P(label_text(words["materials"], "; ".join(r["materials"])), small, lang))
         for v in r["vigilance"]:
             out.append(P(f"{words['vigilance']} — {v}", small, lang))
         if r["notes"]:
             out.append(P(f"{words['notes']} — {r['notes']}", body, lang))
+        if r["after"]:
+            out.append(labelled(words["after"], r["after"], body, lang))
         out.append(Spacer(1, 3 * MM))
         return out
 
@@ -219,10 +304,15 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         story.append(CondPageBreak(60 * MM))
         story.append(Spacer(1, 4 * MM))
         story.append(P(f"{words['day']} {day['index']} — {day['label']}", h2, lang))
-        story.append(
-            P(" · ".join(x for x in (day["title"], day["place"], day["time"]) if x), small, lang)
-        )
+        story.append(P(day_line(day, exact=True), small, lang))
+        who = day["people"] + ([day["peak_note"]] if day["peak_note"] else [])
+        if len(who) > 1 or day["participants"] != view["participants"]:
+            story.append(labelled(words["present"], who, body, lang))
+        if day["guests"]:
+            story.append(labelled(words["guests"], day["guests"], body, lang))
         story.append(Spacer(1, 2 * MM))
+        day_group = day["rows"][0]["participants"] if day["rows"] else 0
+        day_group = max([day_group] + [r["participants"] for r in day["rows"]])
         for r in day["rows"]:
             if r["tracks"]:
                 story.append(P(f"{r['time']} · {words['parallel']}", h3, lang))
@@ -263,20 +353,30 @@ def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> Non
             tst = mkstyle(pt, lang, bold=True, hyphenate=False)
             wst = mkstyle(pt, lang, hyphenate=False)
             small = mkstyle(pt * 0.62, lang, colour=GREY, hyphenate=False)
+            event_st = mkstyle(pt * 0.75, lang, hyphenate=False)
             flow: list[Any] = [
                 P(day["label"].capitalize(), head, lang),
-                P(" · ".join(x for x in (view["title"], day["place"]) if x), sub, lang),
+                P(
+                    " · ".join(x for x in (view["title"], day["place"], day["timing_note"]) if x),
+                    sub,
+                    lang,
+                ),
                 Spacer(1, pt * 0.8),
             ]
             data = []
             for r in rows:
                 what: list[Any] = [P(r["title"], wst, lang)]
+                for e in r["events"]:
+                    if e["audience"] != "facilitators":
+                        what.append(P(f"{e['shown_start']} · {e['title']}", event_st, lang))
                 for t in r["tracks"]:
-                    items = " / ".join(x["title"] for x in t["rows"])
-                    what.append(P(labelled(t["name"], items), small, lang))
+                    items = " / ".join(
+                        x["title"] for x in t["rows"] if x["audience"] != "facilitators"
+                    )
+                    what.append(P(label_text(t["name"], items), small, lang))
                 if r["room"]:
                     what.append(P(r["room"], small, lang))
-                data.append([P(r["start_label"], tst, lang), what])
+                data.append([P(r["shown_start"], tst, lang), what])
             table = Table(
                 data,
                 colWidths=[pt * 4.2, width - pt * 4.2],

@@ -32,7 +32,20 @@ def _typeset_tree(value: Any, lang: str) -> Any:
         return {
             k: (
                 _typeset_tree(v, lang)
-                if k not in ("date", "kind", "lang", "audience", "exercise", "logistics")
+                if k
+                not in (
+                    "date",
+                    "kind",
+                    "lang",
+                    "audience",
+                    "exercise",
+                    "logistics",
+                    "key",
+                    "id",
+                    "group",
+                    "setting",
+                    "timing",
+                )
                 else v
             )
             for k, v in value.items()
@@ -117,14 +130,81 @@ def ics_line(line: str) -> bytes:
     return b"\r\n ".join(out) + b"\r\n"
 
 
-def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
-    """An iCalendar file: one event per block (per track block for parallel tracks).
+def calendar_groups(view: dict[str, Any]) -> list[tuple[str, str]]:
+    """(key, name) of each group that parallel tracks split the session into (a track's
+    `group`, else the track itself), in the order they first appear; none without tracks."""
+    out: dict[str, str] = {}
+    for day in view["days"]:
+        for r in day["rows"]:
+            for t in r["tracks"]:
+                out.setdefault(t["group"], t["name"])
+    return list(out.items())
+
+
+def _previous_events(previous: bytes | None) -> dict[str, tuple[int, list[str]]]:
+    """UID -> (SEQUENCE, the event's other lines) of a calendar written before."""
+    if not previous:
+        return {}
+    text = previous.decode("utf-8", errors="replace").replace("\r\n ", "").replace("\n ", "")
+    out: dict[str, tuple[int, list[str]]] = {}
+    event: list[str] | None = None
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if line == "BEGIN:VEVENT":
+            event = []
+        elif line == "END:VEVENT" and event is not None:
+            uid = next((x[4:] for x in event if x.startswith("UID:")), None)
+            seq = next((x[9:] for x in event if x.startswith("SEQUENCE:")), "0")
+            if uid:
+                rest = [x for x in event if not x.startswith(("UID:", "SEQUENCE:", "DTSTAMP:"))]
+                out[uid] = (int(seq) if seq.isdigit() else 0, rest)
+            event = None
+        elif event is not None:
+            event.append(line)
+    return out
+
+
+def _half_days(rows: list[dict[str, Any]], lang: str) -> list[tuple[str, list[dict[str, Any]]]]:
+    """A day's rows as half-days: the morning before lunch, the afternoon, the evening."""
+    from facilitation.text.messages import _
+
+    lunch = next(
+        (r["start"] for r in rows if r["logistics"] == "lunch" and 11 * 60 <= r["start"] < 15 * 60),
+        13 * 60,
+    )
+    parts: dict[str, list[dict[str, Any]]] = {"morning": [], "afternoon": [], "evening": []}
+    for r in rows:
+        if r["logistics"] == "lunch":
+            continue
+        key = "morning" if r["start"] < lunch else "afternoon"
+        if r["start"] >= 18 * 60 + 30:
+            key = "evening"
+        parts[key].append(r)
+    names = {"morning": _("Morning"), "afternoon": _("Afternoon"), "evening": _("Evening")}
+    return [(names[k], v) for k, v in parts.items() if v]
+
+
+def render_ics(
+    plan: Plan,
+    view: dict[str, Any],
+    group: str | None = None,
+    previous: bytes | None = None,
+) -> bytes:
+    """An iCalendar file of the participants' blocks: one event per block, per track block
+    of `group` where tracks split the group (the other tracks' blocks as one event), per
+    half-day where times are indicative. Events inside a block are in its description.
+
+    Each event's UID comes from the block's identity (its `id`, or its day, track, kind and
+    rank among the same), so that it stays when other blocks move; with the calendar written
+    before (`previous`), an event that changed gets the next SEQUENCE and one that is gone is
+    sent as cancelled, so that a re-sent invitation updates calendars instead of adding to
+    them.
 
     Times are written in UTC, which every calendar shows in its own time zone, so the file
     needs no time-zone definitions; the session's time zone turns its local times into UTC.
     Written here rather than with a library: it is a few lines of a simple format, and the
     tests read it back with the icalendar package."""
     session = plan.session
+    lang = view["lang"]
     try:
         tz = ZoneInfo(session.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -139,49 +219,146 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
     def utc(moment: dt.datetime) -> str:
         return moment.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
+    def local(d: dt.date, minutes: int) -> dt.datetime:
+        return dt.datetime(d.year, d.month, d.day, tzinfo=tz) + dt.timedelta(minutes=minutes)
+
     first = session.days[0].date
     stamp = dt.datetime(first.year, first.month, first.day, tzinfo=dt.timezone.utc)
-    seed = f"{session.programme}|{view['title']}"
+    seed = f"{session.programme}|{session.number or ''}|{group or ''}"
+    colon = "\u00a0: " if lang == "fr" else ": "
+    name = view["heading"] + " — " + view["title"]
+    groups = dict(calendar_groups(view))
+    if group:
+        name += " — " + groups.get(group, group)
+    events: list[tuple[str, list[str]]] = []  # (uid, lines between BEGIN and END)
+
+    def add(
+        key: str,
+        d: dt.date,
+        start: int,
+        end: int,
+        summary: str,
+        r: dict[str, Any],
+        extra: list[str],
+    ) -> None:
+        uid = hashlib.sha1(f"{seed}|{key}".encode()).hexdigest()[:24] + "@facilitation"
+        lines = [
+            f"DTSTART:{utc(local(d, start))}",
+            f"DTEND:{utc(local(d, max(start, end)))}",
+            f"SUMMARY:{ics_text(summary)}",
+        ]
+        location = ", ".join(x for x in (r.get("place_name", ""), r.get("address", "")) if x)
+        if location:
+            lines.append(f"LOCATION:{ics_text(location)}")
+        text = [x for x in extra if x]
+        if text:
+            lines.append("DESCRIPTION:" + ics_text("\n".join(text)))
+        events.append((uid, lines))
+
+    def details(r: dict[str, Any]) -> list[str]:
+        out = []
+        if r["room_name"]:
+            out.append(view["words"]["room"] + colon + r["room_name"])
+        if r["purpose"]:
+            out.append(r["purpose"])
+        for e in r["events"]:
+            if e["audience"] != "facilitators":
+                out.append(f"{e['shown_time']} · {e['title']}")
+        if r["before"]:
+            out.append(view["words"]["before"] + colon + "; ".join(r["before"]))
+        if r["after"]:
+            out.append(view["words"]["after"] + colon + "; ".join(r["after"]))
+        return out
+
+    for day, dview in zip(plan.days, view["days"], strict=True):
+        d = day.day.date
+        rows = [r for r in dview["rows"] if r["audience"] != "facilitators"]
+        if dview["timing"] != "exact":
+            for label, part in _half_days(rows, lang):
+                lines = []
+                for r in part:
+                    lines.append(r["title"])
+                    for tr_ in r["tracks"]:
+                        if group is None or tr_["group"] == group:
+                            lines += [
+                                f"{tr_['name']}{colon}{x['title']}"
+                                for x in tr_["rows"]
+                                if x["audience"] != "facilitators"
+                            ]
+                here = {**part[0], "room": ""}
+                add(
+                    f"{d}|half|{label}",
+                    d,
+                    part[0]["start"],
+                    max(x["end"] for x in part),
+                    f"{label} — {view['programme']}",
+                    here,
+                    [dview["timing_note"]] + lines,
+                )
+            continue
+        for r in rows:
+            mine = [t for t in r["tracks"] if t["group"] == group] if group else []
+            if mine:
+                for t in mine:
+                    for x in t["rows"]:
+                        if x["audience"] == "facilitators":
+                            continue
+                        add(
+                            x["key"],
+                            d,
+                            x["start"],
+                            x["end"],
+                            f"{t['name']} — {x['title']}",
+                            {
+                                **x,
+                                "place_name": x["place_name"] or r["place_name"],
+                                "address": x["address"] or r["address"],
+                            },
+                            details(x),
+                        )
+            elif r["tracks"]:
+                add(
+                    r["key"],
+                    d,
+                    r["start"],
+                    r["end"],
+                    r["title"],
+                    r,
+                    details(r)
+                    + [
+                        f"{t['name']}{colon}"
+                        + "; ".join(
+                            x["title"] for x in t["rows"] if x["audience"] != "facilitators"
+                        )
+                        for t in r["tracks"]
+                    ],
+                )
+            else:
+                add(r["key"], d, r["start"], r["end"], r["title"], r, details(r))
+    before = _previous_events(previous)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//facilitation//agenda//FR",
         "CALSCALE:GREGORIAN",
-        f"X-WR-CALNAME:{ics_text(view['heading'] + ' — ' + view['title'])}",
+        f"X-WR-CALNAME:{ics_text(name)}",
     ]
-    for day, dview in zip(plan.days, view["days"], strict=True):
-        for row in dview["rows"]:
-            subrows = [(row, "")]
-            if row["tracks"]:
-                subrows = [(x, t["name"]) for t in row["tracks"] for x in t["rows"]]
-            for r, track in subrows:
-                summary = f"{track} — {r['title']}" if track else r["title"]
-                d = day.day.date
-                start = dt.datetime(
-                    d.year, d.month, d.day, r["start"] // 60, r["start"] % 60, tzinfo=tz
-                )
-                end = dt.datetime(
-                    d.year,
-                    d.month,
-                    d.day,
-                    min(r["end"] // 60, 23),
-                    r["end"] % 60 if r["end"] < 24 * 60 else 59,
-                    tzinfo=tz,
-                )
-                uid = hashlib.sha1(f"{seed}|{d}|{r['start']}|{summary}".encode()).hexdigest()[:20]
-                lines += [
-                    "BEGIN:VEVENT",
-                    f"UID:{uid}@facilitation",
-                    f"DTSTAMP:{utc(stamp)}",
-                    f"DTSTART:{utc(start)}",
-                    f"DTEND:{utc(end)}",
-                    f"SUMMARY:{ics_text(summary)}",
-                ]
-                location = ", ".join(x for x in (r["room"], dview["place"]) if x)
-                if location:
-                    lines.append(f"LOCATION:{ics_text(location)}")
-                if r["purpose"]:
-                    lines.append(f"DESCRIPTION:{ics_text(r['purpose'])}")
-                lines.append("END:VEVENT")
+    seen = set()
+    for uid, body in events:
+        seen.add(uid)
+        seq = 0
+        if uid in before:
+            old_seq, old = before[uid]
+            seq = old_seq if old == body else old_seq + 1
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{utc(stamp)}", f"SEQUENCE:{seq}"]
+        lines += body
+        lines.append("END:VEVENT")
+    for uid, (old_seq, old) in before.items():  # gone since: cancelled, so calendars drop it
+        if uid in seen:
+            continue
+        cancelled = "STATUS:CANCELLED" in old
+        body = old if cancelled else old + ["STATUS:CANCELLED"]
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{utc(stamp)}"]
+        lines += [f"SEQUENCE:{old_seq if cancelled else old_seq + 1}"] + body + ["END:VEVENT"]
     lines.append("END:VCALENDAR")
     return b"".join(ics_line(line) for line in lines)

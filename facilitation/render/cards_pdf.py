@@ -7,6 +7,7 @@ the text are named in an error before any file is kept.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,8 +60,9 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
     for kind, text in el.runs:
         if not str(text).strip():
             continue
-        if kind == "label":
-            st = mkstyle(size * 0.82, lang, bold=True, leading=size, colour=colour, space_after=0)
+        if kind == "label":  # smaller than the text, never below the card's floor
+            small = max(size * 0.82, el.min_size)
+            st = mkstyle(small, lang, bold=True, leading=max(size, small), colour=colour)
             out.append(para(str(text).upper(), st, lang))
         elif kind == "heading":
             st = mkstyle(
@@ -83,11 +85,13 @@ def _paragraphs(el: Element, size: float, lang: str) -> list[Paragraph]:
             st.bulletIndent = 0
             out.append(para(str(text), st, lang, bullet="•"))
         elif kind == "step":
-            minutes, title, text2 = text  # type: ignore[misc]
+            meta, title, text2 = text  # type: ignore[misc]
             st = mkstyle(size, lang, leading=size * 1.18, colour=colour, space_after=size * 0.3)
+            meta = f"{meta}\u00a0min" if isinstance(meta, int) else str(meta)
             out.append(
                 Paragraph(
-                    f"<b>{markup(title, lang)} ({minutes}\u00a0min)</b> {markup(text2, lang)}", st
+                    f"<b>{markup(title, lang)}</b> ({markup(meta, lang)}) {markup(text2, lang)}",
+                    st,
                 )
             )
         else:
@@ -238,18 +242,39 @@ def _too_wide(p: Paragraph, w: float) -> bool:
 
 
 class CardDrawer:
-    """Draws faces onto a canvas, with fitted text cached per element."""
+    """Draws faces onto a canvas, with fitted text cached per element.
 
-    def __init__(self, canv: PrintCanvas, lang: str, bleed: float) -> None:
+    Bleed: an element marked `bleed` runs past the trim by the bleed on each side that lies
+    on the trim, and only there, so that the design inside the trim stays the same with or
+    without bleed (a colour band 2.2 mm deep stays 2.2 mm deep)."""
+
+    def __init__(
+        self, canv: PrintCanvas, lang: str, bleed: float, card: tuple[float, float] = (0, 0)
+    ) -> None:
         self.c = canv
         self.lang = lang
         self.bleed = bleed
+        self.card = card
         self._images: dict[str, Any] = {}
+        self._svg: dict[str, tuple[str, float, float]] = {}  # path -> (form, width, height)
+
+    def _bled(self, el: Element) -> tuple[float, float, float, float]:
+        """The element's box, grown outward by the bleed on the sides that touch the trim."""
+        x, y, w, h = el.x, el.y, el.w, el.h
+        b = self.bleed if el.bleed else 0.0
+        if not b:
+            return x, y, w, h
+        cw, ch = self.card
+        eps = 0.01
+        left = b if x <= eps else 0.0
+        bottom = b if y <= eps else 0.0
+        right = b if not cw or x + w >= cw - eps else 0.0
+        top = b if not ch or y + h >= ch - eps else 0.0
+        return x - left, y - bottom, w + left + right, h + bottom + top
 
     def draw(self, elements: list[Element], name: str) -> None:
         c = self.c
         for el in elements:
-            b = self.bleed if el.bleed else 0.0
             if el.kind in ("rect", "circle"):
                 c.saveState()
                 if el.fill:
@@ -259,18 +284,13 @@ class CardDrawer:
                     c.setLineWidth(el.width)
                 paint = {"stroke": 1 if el.stroke else 0, "fill": 1 if el.fill else 0}
                 if el.kind == "rect":
-                    c.rect(
-                        (el.x - b) * MM,
-                        (el.y - b) * MM,
-                        (el.w + 2 * b) * MM,
-                        (el.h + 2 * b) * MM,
-                        **paint,
-                    )
+                    x, y, w, h = self._bled(el)
+                    c.rect(x * MM, y * MM, w * MM, h * MM, **paint)
                 else:  # x, y: centre; w: radius
                     c.circle(el.x * MM, el.y * MM, el.w * MM, **paint)
                 c.restoreState()
             elif el.kind == "hatch":
-                self._hatch(el, b)
+                self._hatch(el)
             elif el.kind == "line":
                 c.saveState()
                 c.setStrokeColor(HexColor(el.stroke or "#000000"))
@@ -284,19 +304,22 @@ class CardDrawer:
             elif el.kind == "image":
                 self._image(el)
 
-    def _hatch(self, el: Element, b: float) -> None:
+    def _hatch(self, el: Element) -> None:
         c = self.c
         c.saveState()
-        x, y, w, h = (el.x - b) * MM, (el.y - b) * MM, (el.w + 2 * b) * MM, (el.h + 2 * b) * MM
+        x, y, w, h = (v * MM for v in self._bled(el))
         p = c.beginPath()
         p.rect(x, y, w, h)
         c.clipPath(p, stroke=0, fill=0)
         c.setStrokeColor(HexColor(el.stroke or "#000000"))
         c.setLineWidth(el.width)
         step = 3.2 * MM
-        k = -h
-        while k < w:
-            c.line(x + k, y, x + k + h, y + h)
+        # lines x - y = const, anchored at the trim's corner: the same inside the trim with
+        # or without bleed
+        anchor = (el.x - el.y) * MM
+        k = anchor - step * math.ceil((anchor - (x - y - h)) / step)
+        while k < x + w - y:
+            c.line(y + k, y, y + k + h, y + h)
             k += step
         c.restoreState()
 
@@ -316,8 +339,48 @@ class CardDrawer:
             )
             top -= ph
 
+    def svg_forms(self, faces: list[Face]) -> None:
+        """Each SVG picture of these faces drawn once, as a form that every card reuses."""
+        from reportlab.graphics import renderPDF
+
+        from facilitation.load.pictures import svg_drawing
+
+        for face in faces:
+            for el in face.elements:
+                if el.kind != "image" or str(el.path) in self._svg:
+                    continue
+                if str(el.path).lower().endswith(".svg"):
+                    drawing = svg_drawing(el.path)
+                    name = f"svg{len(self._svg)}"
+                    self.c.beginForm(name, 0, 0, drawing.width, drawing.height)
+                    renderPDF.draw(drawing, self.c, 0, 0)
+                    self.c.endForm()
+                    self._svg[str(el.path)] = (name, drawing.width, drawing.height)
+
+    def _svg_image(self, el: Element) -> None:
+        """A vector picture, whole, centred in its box (a pictogram is never cropped)."""
+        c = self.c
+        name, dw, dh = self._svg[str(el.path)]
+        x, y, w, h = el.x * MM, el.y * MM, el.w * MM, el.h * MM
+        pad = min(w, h) * 0.08
+        k = min((w - 2 * pad) / dw, (h - 2 * pad) / dh)
+        c.saveState()
+        c.translate(x + (w - dw * k) / 2, y + (h - dh * k) / 2)
+        c.scale(k, k)
+        c.doForm(name)
+        c.restoreState()
+        if el.stroke:
+            c.saveState()
+            c.setStrokeColor(HexColor(el.stroke))
+            c.setLineWidth(0.4)
+            c.rect(x, y, w, h, stroke=1, fill=0)
+            c.restoreState()
+
     def _image(self, el: Element) -> None:
         c = self.c
+        if str(el.path) in self._svg:
+            self._svg_image(el)
+            return
         key = str(el.path)
         if key not in self._images:
             self._images[key] = ImageReader(key)
@@ -378,6 +441,36 @@ class SheetCard:
     front: Face
     back_form: str | None  # name of the deck's back form
     back_face: Face | None = None  # an explicit back (facilitator card continued)
+    group: str = ""  # the exercise it belongs to (to start a sheet of its own)
+
+
+def sheets_of(cards: list[SheetCard], per_sheet: int, separate: bool = False) -> list[list[Any]]:
+    """The cards of each sheet, in order; with `separate`, each group (exercise) starts on
+    a sheet of its own, so that changing one of its cards changes its sheets only."""
+    out: list[list[SheetCard]] = []
+    for card in cards:
+        if not out or len(out[-1]) >= per_sheet or (separate and out[-1][-1].group != card.group):
+            out.append([])
+        out[-1].append(card)
+    return out
+
+
+def sheet_key(chunk: list[SheetCard], backs: dict[str, list[Element]]) -> str:
+    """What a sheet carries, as a short digest: the same cards in the same places give the
+    same key from one kit to the next (`kit --since` says which sheets changed)."""
+    import hashlib
+
+    parts = []
+    for card in chunk:
+        back = card.back_face.elements if card.back_face else backs.get(card.back_form or "")
+        parts.append(repr((card.front.elements, back)))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Rendered:
+    pages: int
+    sheet_keys: list[str]
 
 
 def render_cards(
@@ -389,31 +482,39 @@ def render_cards(
     meta: Meta,
     lang: str,
     back_shift: tuple[float, float] = (0, 0),
-) -> int:
-    """Write the PDF; return the number of pages."""
+    separate: bool = False,
+) -> Rendered:
+    """Write the PDF; return its pages and what each sheet carries. Text that does not fit
+    at its floor is reported for every card at once, with its file and line when known."""
     pref = {"long": "DuplexFlipLongEdge", "short": "DuplexFlipShortEdge"}.get(duplex)
     c = PrintCanvas(str(path), (imp.sheet_w * MM, imp.sheet_h * MM), meta, duplex=pref)
-    d = CardDrawer(c, lang, imp.bleed)
     cw, ch, bleed = imp.card_w, imp.card_h, imp.bleed
+    d = CardDrawer(c, lang, bleed, (cw, ch))
+    d.svg_forms([card.front for card in cards])  # each SVG picture once, as a form
     for name, elements in backs.items():  # each back drawn once, reused as a form
         c.beginForm(name, -bleed * MM, -bleed * MM, (cw + bleed) * MM, (ch + bleed) * MM)
         d.draw(elements, name)
         c.endForm()
-    n = imp.per_sheet
     pages = 0
-    problems: list[str] = []
-    for start in range(0, len(cards), n):
-        chunk = cards[start : start + n]
+    problems: list[tuple[str, Face]] = []
+    keys = []
+    for chunk in sheets_of(cards, imp.per_sheet, separate):
+        keys.append(sheet_key(chunk, backs))
         _boxes(c, imp, [s.trim for s in imp.slots[: len(chunk)]])
         for card, slot in zip(chunk, imp.slots, strict=False):
             c.saveState()
             _place(c, slot.trim, slot.rotated, cw, ch, 0)
+            if imp.fold:  # each side's art stays on its side of the fold, bleed or not
+                c.saveState()
+                _clip(c, -bleed, -bleed, cw + bleed, ch + 2 * bleed)
             try:
                 d.draw(card.front.elements, card.front.name)
             except FitError as exc:
-                problems.append(str(exc))
+                problems.append((str(exc), card.front))
             if imp.fold:
+                c.restoreState()
                 c.translate(cw * MM, 0)
+                _clip(c, 0, -bleed, cw + bleed, ch + 2 * bleed)
                 _draw_back(c, d, card, problems)
             c.restoreState()
         _marks(c, imp)
@@ -431,25 +532,37 @@ def render_cards(
             c.showPage()
             pages += 1
     if problems:
+        from facilitation.text.messages import _
+
         fmt = f"{imp.card_w:g} × {imp.card_h:g} mm"
+        said = dict.fromkeys((p, face.where) for p, face in problems)  # copies: said once
         raise UserError(
             [
                 Problem(
                     _("{problem} on a {format} card").format(problem=p, format=fmt),
+                    *(where or (None, None, None)),
                     hint=_("shorten the text, or choose a larger card format (--format tarot, a6)"),
                 )
-                for p in problems
+                for p, where in said
             ]
         )
     c.save()
-    return pages
+    return Rendered(pages, keys)
 
 
-def _draw_back(c: PrintCanvas, d: CardDrawer, card: SheetCard, problems: list[str]) -> None:
+def _clip(c: PrintCanvas, x: float, y: float, w: float, h: float) -> None:
+    p = c.beginPath()
+    p.rect(x * MM, y * MM, w * MM, h * MM)
+    c.clipPath(p, stroke=0, fill=0)
+
+
+def _draw_back(
+    c: PrintCanvas, d: CardDrawer, card: SheetCard, problems: list[tuple[str, Face]]
+) -> None:
     if card.back_face is not None:
         try:
             d.draw(card.back_face.elements, card.back_face.name)
         except FitError as exc:
-            problems.append(str(exc))
+            problems.append((str(exc), card.back_face))
     elif card.back_form:
         c.doForm(card.back_form)

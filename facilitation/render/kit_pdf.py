@@ -15,10 +15,10 @@ from reportlab.platypus import (
 )
 
 from facilitation.model.words import colour_label
-from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, labelled, page_footer
+from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, label_text, page_footer
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
-from facilitation.text.messages import _, ngettext
+from facilitation.text.messages import _, ngettext, pgettext
 from facilitation.text.typography import number
 
 
@@ -40,17 +40,29 @@ class TickBox(Flowable):
 class Ruler(Flowable):
     """A 100 mm ruler: measure it on paper to check the printer printed at actual size."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, inches: str = "") -> None:
         super().__init__()
         self.label = label
+        self.inches = inches  # a 4-inch scale below it (Letter kits), with its label
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return 110 * MM, 16 * MM
+        return 110 * MM, (32 if self.inches else 16) * MM
 
     def draw(self) -> None:
         c = self.canv
         c.setLineWidth(0.6)
-        y = 8 * MM
+        if self.inches:  # 4 inches, eighths marked, below the millimetres
+            y = 8 * MM
+            c.line(0, y, 4 * 72, y)
+            for i in range(0, 33):
+                h = 4 * MM if i % 8 == 0 else (2.6 * MM if i % 4 == 0 else 1.5 * MM)
+                c.line(i * 9, y, i * 9, y + h)
+                if i % 8 == 0:
+                    c.setFont(REGULAR, 6.5)
+                    c.drawCentredString(i * 9, y + 4.8 * MM, str(i // 8))
+            c.setFont(REGULAR, 8)
+            c.drawString(0, y - 5 * MM, self.inches)
+        y = (24 if self.inches else 8) * MM
         c.line(0, y, 100 * MM, y)
         for i in range(0, 101):
             h = 4 * MM if i % 10 == 0 else (2.6 * MM if i % 5 == 0 else 1.5 * MM)
@@ -118,9 +130,13 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     story.append(Spacer(1, 6 * MM))
     story.append(P(view["participants_line"], body, lang))
     if view["facilitators"]:
-        story.append(P(labelled(w["facilitators"], ", ".join(view["facilitators"])), body, lang))
+        story.append(P(label_text(w["facilitators"], ", ".join(view["facilitators"])), body, lang))
     if view["partners"]:
-        story.append(P(labelled(w["partners"], ", ".join(view["partners"])), body, lang))
+        story.append(P(label_text(w["partners"], ", ".join(view["partners"])), body, lang))
+    if view["notes"]:  # the team's context and learning goals, before the days
+        story.append(Spacer(1, 6 * MM))
+        story.append(P(w["notes"], label, lang))
+        story.append(P(view["notes"], body, lang))
     for d in view["days"]:
         story.append(PageBreak())
         story.append(P(f"{w['day']} {d['index']} — {d['label']}", h1, lang))
@@ -155,7 +171,7 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
         story,
         onFirstPage=lambda c, d: None,
         onLaterPages=page_footer(f"{view['heading']} · {w['booklet']}", lang),
-        canvasmaker=canvas_maker(meta),
+        canvasmaker=canvas_maker(meta, "DuplexFlipLongEdge"),  # printed double-sided
     )
     return doc.page
 
@@ -173,6 +189,11 @@ def _block_sheet(
     label: Any,
     colon: str,
 ) -> list[Any]:
+    """One block's pages: the whole method as the block runs it (its minutes, head count,
+    variant and contents), then the block's notes."""
+    from facilitation.text.messages import _
+
+    m = b.get("method") or {}
     out: list[Any] = [
         P(f"{w['day']} {d['index']} · {b['time']} · {b['minutes']} min", small, lang),
         P(prefix + b["title"], h1, lang),
@@ -182,53 +203,90 @@ def _block_sheet(
     facts = [
         x
         for x in (
-            b["configuration"],
+            m.get("facts", "") or b["configuration"],
+            _("variant: {name}").format(name=m["variant"]) if m.get("variant") else "",
             b["room"],
-            labelled(w["lead"], b["lead"]) if b["lead"] else "",
+            label_text(w["lead"], b["lead"]) if b["lead"] else "",
         )
         if x
     ]
     if facts:
         out.append(P(" · ".join(facts), small, lang))
-    out.append(Spacer(1, 3 * MM))
-    if b["space"]:
-        out.append(R(f"<b>{markup(w['space'], lang)}</b>{colon}{markup(b['space'], lang)}", body))
+    out.append(Spacer(1, 2 * MM))
+    italic = mkstyle(body.fontSize, lang, italic=True, leading=body.leading)
+
+    def section(title: str, paras: list[Any]) -> None:
+        if paras:
+            out.append(Spacer(1, 2.2 * MM))
+            head = P(title, label, lang)
+            head.keepWithNext = 1
+            out.append(head)
+            out.extend(paras)
+
+    def bullets(items: list[str]) -> list[Any]:
+        return [P("• " + x, body, lang) for x in items]
+
+    if m.get("purpose"):
+        section(_("Purpose"), [P(m["purpose"], body, lang)])
+    if m.get("invitation"):
+        section(_("Invitation"), [P(m["invitation"], italic, lang)])
+    space = m.get("space") or b["space"]
+    if space:
+        section(_("Space"), [P(space, body, lang)])
+    if m.get("team") or m.get("roles"):
+        section(
+            _("Facilitation team"),
+            ([P(m["team"], body, lang)] if m.get("team") else [])
+            + [
+                R(f"• <b>{markup(r, lang)}</b>{colon}{markup(t, lang)}", body)
+                for r, t in m.get("roles", [])
+            ],
+        )
+    if m.get("participation"):
+        section(_("Participation"), [P(m["participation"], body, lang)])
+    if m.get("preparation") or m.get("preparation_steps"):
+        section(
+            _("Preparation"),
+            ([P(m["preparation"], italic, lang)] if m.get("preparation") else [])
+            + bullets(m.get("preparation_steps", [])),
+        )
+    section(w["materials"], bullets(b["materials"]))
     if b["steps"]:
         rows = [
             [
                 P(s["time"], body, lang),
-                P(f"{s['minutes']} min", body, lang),
-                R(f"<b>{markup(s['title'], lang)}</b> — {markup(s['instructions'], lang)}", body),
+                R(
+                    f"<b>{s['number']}. {markup(s['title'], lang)}</b> "
+                    f"({markup(s['meta'], lang)}) — {markup(s['instructions'], lang)}",
+                    body,
+                ),
                 TickBox(),
             ]
             for s in b["steps"]
         ]
-        out.append(Spacer(1, 2 * MM))
-        out.append(
-            Table(
-                rows,
-                colWidths=[16 * MM, 15 * MM, width - 39 * MM, 8 * MM],
-                style=TableStyle(TABLE_BASE),
-            )
+        section(
+            w["steps"],
+            [
+                Table(
+                    rows,
+                    colWidths=[16 * MM, width - 24 * MM, 8 * MM],
+                    style=TableStyle(TABLE_BASE),
+                )
+            ],
         )
     for p in b["params"]:
-        out.append(Spacer(1, 2 * MM))
-        out.append(P(p["label"], label, lang))
-        for item in p["items"]:
-            out.append(P("• " + item, body, lang))
-    for key, items in (
-        ("materials", b["materials"]),
-        ("tips", b["tips"]),
-        ("vigilance", b["vigilance"]),
+        section(p["label"], bullets(p["items"]))
+    for key, title in (
+        ("tips", _("Tips")),
+        ("pitfalls", _("Pitfalls")),
+        ("vigilance", _("Watch out for")),
+        ("variants", _("Variants")),
+        ("outputs", _("Outputs")),
     ):
-        if items:
-            out.append(Spacer(1, 2.5 * MM))
-            out.append(P(w[key], label, lang))
-            out.extend(P("• " + x, body, lang) for x in items)
+        items = m.get(key) if m else b.get(key)
+        section(title, bullets(items or []))
     if b["notes"]:
-        out.append(Spacer(1, 2.5 * MM))
-        out.append(P(w["notes"], label, lang))
-        out.append(P(b["notes"], body, lang))
+        section(w["notes"], [P(b["notes"], body, lang)])
     return out
 
 
@@ -302,8 +360,11 @@ def checklist_pdf(
     story.append(
         P(
             _(
-                "Consumables are added up over the whole session; reusable "
-                "equipment (tape, timer, camera) is counted for the block that needs most."
+                "Consumables are added up over the whole session (an activity over several "
+                "blocks, or an outing with its trips, counts once); reusable equipment (tape, "
+                "timer, camera) is counted at the most in use at the same time: blocks one "
+                "after the other share it, parallel tracks add up. Meals, coffee and badges "
+                "count the facilitation team too."
             ),
             small,
             lang,
@@ -333,10 +394,21 @@ def guide_pdf(
     jobs: list[Any],
     path: Path,
     size: tuple[float, float],
-    totals: dict[str, int],
+    totals: list[dict[str, Any]],
+    office: Any = None,
+    changes: dict[str, Any] | None = None,
+    flags: list[str] | None = None,
 ) -> int:
-    """The printing guide, first file of the kit: one line per print job, with a box to tick
-    when it is printed, and a ruler."""
+    """The printing guide, first file of the kit: the paper in all, by printer; what to print
+    again since an earlier kit; one line per file, with a box to tick when it is printed;
+    how each canvas prints and how else it could; a ruler (and an inch scale on Letter);
+    first of all, the content the session did not choose (`flags`), to check before printing."""
+    from facilitation.load.printdata import sheet as paper_sheet
+    from facilitation.text.messages import _
+
+    def paper_name(p: str) -> str:
+        return paper_sheet(p).label
+
     meta = Meta(
         title=_("Printing guide — {title}").format(title=title),
         author=author,
@@ -346,9 +418,15 @@ def guide_pdf(
     doc = _doc(path, meta, size)
     width = size[0] - 30 * MM
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
+    h2 = mkstyle(12, lang, bold=True, leading=15, hyphenate=False, space_after=2)
     body = mkstyle(8.8, lang, leading=11)
-    head = mkstyle(8.8, lang, bold=True, leading=11)
-    small = mkstyle(8, lang, leading=10, colour=GREY)
+    cell = mkstyle(8.8, lang, leading=11, hyphenate=False)
+    cell.splitLongWords = 0
+    head = mkstyle(8.8, lang, bold=True, leading=11, hyphenate=False)
+    head.splitLongWords = 0
+    small = mkstyle(8, lang, leading=10, colour=GREY, hyphenate=False)
+    small.splitLongWords = 0
+    letter = bool(office and office.sheet == "letter")
     story: list[Any] = [
         P(heading, small, lang),
         P(_("Printing guide"), h1, lang),
@@ -358,12 +436,13 @@ def guide_pdf(
             _(
                 'Print every file at 100 % ("actual size", no fit to '
                 "page). Measure the ruler below: it must be 100 mm long."
-            ),
+            )
+            + (" " + _("The inch scale must be 4 inches long.") if letter else ""),
             body,
             lang,
         ),
         Spacer(1, 3 * MM),
-        Ruler(_("100 mm — actual size")),
+        Ruler(_("100 mm — actual size"), inches=_("4 in — actual size") if letter else ""),
         Spacer(1, 3 * MM),
         P(
             _(
@@ -375,7 +454,50 @@ def guide_pdf(
         ),
         Spacer(1, 4 * MM),
     ]
-    rows = [
+    if flags:
+        story.append(P(_("Check before printing: content this session did not choose"), head, lang))
+        story.extend(P("• " + f, body, lang) for f in flags)
+        story.append(
+            P(
+                _(
+                    "Give your own under 'params' in the session (or with 'extends' in your "
+                    "library), then build the kit again."
+                ),
+                small,
+                lang,
+            )
+        )
+        story.append(Spacer(1, 4 * MM))
+    story.append(P(_("Paper in all"), h2, lang))
+    for t in totals:
+        n = paper_sheets(t["sheets"], paper_name(t["paper"]))
+        who = {
+            "office": _("your printer"),
+            "larger": _("a printer that takes {paper}, or a copy shop"),
+            "shop": _("a print shop or a plotter"),
+        }[t["printer"]].format(paper=paper_name(t["paper"]))
+        story.append(
+            P(
+                _("{sheets}: {printer}").format(
+                    sheets=n, paper=paper_name(t["paper"]), printer=who
+                ),
+                head,
+                lang,
+            )
+        )
+    if changes is not None:
+        story += _changes(changes, h2, body, lang)
+    story.append(Spacer(1, 4 * MM))
+    story.append(P(_("Files to print"), h2, lang))
+    sides = {
+        "long": _("double-sided, long edge"),
+        "short": _("double-sided, short edge"),
+        "none": _("single-sided"),
+        "fold": _("single-sided, then fold"),
+    }
+    cols = [6 * MM, 7 * MM, 0.0, 16 * MM, 26 * MM, 10 * MM, 14 * MM, 36 * MM]
+    cols[2] = width - sum(cols)
+    rows: list[list[Any]] = [
         [Paragraph("", head)]
         + [
             P(x, head, lang)
@@ -384,60 +506,247 @@ def guide_pdf(
                 _("File"),
                 _("Paper"),
                 _("Sides"),
-                _("Copies"),
+                pgettext("guide column", "Copies"),
                 _("Sheets"),
                 _("Cutting"),
             )
         ]
     ]
+    section_rows: list[int] = []
+    last_folder = None
     for i, j in enumerate(jobs, 1):
+        folder, _sep, name = j.name.rpartition("/")
+        if folder != last_folder:
+            last_folder = folder
+            label = {"": _("Documents")}.get(folder, folder + "/")
+            section_rows.append(len(rows))
+            rows.append(
+                [Paragraph("", head), Paragraph("", head), P(label, head, lang)]
+                + [Paragraph("", head)] * 5
+            )
         rows.append(
             [
                 TickBox(),
-                P(str(i), body, lang),
-                P(j.name, body, lang),
-                P(j.paper.upper(), body, lang),
-                P(sides(j.duplex), body, lang),
-                P(str(j.copies), body, lang),
-                P(str(j.sheets * j.copies), body, lang),
-                P(j.cutting if j.cutting != "none" else "", small, lang),
+                P(str(i), cell, lang),
+                R(_break_at_hyphens(name, cols[2] / MM - 7, cell), cell),
+                P(paper_name(j.paper), cell, lang),
+                P(sides.get(j.duplex, j.duplex), cell, lang),
+                P(str(j.copies), cell, lang),
+                P(str(j.sheets * j.copies), cell, lang),
+                P(_cutting(j), small, lang),
             ]
         )
-    story.append(
-        Table(
-            rows,
-            colWidths=[
-                7 * MM,
-                7 * MM,
-                width * 0.36,
-                13 * MM,
-                width * 0.17,
-                9 * MM,
-                14 * MM,
-                width - 50 * MM - width * 0.53,
-            ],
-            style=TableStyle(TABLE_BASE),
-            repeatRows=1,
-        )
+    style = (
+        list(TABLE_BASE)
+        + [("SPAN", (2, r), (-1, r)) for r in section_rows]
+        + [("TOPPADDING", (0, r), (-1, r), 7) for r in section_rows]
     )
-    story.append(Spacer(1, 4 * MM))
-    summary = ", ".join(sheets_of(p, n) for p, n in sorted(totals.items()))
-    story.append(P(labelled(_("Paper in all"), summary), head, lang))
+    story.append(Table(rows, colWidths=cols, style=TableStyle(style), repeatRows=1))
+    canvases = [  # those the plan had to choose for: not the sheets that fit as they are
+        (j, p)
+        for j in jobs
+        for p in j.plan
+        if p["alternatives"] or p["choice"]["how"] != "direct" or p["choice"]["scale"] < 0.995
+    ]
+    if canvases:
+        story.append(Spacer(1, 5 * MM))
+        story.append(P(_("Canvases: the paper chosen, and the other ways"), h2, lang))
+        story.append(
+            P(
+                _(
+                    "Each canvas prints as its use allows: plenary canvases read from across "
+                    "the room at real size or nearly; a group's canvas, worked on at a table, "
+                    "at about half size; forms on one sheet."
+                ),
+                small,
+                lang,
+            )
+        )
+        done: set[tuple[str, str]] = set()
+        for j, facts in canvases:
+            key = (facts["canvas"], j.name)
+            if key in done:
+                continue
+            done.add(key)
+            story.append(Spacer(1, 1.5 * MM))
+            story.append(_canvas_paragraph(j, facts, body, lang, paper_name))
+        story.append(Spacer(1, 3 * MM))
+        hint = _(
+            "To print one canvas another way, give its block in the session a print key, "
+            "such as {a3} or {tiled}. For the whole kit: {printer} (your printer takes A3), "
+            "{shop} (large canvases at real size, in one file to send), {fit}."
+        )
+        code = {  # written as the session or the command line takes them: not typeset
+            "a3": "print: a3",
+            "tiled": "print: {size: a1, tile: a4}",
+            "printer": "--printer a3",
+            "shop": "--print-shop",
+            "fit": "--fit-sheets N",
+        }
+        story.append(R(_with_code(hint, code, lang), small))
     doc.build(story, canvasmaker=canvas_maker(meta))
     return doc.page
 
 
-def sheets_of(paper: str, n: int) -> str:
-    """'12 A4 sheets', '1 feuille A3'."""
-    return ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=paper.upper())
+def _with_code(text: str, code: dict[str, str], lang: str) -> str:
+    """A typeset sentence as markup, with pieces of code put in as they are written."""
+    from facilitation.render.pdf import escape
+
+    marked = markup(text, lang)
+    for key, value in code.items():
+        marked = marked.replace("{" + key + "}", f"<b>{escape(value)}</b>")
+    return marked
 
 
-def sides(duplex: str) -> str:
-    """How a file prints, as the guide says it."""
-    words = {
-        "long": _("double-sided, long edge"),
-        "short": _("double-sided, short edge"),
-        "none": _("single-sided"),
-        "fold": _("single-sided, fold"),
-    }
-    return words.get(duplex, duplex)
+def _break_at_hyphens(name: str, width_mm: float, st: Any) -> str:
+    """A file name as markup that breaks only after its hyphens: never inside a word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    parts = [p + "-" for p in name.split("-")]
+    parts[-1] = parts[-1][:-1]
+    lines, line = [], ""
+    for part in parts:
+        if line and stringWidth(line + part, st.fontName, st.fontSize) > width_mm * MM:
+            lines.append(line)
+            line = ""
+        line += part
+    lines.append(line)
+    from facilitation.render.pdf import escape
+
+    return "<br/>".join(escape(x) for x in lines)
+
+
+def _cutting(job: Any) -> str:
+    from facilitation.text.messages import _
+
+    if job.kind == "canvas-tiled" and job.plan:
+        c = job.plan[0]["choice"]
+        rows = ngettext("{n} row", "{n} rows", c.get("rows", 1)).format(n=c.get("rows", 1))
+        cols = ngettext("{n} column", "{n} columns", c.get("cols", 1)).format(n=c.get("cols", 1))
+        return _("assemble each copy: {rows} × {columns}").format(rows=rows, columns=cols)
+    if job.kind == "canvas-shop":
+        return _("send as it is: real size")
+    c = job.cutting
+    if c == "cut on the marks":
+        return _("cut on the marks")
+    if c.startswith("fold"):
+        return _("fold on the dashes, then cut")
+    return ""
+
+
+def paper_sheets(n: int, paper: str) -> str:
+    """'8 A4 sheets' / '8 feuilles A4'."""
+    return ngettext("{n} {paper} sheet", "{n} {paper} sheets", n).format(n=n, paper=paper)
+
+
+def choice_words(c: dict[str, Any], paper_name: Any) -> str:
+    """How a canvas prints, in words: 'on 2 A4 sheets (1 row × 2 columns), at 46 %'."""
+    from facilitation.text.messages import _
+
+    scale = f"{c['scale'] * 100:.0f}"
+    paper = paper_name(c["paper"])
+    if c["how"] == "real":
+        return _("{paper} at real size, at a print shop or on a plotter").format(paper=paper)
+    if c["how"] == "direct":
+        if c["scale"] >= 0.995:
+            return _("on one {paper} sheet, at real size").format(paper=paper)
+        return _("on one {paper} sheet, at {scale} % of its size").format(paper=paper, scale=scale)
+    rows = ngettext("{n} row", "{n} rows", c["rows"]).format(n=c["rows"])
+    cols = ngettext("{n} column", "{n} columns", c["cols"]).format(n=c["cols"])
+    sheets = paper_sheets(c["sheets"], paper)
+    return _("on {sheets} ({rows} × {columns}), at {scale} % of its size").format(
+        sheets=sheets, paper=paper, rows=rows, columns=cols, scale=scale
+    )
+
+
+def _canvas_paragraph(job: Any, facts: dict[str, Any], st: Any, lang: str, paper_name: Any) -> Any:
+    from facilitation.text.messages import _
+
+    use = {
+        "wall": _("read from across the room"),
+        "group": _("worked on by a group at a table"),
+        "form": _("written on"),
+    }.get(facts["use"], "")
+    n = facts["copies"]
+    copies = ngettext("{n} copy", "{n} copies", n).format(n=n)
+    c = facts["choice"]
+    by = {
+        "session": " " + _("(as the session's print key asks)"),
+        "option": " " + _("(as --fit-sheets asks)"),
+    }.get(c.get("by", ""), "")
+    total = paper_sheets(c["sheets"] * n, paper_name(c["paper"]))
+    others = []
+    for a in facts["alternatives"]:
+        t = paper_sheets(a["sheets"] * n, paper_name(a["paper"]))
+        others.append(f"{choice_words(a, paper_name)} ({t})")
+    text = _("({size}, {copies}, {use}): {choice}{by}, {total} in all.").format(
+        size=paper_name(facts["size"]),
+        copies=copies,
+        use=use,
+        choice=choice_words(c, paper_name),
+        by=by,
+        total=total,
+    )
+    number = job.name.rpartition("/")[2][:2]  # the file's number: which block
+    name = f"{number} · {facts['canvas']}" if number.isdigit() else facts["canvas"]
+    marked = f"<b>{markup(name, lang)}</b> " + markup(text, lang)
+    if others:
+        marked += " " + markup(_("Or: {ways}.").format(ways="; ".join(others)), lang)
+    return R(marked, st)
+
+
+def _changes(changes: dict[str, Any], h2: Any, body: Any, lang: str) -> list[Any]:
+    """What to print again since an earlier kit."""
+    from facilitation.text.messages import _
+
+    out: list[Any] = [Spacer(1, 4 * MM), P(_("Since the earlier kit"), h2, lang)]
+    again, same = [], 0
+    for f in changes["files"]:
+        if f["status"] == "same":
+            same += 1
+            continue
+        if f["status"] == "new":
+            again.append(_("{file} (new)").format(file=f["name"]))
+        elif f.get("changed_sheets"):
+            n = len(f["changed_sheets"])
+            which = ", ".join(str(k) for k in f["changed_sheets"])
+            again.append(
+                ngettext(
+                    "{file} (changed: sheet {which} only)",
+                    "{file} (changed: sheets {which} only)",
+                    n,
+                ).format(file=f["name"], which=which)
+            )
+        else:
+            again.append(_("{file} (changed)").format(file=f["name"]))
+    out.append(
+        P(
+            (
+                _("Print again: {files}.").format(files="; ".join(again))
+                if again
+                else _("Nothing to print again.")
+            ),
+            body,
+            lang,
+        )
+    )
+    out.append(
+        P(
+            ngettext(
+                "{n} file is the same as before: no need to print it again.",
+                "{n} files are the same as before: no need to print them again.",
+                same,
+            ).format(n=same),
+            body,
+            lang,
+        )
+    )
+    if changes["gone"]:
+        out.append(
+            P(
+                _("No longer needed: {files}.").format(files=", ".join(changes["gone"])),
+                body,
+                lang,
+            )
+        )
+    return out

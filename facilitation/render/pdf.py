@@ -113,7 +113,15 @@ class Meta:
 
 
 class PrintCanvas(Canvas):
-    """A canvas with our font, deterministic output, metadata and print preferences."""
+    """A canvas with our font, deterministic output, metadata and print preferences.
+
+    Every page gets a TrimBox and a BleedBox (the page itself unless the drawing set them
+    for that page), every file a duplex preference (Simplex unless told otherwise, so that
+    single-sided files do not come out back to back on printers that default to duplex),
+    and XMP metadata besides the document information. Text drawn directly (footers,
+    labels) and the metadata go through the typesetter like every paragraph, so that
+    apostrophes and French spaces are the same everywhere.
+    """
 
     def __init__(
         self,
@@ -124,6 +132,8 @@ class PrintCanvas(Canvas):
         **kw: Any,
     ) -> None:
         register_fonts()
+        self._lang = meta.lang
+        self._boxes_set: set[str] = set()
         super().__init__(
             target,
             pagesize=pagesize,
@@ -135,6 +145,7 @@ class PrintCanvas(Canvas):
             lang="fr-FR" if meta.lang == "fr" else "en-GB",
             **kw,
         )
+        self._xmp = dict(title="", author="", subject="", keywords="")
         self.setTitle(meta.title)
         self.setAuthor(meta.author)
         self.setSubject(meta.subject)
@@ -142,9 +153,93 @@ class PrintCanvas(Canvas):
         self.setCreator(f"facilitation {__version__}")
         self.setProducer(f"facilitation {__version__} (reportlab)")
         self.setViewerPreference("PrintScaling", "None")
-        if duplex:
-            self.setViewerPreference("Duplex", duplex)
+        self.setViewerPreference("Duplex", duplex or "Simplex")
+        from reportlab.pdfbase.pdfdoc import XMP
+
+        xmp = XMP(creator=lambda doc: xmp_packet(self._xmp, meta.lang).encode("utf-8"))
+        xmp.filters = []  # readable as it is, as XMP is meant to be
+        self._doc.Catalog.Metadata = xmp
         self.setFont(REGULAR, 10)
+
+    # metadata, typeset like the printed text (platypus sets them again, through these)
+    def setTitle(self, title: str | None) -> None:  # noqa: N802 (reportlab's names)
+        self._xmp["title"] = typeset(title or "", self._lang)
+        super().setTitle(self._xmp["title"])
+
+    def setAuthor(self, author: str | None) -> None:  # noqa: N802
+        self._xmp["author"] = typeset(author or "", self._lang)
+        super().setAuthor(self._xmp["author"])
+
+    def setSubject(self, subject: str | None) -> None:  # noqa: N802
+        self._xmp["subject"] = typeset(subject or "", self._lang)
+        super().setSubject(self._xmp["subject"])
+
+    def setKeywords(self, keywords: Any) -> None:  # noqa: N802
+        text = ", ".join(keywords) if isinstance(keywords, list | tuple) else keywords or ""
+        self._xmp["keywords"] = text
+        super().setKeywords(text)
+
+    # text drawn outside paragraphs
+    def drawString(self, x: float, y: float, text: str, *a: Any, **kw: Any) -> None:  # noqa: N802
+        super().drawString(x, y, typeset(text, self._lang, for_pdf=True), *a, **kw)
+
+    def drawRightString(self, x: float, y: float, text: str, *a: Any, **kw: Any) -> None:  # noqa: N802
+        super().drawRightString(x, y, typeset(text, self._lang, for_pdf=True), *a, **kw)
+
+    def drawCentredString(self, x: float, y: float, text: str, *a: Any, **kw: Any) -> None:  # noqa: N802
+        super().drawCentredString(x, y, typeset(text, self._lang, for_pdf=True), *a, **kw)
+
+    # boxes: set for the page being drawn, else the page itself
+    def setCropBox(self, size: Any, name: str = "crop") -> None:  # noqa: N802
+        super().setCropBox(size, name)
+        self._boxes_set.add(name.lower().removesuffix("box"))
+
+    def showPage(self) -> None:  # noqa: N802
+        if "trim" not in self._boxes_set:
+            super().setCropBox((0, 0, *self._pagesize), "trim")
+        if "bleed" not in self._boxes_set:
+            super().setCropBox(self._trimBox, "bleed")
+        self._boxes_set = set()
+        super().showPage()
+
+
+def xmp_packet(meta: dict[str, str], lang: str) -> str:
+    """The XMP metadata of a file: title, description, author, language, keywords, tool.
+    No dates: the same input gives the same bytes."""
+    tag = "fr-FR" if lang == "fr" else "en-GB"
+    tool = f"facilitation {__version__}"
+
+    def esc(text: str) -> str:
+        return escape(text).replace('"', "&quot;")
+
+    def alt(name: str, value: str) -> str:
+        if not value:
+            return ""
+        return (
+            f'<dc:{name}><rdf:Alt><rdf:li xml:lang="x-default">{esc(value)}'
+            f"</rdf:li></rdf:Alt></dc:{name}>"
+        )
+
+    creator = (
+        f"<dc:creator><rdf:Seq><rdf:li>{esc(meta['author'])}</rdf:li></rdf:Seq></dc:creator>"
+        if meta["author"]
+        else ""
+    )
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f"<dc:format>application/pdf</dc:format>{alt('title', meta['title'])}"
+        f"{alt('description', meta['subject'])}{creator}"
+        f"<dc:language><rdf:Bag><rdf:li>{tag}</rdf:li></rdf:Bag></dc:language>"
+        f"<xmp:CreatorTool>{tool}</xmp:CreatorTool>"
+        f"<pdf:Producer>{tool} (reportlab)</pdf:Producer>"
+        f"<pdf:Keywords>{esc(meta['keywords'])}</pdf:Keywords>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>\n"
+        '<?xpacket end="w"?>'
+    )
 
 
 def canvas_maker(meta: Meta, duplex: str | None = None) -> Any:

@@ -43,7 +43,11 @@ def headings() -> dict[str, str]:
 
 
 def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
-    """The whole exercise, as plain text wrapped to `width`."""
+    """The whole exercise, as plain text wrapped to `width`. Step times are those of a block
+    of twenty people (the Transfo's size) at the typical duration."""
+    from facilitation.plan.timeline import Slot
+    from facilitation.view.method import method_view, step_lines
+
     words = headings()
 
     def labelled(label: str, value: str) -> str:
@@ -56,7 +60,7 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
     out: list[str] = []
 
     def para(text: str, indent: str = "", first: str | None = None) -> None:
-        text = " ".join(text.split())
+        text = " ".join(typeset(text, lang).split())
         out.append(
             textwrap.fill(
                 text,
@@ -68,12 +72,27 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         )
 
     def heading(key: str) -> None:
-        out.append("")
-        out.append(bold(words[key].upper()))
+        title(words[key])
 
-    title = tr(ex.title, lang)
-    out.append(bold(title))
-    out.append(bold("=" * len(title)))
+    def title(text: str) -> None:
+        out.append("")
+        out.append(bold(text.upper()))
+
+    def bullets(items: list[str]) -> None:
+        for item in items:
+            para(item, indent="    ", first="  - ")
+
+    def steps(lines: Any, indent: str = "  ") -> None:
+        for s in lines:
+            out.append(f"{indent}{s.number}. {typeset(s.title, lang)} ({s.meta})")
+            para(s.instructions, indent=indent + "   ")
+
+    slot = Slot.example(ex)
+    titles: dict[str, str] = {}
+    m = method_view(slot, lang, titles=titles)
+    name = tr(ex.title, lang)
+    out.append(bold(name))
+    out.append(bold("=" * len(name)))
     if ex.tagline:
         para(tr(ex.tagline, lang))
     out.append("")
@@ -84,6 +103,8 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         ex.configuration.label(),
     ]
     out.append(" · ".join(facts))
+    if m.family:
+        out.append(_("Family: {family}").format(family=m.family))
     if ex.tags:
         out.append(labelled(_("Tags"), ", ".join(tag_label(t) for t in ex.tags)))
     if ex.extends:
@@ -93,38 +114,63 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
         if value:
             heading(key)
             para(tr(value, lang))
+    if m.team or m.roles:
+        title(_("Facilitation team"))
+        if m.team:
+            para(m.team)
+        bullets([_("{role}: {task}").format(role=r, task=t) for r, t in m.roles])
+    if m.participation:
+        title(_("Participation"))
+        para(m.participation)
+    if m.preparation or m.preparation_steps:
+        title(_("Preparation"))
+        if m.preparation:
+            para(m.preparation)
+        bullets(m.preparation_steps)
     if ex.materials:
         heading("materials")
-        for m in ex.materials:
-            q = m.quantity
-            qty = number(q, lang)
-            label = material_label(m, lang)
-            if m.colour:
-                label += f" ({colour_label(m.colour)})"
+        for mat in ex.materials:
+            qty = number(mat.quantity, lang)
+            label = material_label(mat, lang)
+            if mat.colour:
+                label += f" ({colour_label(mat.colour)})"
             extra = ""
-            if m.quantity_param:
-                factor = ex.param_default(m.quantity_param, lang)
-                extra = f" × {factor} ({m.quantity_param})"
-            para(f"{label} — {qty}{extra} {per_label(m.per)}", indent="    ", first="  - ")
-    heading("steps")
-    for i, s in enumerate(ex.steps, 1):
-        conf = f", {s.configuration.label()}" if s.configuration else ""
-        out.append(f"  {i}. {tr(s.title, lang)} ({s.minutes} min{conf})")
-        para(tr(s.instructions, lang), indent="     ")
+            if mat.quantity_param:
+                factor = ex.param_default(mat.quantity_param, lang)
+                extra = f" × {factor} ({mat.quantity_param})"
+            para(f"{label} — {qty}{extra} {per_label(mat.per)}", indent="    ", first="  - ")
+    title(
+        ngettext("Steps for {n} person", "Steps for {n} people", slot.people).format(n=slot.people)
+    )
+    steps(m.steps)
     for key in ("makes_possible", "tips", "pitfalls", "vigilance", "outputs"):
         items = getattr(ex, key)
         if items:
             heading(key)
-            for item in items:
-                para(tr(item, lang), indent="    ", first="  - ")
+            bullets([tr(item, lang) for item in items])
+    if m.in_transfo:
+        title(_("In the Transfo"))
+        para(m.in_transfo)
+    if ex.strings.before or ex.strings.after:
+        title(_("Strings"))
+        if ex.strings.before:
+            para(_("Usually before: {ids}").format(ids=", ".join(ex.strings.before)))
+        if ex.strings.after:
+            para(_("Usually after: {ids}").format(ids=", ".join(ex.strings.after)))
     if ex.variants:
         heading("variants")
         for v in ex.variants:
-            para(
-                labelled(f"{tr(v.title, lang)} [{v.id}]", tr(v.description, lang)),
-                indent="    ",
-                first="  - ",
-            )
+            head = f"{tr(v.title, lang)} [{v.id}]"
+            if v.duration is not None:
+                head += f" ({format_duration(v.duration.typical, lang)})".replace("\u00a0", " ")
+            para(labelled(head, tr(v.description, lang)), indent="    ", first="  - ")
+            if v.without:
+                para(
+                    _("Does not print: {ids}").format(ids=", ".join(v.without)),
+                    indent="    ",
+                )
+            if v.steps:
+                steps(step_lines(Slot.example(ex, variant=v.id), lang), indent="      ")
     if ex.supports:
         heading("supports")
         for s in ex.supports:
@@ -137,6 +183,11 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
             if s.source:
                 bits.append(labelled(_("content"), s.source))
             para(f"{name} ({', '.join(bits)})", indent="    ", first="  - ")
+            if s.instruction:
+                para(
+                    _("On each card: {text}").format(text=tr(s.instruction, lang)),
+                    indent="      ",
+                )
     if ex.parameters:
         heading("parameters")
         for name, p in ex.parameters.items():
@@ -144,6 +195,8 @@ def show(ex: Exercise, lang: str, width: int = 88, style: Any = None) -> str:
             para(labelled(f"{name} ({kind})", tr(p.label, lang)), indent="    ", first="  - ")
             if p.help:
                 para(tr(p.help, lang), indent="      ")
+            if p.example:
+                para(_("(the default is an example from one real case)"), indent="      ")
             value = ex.param_default(name, lang)
             for line in _value_lines(value):
                 para(typeset(line, lang), indent="        ", first="      · ")

@@ -49,7 +49,9 @@ def long_date(d: dt.date, lang: str) -> str:
 
 
 def clock(minutes: int, lang: str) -> str:
+    """A time of day; past midnight (24:30 in a day's minutes) it reads 0 h 30."""
     h, m = divmod(int(minutes), 60)
+    h %= 24
     if lang == "fr":
         return f"{h}{NBSP}h" if m == 0 else f"{h}{NBSP}h{NBSP}{m:02d}"
     return f"{h}:{m:02d}"
@@ -68,7 +70,7 @@ def hm(minutes: int) -> str:
 
     if language() == "fr":
         return clock(minutes, "fr").replace(NBSP, " ")
-    return f"{minutes // 60}:{minutes % 60:02d}"
+    return f"{minutes // 60 % 24}:{minutes % 60:02d}"
 
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$")

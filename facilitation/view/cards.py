@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitation.load.pictures import safe_picture
+from facilitation.load.pictures import is_builtin_picture, safe_picture
 from facilitation.model.exercise import Exercise, Support
-from facilitation.plan.supports import card_supports, param_value
+from facilitation.plan.supports import card_supports, is_blank, support_value
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _
 from facilitation.view.words import field_label
+
+PICTURE_CREDIT = "OpenMoji · CC BY-SA 4.0"  # printed on each card of the built-in deck
 
 
 @dataclass
@@ -23,6 +26,7 @@ class CardContent:
     title: str  # the deck's title (shown small on the front)
     arc: str
     lang: str
+    instruction: str = ""  # one line: what participants do with the card
 
     @property
     def name(self) -> str:
@@ -48,9 +52,11 @@ def deck_cards(
     """The cards of one card support, in order."""
     title = tr(support.title, lang) if support.title else tr(ex.title, lang)
     items: list[Any] = []
+    blank = False
     if support.source:
-        value = param_value(ex, support.source, lang, overrides)
+        value = support_value(ex, support, support.source, lang, overrides)
         items = list(value or [])
+        blank = is_blank(value)
     elif support.layout == "capture":
         items = [title]
     labels = {}
@@ -63,14 +69,30 @@ def deck_cards(
             fields = {k: v for k, v in item.items() if v not in (None, "", [])}
         else:
             fields = {"text": str(item)}
-        if support.layout == "starter":
+        if blank:  # a card to fill in by hand: the fields' labels over ruled lines
+            fields = {"_blank": True}
+        elif support.layout == "starter":
             where = f"{ex.id}.parameters.{support.source}[{i}]"
             fields["path"] = safe_picture(picture_root, str(item), where)
-        fields["_labels"] = {k: field_label(k) for k in labels} or {
-            k: field_label(k) for k in fields
+            if is_builtin_picture(fields["path"]):
+                fields["credit"] = PICTURE_CREDIT
+        fields["_labels"] = {k: _card_label(k) for k in labels} or {
+            k: _card_label(k) for k in fields if not k.startswith("_")
         }
-        cards.append(CardContent(support.layout, support.id, ex.id, i, fields, title, ex.arc, lang))
+        instruction = tr(support.instruction, lang) if support.instruction else ""
+        cards.append(
+            CardContent(
+                support.layout, support.id, ex.id, i, fields, title, ex.arc, lang, instruction
+            )
+        )
     return cards
+
+
+def _card_label(key: str) -> str:
+    """A field's label on a card (those printed to fill in by hand: a persona's first name,
+    their words), in the run's language."""
+    own = {"name": _("First name"), "quote": _("Their words")}
+    return own.get(key) or field_label(key)
 
 
 def decks(

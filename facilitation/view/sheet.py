@@ -1,5 +1,8 @@
 """An exercise as the facilitator reads it, in one language: the texts of the facilitator
-card (and of any output that prints the method), picked once."""
+card, picked once. The card carries the whole method (view/method.py): purpose, invitation,
+space, team and roles, preparation, materials with their colours and counts, the numbered
+steps with their configuration and minutes, the contents participants get, tips, pitfalls,
+what to watch out for, the variants in one line each, what the group gets."""
 
 from __future__ import annotations
 
@@ -7,19 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitation.model.exercise import Exercise
-from facilitation.model.words import arc_label, per_short
-from facilitation.text.durations import format_duration
-from facilitation.text.i18n import tr
+from facilitation.plan.timeline import Slot
 from facilitation.text.messages import _
-from facilitation.text.typography import number
-from facilitation.view.words import group_range, material_label
+from facilitation.view.method import MethodView, method_view
 
-Run = tuple[str, Any]  # (style, text): label | bullet | step (minutes, title, text) | italic | body
+Run = tuple[str, Any]  # (style, text): label | bullet | step (meta, title, text) | italic | body
 
 
 @dataclass
 class SheetView:
-    """The facilitator card's texts: header, facts line, and the body as runs."""
+    """The facilitator card's texts: header, facts line, and the body as runs, from the
+    whole method down to shorter versions for when a card cannot hold it."""
 
     id: str
     arc: str
@@ -28,52 +29,95 @@ class SheetView:
     title: str
     tagline: str
     facts: str
-    runs: list[Run] = field(default_factory=list)  # without the tips
-    tips: list[Run] = field(default_factory=list)  # the tips, when there is room
+    runs: list[Run] = field(default_factory=list)  # the whole method
+    shorter: list[list[Run]] = field(default_factory=list)  # shorter bodies, in order
     continued: str = ""  # "(suite)"
-    steps_continued: str = ""  # "Déroulé (suite)"
 
-    def body(self, tips: bool) -> list[Run]:
-        return self.runs + (self.tips if tips else [])
+    def bodies(self) -> list[list[Run]]:
+        """The body, whole first, then shorter."""
+        return [self.runs, *self.shorter]
+
+    def section_at(self, runs: list[Run], k: int) -> str:
+        """The heading a back that starts at run `k` continues ('Steps (continued)')."""
+        for style, text in reversed(runs[: k + 1]):
+            if style == "label":
+                return _("{section} (continued)").format(section=text)
+        return ""
 
 
-def sheet_view(ex: Exercise, lang: str) -> SheetView:
-    d = ex.duration
-    facts = _("{arc} · {typical} ({min}–{max}) · {group} people · {configuration}").format(
-        arc=arc_label(ex.arc),
-        typical=format_duration(d.typical, lang),
-        min=format_duration(d.min or 0, lang),
-        max=format_duration(d.max or 0, lang),
-        group=group_range(ex, lang),
-        configuration=ex.configuration.label(),
-    )
+def _section(runs: list[Run], label: str, items: list[str], style: str = "bullet") -> None:
+    if items:
+        runs.append(("label", label))
+        runs.extend((style, x) for x in items)
+
+
+def sheet_runs(m: MethodView, level: int = 0) -> list[Run]:
+    """The method as runs of a facilitator card, in the order the day needs them. Level 0
+    is the whole method; each level above leaves something to the booklet and `show`, for a
+    method too long for both sides of an A5 card: 1 the contents participants get in one
+    short line each, 2 the tips, 3 the preparation's steps and the variants' descriptions."""
     runs: list[Run] = []
-    if ex.materials:
-        runs.append(("label", _("Materials")))
-        for m in ex.materials:
-            q = m.quantity
-            qty = number(q, lang)
-            runs.append(("bullet", f"{material_label(m, lang)} — {qty}{per_short(m.per)}"))
+    if m.purpose:
+        runs += [("label", _("Purpose")), ("body", m.purpose)]
+    if m.invitation:
+        runs += [("label", _("Invitation")), ("italic", m.invitation)]
+    if m.space:
+        runs += [("label", _("Space")), ("body", m.space)]
+    if m.team or m.roles:
+        runs.append(("label", _("Facilitation team")))
+        if m.team:
+            runs.append(("body", m.team))
+        runs.extend(("bullet", _("{role}: {task}").format(role=r, task=t)) for r, t in m.roles)
+    if m.participation:
+        runs += [("label", _("Participation")), ("body", m.participation)]
+    if m.preparation or m.preparation_steps:
+        runs.append(("label", _("Preparation")))
+        if m.preparation:
+            runs.append(("italic", m.preparation))
+        if level < 3:
+            runs.extend(("bullet", s) for s in m.preparation_steps)
+    _section(runs, _("Materials"), m.materials)
     runs.append(("label", _("Steps")))
-    for st in ex.steps:
-        runs.append(("step", (st.minutes, tr(st.title, lang), tr(st.instructions, lang))))
-    if ex.vigilance:
-        runs.append(("label", _("Vigilance")))
-        runs.extend(("bullet", tr(v, lang)) for v in ex.vigilance)
-    tips: list[Run] = []
-    if ex.tips:
-        tips.append(("label", _("Tips")))
-        tips.extend(("bullet", tr(t, lang)) for t in ex.tips)
+    for s in m.steps:
+        runs.append(("step", (s.meta, f"{s.number}. {s.title}", s.instructions)))
+    for p in m.params:
+        _section(runs, p.label, p.short if level >= 1 else p.items)
+    if level < 2:
+        _section(runs, _("Tips"), m.tips)
+    _section(runs, _("Pitfalls"), m.pitfalls)
+    _section(runs, _("Watch out for"), m.vigilance)
+    if level < 3:
+        _section(runs, _("Variants"), m.variants)
+    elif m.variant_titles:
+        runs += [("label", _("Variants")), ("body", " · ".join(m.variant_titles))]
+    _section(runs, _("Outputs"), m.outputs)
+    if level >= 2:
+        runs.append(
+            ("italic", _("The whole method, tips included: facilitation show {id}").format(id=m.id))
+        )
+    return runs
+
+
+def sheet_view(
+    ex: Exercise, lang: str, slot: Slot | None = None, facilitators: int = 1
+) -> SheetView:
+    """The facilitator card of a method as `slot` runs it (without one: at Transfo size,
+    as written)."""
+    session = slot is not None
+    slot = slot or Slot.example(ex)
+    m = method_view(slot, lang, session=session, facilitators=facilitators)
+    facts = m.facts
+    if m.variant:
+        facts += " · " + _("variant: {name}").format(name=m.variant)
     return SheetView(
         id=ex.id,
         arc=ex.arc,
         lang=lang,
         name=_("{id} / facilitator card").format(id=ex.id),
-        title=tr(ex.title, lang),
-        tagline=tr(ex.tagline, lang) if ex.tagline else "",
+        title=m.title,
+        tagline=m.tagline,
         facts=facts,
-        runs=runs,
-        tips=tips,
+        runs=sheet_runs(m),
+        shorter=[sheet_runs(m, level) for level in (1, 2, 3)],
         continued=_("continued"),
-        steps_continued=_("Steps (continued)"),
     )
