@@ -156,19 +156,24 @@ def test_check_in_french_and_in_english(sessions, run):
     assert "suggestion : raccourcissez ou retirez un bloc, ou repoussez la fin de la journée" in (
         fr.output
     )
-    assert "3 h 15 sans pause (de 9 h à 12 h 15)" in fr.output
-    assert "suggestion : ajoutez une pause (logistics: pause) avant ce bloc" in fr.output
+    assert "6 h sans pause (de 9 h à 15 h)" in fr.output
+    assert (
+        "suggestion : ajoutez des pauses après « Débat mouvant » (11 h) et « Photolangage » (13 h)"
+        in fr.output
+    )
     assert "pas de déjeuner sur une journée entière (9 h à 15 h)" in fr.output
-    assert fr.output.splitlines()[-1].endswith(": 1 jour, 6 blocs, 3 avertissements")
+    assert "rien n'est choisi, 4 exemplaires vierges s'impriment" in fr.output
+    assert "c'est l'exemple intégré qui s'imprime" in fr.output
+    assert fr.output.splitlines()[-1].endswith(": 1 jour, 6 blocs, 5 avertissements")
     assert not english_words(fr.output), english_words(fr.output)
     en = run("check", sessions / "tard.yaml", "--lang", "en")
     assert "tard.yaml:18:9: warning: day 1, block 6 (tour-de-cloture): the day runs until " in (
         en.output
     )
-    assert "hint: add a break (logistics: break) before this block" in en.output
-    assert en.output.splitlines()[-1].endswith(": 1 day, 6 blocks, 3 warnings")
+    assert "hint: add breaks after 'Moving debate' (11:00) and 'Photolanguage' (13:00)" in en.output
+    assert en.output.splitlines()[-1].endswith(": 1 day, 6 blocks, 5 warnings")
     strict = run("check", sessions / "tard.yaml", "--lang", "fr", "--strict")
-    assert strict.exit_code == 1 and "3 avertissements avec --strict" in strict.output
+    assert strict.exit_code == 1 and "5 avertissements avec --strict" in strict.output
 
 
 def french_runs(sessions, tmp_path, run):

@@ -31,6 +31,9 @@ days:
       - exercise: entretien-matrice
         split: binômes
         duration: 1h30
+        params:
+          questions: [Comment avez-vous connu le service ?, Qu'est-ce qui vous a freiné ?]
+          stages: [En entendre parler, Premier rendez-vous, Le dossier, La réponse]
       - logistics: Pause
         duration: 15 min
       - exercise: tour-de-cloture
@@ -42,20 +45,31 @@ days:
     blocks:
       - exercise: debat-mouvant
         duration: 45 min
+        params:
+          statements: [Le service est fait pour ceux qui savent déjà le trouver.]
       - logistics: pause café
         duration: 15 min
       - exercise: personas
         split: groupes de 4
         duration: 1h
+        params:
+          personas:
+            - {name: "Odile, 71 ans", situation: "Veuve, vit seule en centre-bourg."}
+            - {name: "Karim, 24 ans", situation: "Apprenti, sans voiture."}
       - exercise: prochaines-etapes
         split: en plénière
         duration: 45 min
+        params:
+          workstreams: [{name: Accueil unique, status: Un test en mairie le mois prochain.}]
   - date: 15 mars 2027
     start: 14h
     end: 16h
+    participants: 15
     blocks:
       - logistics: trajet
         duration: 30 min
+        params:
+          sites: [{site: Maison France services, team: Tous, transport: En car}]
       - exercise: photolangage
         split: trinômes
         duration: 45 min
@@ -303,6 +317,16 @@ def test_the_aliases_table_holds():
         exercise.Support,
         exercise.Parameter,
         exercise.Variant,
+        exercise.Blank,
+        session.Role,
+        session.Person,
+        session.Guest,
+        session.DayGuest,
+        session.Movement,
+        session.Timing,
+        session.Checks,
+        session.Event,
+        session.PrintChoice,
     ]
     fields = {f for m in models for f in m.model_fields} - {"id", "origin"}
     assert fields <= set(key_names()), sorted(fields - set(key_names()))

@@ -226,7 +226,7 @@ def test_a_block_says_how_its_canvases_print(tmp_path, run):
     # on a block that prints no canvas, the key is said to change nothing, at its line
     idle = write_session(tmp_path, [{"exercise": "debat-mouvant", "print": "a3"}])
     r = run("kit", idle, "-o", tmp_path / "idle")
-    assert r.exit_code == 0 and "warning" in r.output and "clé print ne change rien" in r.output
+    assert r.exit_code == 0 and "attention" in r.output and "clé print ne change rien" in r.output
     # a paper that does not exist is said at its line, and nothing is written
     bad = write_session(tmp_path, [{"exercise": "debrief", "print": {"tile": "a5x"}}])
     r = run("kit", bad, "-o", tmp_path / "bad")
@@ -480,7 +480,7 @@ def test_text_that_cannot_reach_7_points_names_its_card_and_line(tmp_path, run):
     r = run("kit", session, "-o", tmp_path / "kit", "--format", "mini")
     assert r.exit_code == 1
     assert "debat-mouvant / affirmations #2" in r.output
-    assert re.search(r"even at \d+ pt", r.output) and r.output.count("affirmations #2") == 1
+    assert re.search(r"même en corps \d+", r.output) and r.output.count("affirmations #2") == 1
     line = next(
         i
         for i, ln in enumerate(session.read_text(encoding="utf-8").splitlines(), 1)
@@ -626,7 +626,7 @@ def test_fold_over_too_large_for_the_sheet_prints_the_fronts_and_says_so(tmp_pat
     session = write_session(tmp_path, [{"exercise": "debat-mouvant"}])
     r = run("kit", session, "-o", tmp_path / "kit", "--duplex", "fold")
     assert r.exit_code == 0, r.output
-    assert "warning" in r.output and "sans leur dos" in r.output and "--duplex long" in r.output
+    assert "attention" in r.output and "sans leur dos" in r.output and "--duplex long" in r.output
     statements = tmp_path / "kit/cartes/cartes-a5.pdf"
     assert prefs(statements)["/Duplex"] == "/Simplex"
     assert len(PdfReader(str(statements)).pages) == 3  # three statements, fronts only

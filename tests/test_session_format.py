@@ -601,11 +601,16 @@ def test_new_session_writes_a_skeleton_that_checks_clean(tmp_path, run, lang):
     path = tmp_path / "transfo-essai-1.yaml"
     body = path.read_text(encoding="utf-8")
     assert ("# Une session" in body) == (lang == "fr")
+    assert ("name: Salle du conseil" in body) == (lang == "fr")  # its values in its language
+    assert ("name: Council room" in body) == (lang == "en")
+    assert f"language: {lang}" in body
     r = run("check", path, "--strict", "--lang", lang)
     assert r.exit_code == 0, r.output
-    assert r.output.splitlines()[-1].endswith("1 day, 10 blocks, 0 warnings")
-    again = run("new", "session", "transfo-essai-1", "-o", tmp_path)
-    assert again.exit_code == 1 and "nothing was written" in again.output
+    summary = {"fr": "1 jour, 10 blocs, 0 avertissement", "en": "1 day, 10 blocks, 0 warnings"}
+    assert r.output.splitlines()[-1].endswith(summary[lang])
+    again = run("new", "session", "transfo-essai-1", "-o", tmp_path, "--lang", lang)
+    said = {"fr": "rien n'a été écrit", "en": "nothing was written"}
+    assert again.exit_code == 1 and said[lang] in again.output
 
 
 def test_check_prints_the_timeline_with_each_warning_under_its_block(run):

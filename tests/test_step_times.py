@@ -99,7 +99,7 @@ def test_turns_that_squeeze_the_block_are_warned_with_their_line(tmp_path, libra
     assert "40 des 45 min" in w.message and "20 × 2 min" in w.message
     block_line = path.read_text(encoding="utf-8").splitlines().index("  - exercise: verbatims")
     assert w.line == block_line + 1 and w.file.endswith("soiree.yaml")
-    assert "allonger le bloc" in w.hint
+    assert "allongez le bloc" in w.hint
 
 
 def test_turns_that_overrun_the_block_are_cut_short_and_warned(tmp_path, library):

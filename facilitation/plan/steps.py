@@ -12,12 +12,14 @@ methods are written for: twenty people, the method's typical duration.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from facilitation.model.exercise import TRANSFO_SIZE, Exercise, Step, step_teams
 from facilitation.model.session import Block
 from facilitation.model.types import Configuration
+from facilitation.text.messages import plural_index
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,25 @@ class StepTime:
 
     def fill(self, text: str) -> str:
         """A step text with {each}, {teams} and {minutes} replaced by this block's numbers.
-        Other braces are left as written."""
-        out = text.replace("{minutes}", str(self.minutes))
-        if self.each is not None:
-            out = out.replace("{each}", str(self.each))
-        if self.teams is not None:
-            out = out.replace("{teams}", str(self.teams))
-        return out
+        Written {teams|group|groups}, the number comes with the word in the form it needs
+        ('1 group', '3 groups'; French: 0 and 1 are singular). Other braces are left as
+        written."""
+        numbers = {"minutes": self.minutes, "each": self.each, "teams": self.teams}
+
+        def put(m: re.Match[str]) -> str:
+            n = numbers[m.group(1)]
+            if n is None:
+                return m.group(0)
+            if m.group(2) is None:
+                return str(n)
+            forms = (m.group(2), m.group(3))
+            return f"{n} {forms[plural_index(n)]}"
+
+        return _COUNTED.sub(put, text)
+
+
+# {teams}, or {teams|singular|plural}: a number of the block and the word it counts
+_COUNTED = re.compile(r"\{(minutes|each|teams)(?:\|([^|{}]+)\|([^|{}]+))?\}")
 
 
 @dataclass
