@@ -17,15 +17,9 @@ DUNKERQUE = EXAMPLES / "dunkerque-2-reflex-energie.yaml"
 
 
 @pytest.fixture(scope="module")
-def kit(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from facilitation.cli import main
-
-    out = tmp_path_factory.mktemp("kit") / "kit"
-    r = CliRunner().invoke(main, ["kit", str(DUNKERQUE), "-o", str(out)], catch_exceptions=False)
-    assert r.exit_code == 0, r.output
-    assert "fichiers écrits dans" in r.output and "papier :" in r.output  # the session's language
+def kit(example_kits):
+    out, said = example_kits(DUNKERQUE.stem, "fr")  # built without --lang: the session's
+    assert "fichiers écrits dans" in said and "papier :" in said  # the session's language
     return out
 
 

@@ -51,8 +51,8 @@ def demo(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def dunkerque(tmp_path_factory):
-    return build(tmp_path_factory, DUNKERQUE)
+def dunkerque(example_kits):
+    return example_kits(DUNKERQUE.stem, "fr")  # the session's language, as `build` makes it
 
 
 def manifest(kit: Path) -> dict:

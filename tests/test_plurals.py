@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLE_NAMES, ROOT
 from pypdf import PdfReader
 
 from facilitation.text.messages import LOCALE_DIR, parse_po
+
+LANGS = ("fr", "en")
 
 NUMBERED = re.compile(r"\{n\} (\w+)")
 
@@ -92,23 +94,10 @@ def _kit_texts(kit: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def kits(tmp_path_factory):
+def kits(example_kits):
     """The kits of the five examples, in French and in English, and what the command line
-    said while making them."""
-    from click.testing import CliRunner
-
-    from facilitation.cli import main
-
-    out = {}
-    root = tmp_path_factory.mktemp("kits")
-    for example in sorted(EXAMPLES.glob("*.yaml")):
-        for lang in ("fr", "en"):
-            folder = root / f"{example.stem}-{lang}"
-            args = ["kit", str(example), "-o", str(folder), "--lang", lang]
-            r = CliRunner().invoke(main, args, catch_exceptions=False)
-            assert r.exit_code == 0, r.output
-            out[(example.stem, lang)] = (folder, r.output)
-    return out
+    said while making them (built once for the whole run: conftest.example_kits)."""
+    return {(name, lang): example_kits(name, lang) for name in EXAMPLE_NAMES for lang in LANGS}
 
 
 def test_example_kits_count_right(kits):
