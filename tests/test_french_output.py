@@ -9,6 +9,7 @@ import re
 
 import pytest
 from conftest import DATA, EXAMPLES
+from pdfcheck import text
 
 # Common English words that no French output should hold (values typed in files, such as
 # 'groups of 4', and ids are not prose: they are not in this list).
@@ -134,7 +135,7 @@ def english_words(text: str) -> set[str]:
     text = re.sub(r"«[^»]*»", " ", text)  # values as typed, quoted
     text = re.sub(r"\(ou [^)]*\)", " ", text)  # "(ou open, explore...)"
     text = re.sub(r"\S*[/_.]\S*|--?[a-z][\w-]*|\S+-\S+|\[[^\]]*\]|\{[^}]*\}", " ", text)
-    words = set(re.findall(r"[A-Za-z']+", text.lower()))
+    words = set(re.findall(r"[^\W\d_']+(?:'[^\W\d_']+)*", text.lower()))  # 'allégez' whole
     return words & ENGLISH
 
 
@@ -276,3 +277,134 @@ def test_help_follows_the_language(tmp_path, run, monkeypatch):
     out = " ".join(run("kit", "--help").output.split())  # NBSP and line ends as spaces
     assert "Usage : main kit [OPTIONS] SESSION" in out
     assert "L’emporte : --lang, puis FACILITATION_LANG" in out
+
+
+# A day that goes on into the evening in Brittany: forty people (the quotes read in pairs take
+# most of the block), an activity carried on after lunch with a visit inside it, guests, late
+# arrivals by shuttle, a dinner typed in French, content left to the built-in example.
+EVENING = """\
+programme: Transfo Bretagne
+number: 4
+title: Une journée et une soirée avec les habitants
+language: fr
+participants: 40
+places:
+  - {id: halle, name: Halle des Lices, address: "Place des Lices, Rennes"}
+facilitators: [Léa, Hugo]
+people:
+  - {id: lea, name: Léa, role: resident}
+days:
+  - date: jeudi 9 septembre 2027
+    start: 9h
+    end: 23h
+    place: halle
+    arrivals: [{at: "10:00", people: 4, who: navette de Vitré}]
+    blocks:
+      - logistics: accueil
+        duration: 30 min
+      - exercise: verbatims
+        duration: 45 min
+        lead: lea
+      - exercise: debat-mouvant
+        duration: 30 min
+      - exercise: parcours-utilisateur
+        duration: 1h
+        split: 8 groupes
+      - logistics: déjeuner
+        duration: 1h
+      - exercise: parcours-utilisateur
+        continues: true
+        duration: 1h
+        during:
+          - {at: "13:00", duration: 10 min, free: Passage de l'élue}
+      - logistics: pause
+        duration: 15 min
+      - exercise: debrief
+        duration: 45 min
+        guests: [{who: Élus, people: 5}]
+      - free: Temps libre
+        duration: 1h30
+      - logistics: dîner
+        at: "19:30"
+        duration: 1h30
+"""
+
+TIMING = """\
+title: {fr: Tour express, en: Quick round}
+duration: 15 min
+configuration: pairs
+steps:
+  - title: Consignes
+    minutes: 4
+    instructions: Expliquer la règle.
+  - title: Chaque binôme présente
+    minutes: 10
+    each: 2
+    per: pair
+    instructions: "Chaque binôme a {each|minute|minutes} ; {teams|binôme|binômes} en tout."
+"""
+
+
+def comments(yaml_text: str) -> str:
+    """The comments of a YAML file, without the keys and values they show as examples."""
+    return "\n".join(line.rsplit("# ", 1)[1] for line in yaml_text.splitlines() if "# " in line)
+
+
+def test_no_english_word_in_what_the_merged_issues_added(tmp_path, run):
+    """`new session`, the timeline of `check` with its step-time, arrival, event and
+    day-length warnings, example content, a continued activity in the agenda, the kit's paper
+    lines and reprint lines, the printing guide's flags, and a method's timing lint: all in
+    French in a French run."""
+    session = tmp_path / "soiree.yaml"
+    session.write_text(EVENING, encoding="utf-8")
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "tour-express.yaml").write_text(TIMING, encoding="utf-8")
+
+    said = {}
+    new = run("new", "session", "transfo-bretagne-5", "-o", tmp_path, "--lang", "fr")
+    said["new session"] = new.output
+    skeleton = (tmp_path / "transfo-bretagne-5.yaml").read_text(encoding="utf-8")
+    said["new session: its comments"] = comments(skeleton)
+    assert "title: Titre de la session" in skeleton and "name: Salle du conseil" in skeleton
+
+    check = run("check", session, "--lang", "fr")
+    said["check"] = check.output
+    assert check.output.startswith("Jour 1, jeudi 9 septembre 2027 : de 9 h à 21 h (40 ")
+    assert "jusqu'à 45 personnes à la fois" in check.output.splitlines()[0]
+    assert "les passages prennent 40 des 45 min du bloc" in check.output
+    assert "4 personnes arrivent à 10 h (navette de Vitré), pendant « Verbatims »" in check.output
+    assert "-> Passage de l'élue" in check.output  # an event inside its block
+    assert "une journée de 12 h (9 h à 21 h), plus longue que 10 h" in check.output
+    assert "c'est l'exemple intégré qui s'imprime" in check.output
+    assert "Dîner de session" in check.output
+
+    agenda = run("agenda", session, "-o", tmp_path / "programme", "--format", "md", "--lang", "fr")
+    said["agenda"] = agenda.output
+    (md,) = (tmp_path / "programme").glob("*.md")
+    said["agenda: Markdown"] = md.read_text(encoding="utf-8")
+    flat = " ".join(said["agenda: Markdown"].split())  # no-break spaces as spaces
+    assert "**Parcours utilisateur (suite)**" in flat
+    assert "Suite du bloc du jeudi 9 septembre 2027, 10 h 45" in flat
+
+    kit = run("kit", session, "-o", tmp_path / "kit", "--lang", "fr")
+    said["kit"] = kit.output
+    assert re.search(r"^papier : \d+ feuilles A4 : votre imprimante$", kit.output, re.M)
+    again = run(
+        "kit", session, "-o", tmp_path / "kit2", "--lang", "fr", "--since", tmp_path / "kit"
+    )
+    said["kit --since"] = again.output
+    assert re.search(r"^\d+ fichiers inchangés depuis ", again.output, re.M)
+    guide = text(tmp_path / "kit" / "00-guide-impression-fr.pdf")
+    said["printing guide"] = re.sub(r"-\n", "", guide).replace("print: ", "")
+    assert "À vérifier avant d’imprimer" in " ".join(guide.split())
+
+    said["cards of a method with an example"] = run(
+        "cards", "debat-mouvant", "-o", tmp_path / "cartes", "--lang", "fr"
+    ).output
+    lint = run("validate", lib, "--lang", "fr")
+    said["validate: step times"] = lint.output
+    assert "10 binômes × 2 min = 20 min" in lint.output
+    for what, output in said.items():
+        assert output.strip(), what
+        assert not english_words(output), (what, english_words(output), output)

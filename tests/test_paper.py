@@ -222,11 +222,12 @@ def test_a_block_says_how_its_canvases_print(tmp_path, run):
     (vote,) = kit.glob("canevas/*-vote-*.pdf")
     assert len(PdfReader(str(vote)).pages) <= 1 + 4
     guide = " ".join(text(kit / "00-guide-impression-fr.pdf").split())
-    assert "comme le demande la clé print de la session" in guide
+    assert "comme le demande la clé « print » de la session" in guide
     # on a block that prints no canvas, the key is said to change nothing, at its line
     idle = write_session(tmp_path, [{"exercise": "debat-mouvant", "print": "a3"}])
     r = run("kit", idle, "-o", tmp_path / "idle")
-    assert r.exit_code == 0 and "attention" in r.output and "clé print ne change rien" in r.output
+    assert r.exit_code == 0 and "attention" in r.output
+    assert "clé « print » ne change rien" in r.output
     # a paper that does not exist is said at its line, and nothing is written
     bad = write_session(tmp_path, [{"exercise": "debrief", "print": {"tile": "a5x"}}])
     r = run("kit", bad, "-o", tmp_path / "bad")

@@ -189,3 +189,36 @@ def test_every_built_in_step_fits_at_transfo_size(library):
         for v in [None] + [v.id for v in ex.variants]:
             timing = time_steps(ex, 20, variant=v)
             assert timing.fits and not timing.squeezed, (ex_id, v)
+
+
+def test_step_texts_count_in_the_form_the_number_needs():
+    """A step text names what it counts, singular and plural: a small group's one team
+    reads '1 groupe', not '1 groupes' (French: 0 and 1 are singular)."""
+    from facilitation.model.exercise import Step
+    from facilitation.plan.steps import StepTime
+
+    step = Step.model_validate({"title": "Restitution", "minutes": 9, "instructions": "-"})
+    text = "{teams|groupe|groupes}, {each|minute|minutes} chacun, {minutes} min en tout ; {x}"
+    set_language("fr")
+    one = StepTime(step, minutes=3, teams=1, each=3).fill(text)
+    assert one == "1 groupe, 3 minutes chacun, 3 min en tout ; {x}"
+    three = StepTime(step, minutes=3, teams=3, each=1).fill(text)
+    assert three == "3 groupes, 1 minute chacun, 3 min en tout ; {x}"
+    set_language("en")
+    english = StepTime(step, minutes=2, teams=1, each=2).fill("{teams|pair|pairs} ({teams})")
+    assert english == "1 pair (1)"
+    # a step not run in turns has no teams: the mark stays for the reader to see
+    assert StepTime(step, minutes=5).fill("{teams|pair|pairs}") == "{teams|pair|pairs}"
+
+
+def test_no_built_in_step_text_counts_teams_without_its_word():
+    """Every built-in step text that counts teams or minutes says the word with its two
+    forms, so that no kit prints '1 groups' or '1 minutes'."""
+    import re
+
+    from conftest import ROOT
+
+    bare = re.compile(r"\{(teams|each|minutes)\}\s+(?!min\b)[^\W\d]")
+    for f in sorted((ROOT / "exercises").glob("*.yaml")):
+        found = bare.findall(f.read_text(encoding="utf-8"))
+        assert not found, (f.name, found)

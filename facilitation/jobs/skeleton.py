@@ -8,6 +8,7 @@ from pathlib import Path
 
 from facilitation.errors import Problem, UserError
 from facilitation.model.types import ID_RE
+from facilitation.model.words import logistics_label
 from facilitation.text.messages import _, pgettext
 
 SKELETON = """\
@@ -175,7 +176,7 @@ days:
     # departures: [{{at: "15:00", people: 2}}]   # {departures}
     # guests: [{{role: relais, people: 10, leaves: "12:00"}}]   # {guests}
     blocks:
-      - logistics: welcome   # welcome | break | lunch | travel | dinner
+      - logistics: {welcome}   # {kinds}
         duration: 30 min     # 45, 45 min, 1h30, 1 h 30, 90 min
       - free: {opening}
         duration: 30 min
@@ -187,7 +188,7 @@ days:
           statements:
             - {statement_1}
             - {statement_2}
-      - logistics: break
+      - logistics: {pause}
         duration: 15 min
       - exercise: un-deux-quatre-tous
         duration: 45 min
@@ -195,7 +196,7 @@ days:
           questions: [{question}]
       - exercise: jeu-de-la-bombe
         duration: 15 min
-      - logistics: lunch
+      - logistics: {lunch}
         duration: 1h
       - free: {case}
         duration: 1h30
@@ -204,9 +205,9 @@ days:
         # guests: [{{who: {block_guests}, people: 6}}]   # {block_guests_note}
         # during:   # {during}
         #   - {{at: "14:00", duration: 15 min, free: {visit}}}
-        # meal: lunch   # {meal}
+        # meal: {lunch}   # {meal}
         # setting: field   # {setting}
-      - logistics: break
+      - logistics: {pause}
         duration: 15 min
       - exercise: debrief
         duration: 45 min
@@ -253,6 +254,12 @@ def session_skeleton(name: str, date: str, lang: str) -> str:
         timing=_("indicative times: morning, late morning...; or: rounded"),
         checks=_("limits of the warnings (or in facilitation.yaml)"),
         date=date,
+        welcome=logistics_label("welcome"),
+        pause=logistics_label("break"),
+        lunch=logistics_label("lunch"),
+        kinds=" | ".join(
+            logistics_label(k) for k in ("welcome", "break", "lunch", "travel", "dinner")
+        ),
         dates=_("days in the order of their dates; a day off in between is fine"),
         end=_("past midnight: end: 0:30"),
         shuttle=_("shuttle"),
@@ -261,7 +268,7 @@ def session_skeleton(name: str, date: str, lang: str) -> str:
         guests=_("guests: who, how many, until when"),
         opening=_("The session and its aims"),
         lead=_("Resident designer"),
-        lead_note=_("lead: a name written out, or the id of a person (people)"),
+        lead_note=_("lead: a name written out, or the id of a person declared under 'people'"),
         list=_("facilitation list: the methods it knows"),
         statement_1=_("A first statement to debate, one that really divides."),
         statement_2=_("A second statement."),

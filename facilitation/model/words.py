@@ -20,12 +20,13 @@ def arc_label(arc: str) -> str:
 
 
 def logistics_label(kind: str) -> str:
-    """'accueil', 'pause', 'déjeuner', 'trajet' in French."""
+    """'accueil', 'pause', 'déjeuner', 'trajet', 'dîner' in French."""
     words = {
         "welcome": pgettext("logistics", "welcome"),
         "break": pgettext("logistics", "break"),
         "lunch": pgettext("logistics", "lunch"),
         "travel": pgettext("logistics", "travel"),
+        "dinner": pgettext("logistics", "dinner"),
     }
     return words.get(kind, kind)
 
