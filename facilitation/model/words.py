@@ -31,6 +31,22 @@ def logistics_label(kind: str) -> str:
     return words.get(kind, kind)
 
 
+def setting_label(setting: str) -> str:
+    """Where a block happens: 'en salle', 'sur le terrain'."""
+    words = {"room": _("in the room"), "field": _("out of the room")}
+    return words.get(setting, setting)
+
+
+def timing_label(show: str) -> str:
+    """How the participants' agendas show times (timing: show)."""
+    words = {
+        "exact": _("exact times"),
+        "markers": _("time markers (morning, late morning...)"),
+        "rounded": _("rounded times"),
+    }
+    return words.get(show, show)
+
+
 def colour_label(colour: str) -> str:
     """A sticky-note colour as it follows the item's name ('Post-it jaunes')."""
     words = {

@@ -12,7 +12,14 @@ from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.load import printdata
 from facilitation.load.vocabulary import families, tags
 from facilitation.model.types import Configuration
-from facilitation.model.words import arc_label, colour_label, logistics_label, per_label
+from facilitation.model.words import (
+    arc_label,
+    colour_label,
+    logistics_label,
+    per_label,
+    setting_label,
+    timing_label,
+)
 from facilitation.text.aliases import NUMBER, values
 from facilitation.text.i18n import LANGS, tr
 from facilitation.text.messages import _, ngettext
@@ -165,6 +172,8 @@ def _values_table() -> Table:
         "colour": (_("colour"), colour_label),
         "audience": (_("audience"), lambda v: v),
         "support kind": (_("support kind"), lambda v: v),
+        "setting": (_("setting"), setting_label),
+        "timing": (_("timing"), timing_label),
     }
     rows = []
     for kind, (name, label) in shown.items():
