@@ -143,8 +143,12 @@ def agenda_parts(
 
 def write_agenda(plan: Plan, out: Outputs, lang: str, **options: Any) -> list[Written]:
     """Write the agenda files into an open Outputs; return what was written. The options
-    are agenda_parts' (paper, formats, template_dirs, wall, prefix)."""
-    return [w for _, write in agenda_parts(plan, lang, **options) for w in write(out)]
+    are agenda_parts' (paper, formats, template_dirs, wall, prefix). The agenda speaks `lang`:
+    the run's language is set to it, as the kit does (its words come from the catalogue)."""
+    from facilitation.text.messages import set_language
+
+    set_language(lang)
+    return [w for _kind, write in agenda_parts(plan, lang, **options) for w in write(out)]
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
