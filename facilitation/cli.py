@@ -26,8 +26,17 @@ class FacilitationGroup(click.Group):
     """Turns bad input into a clean message and a non-zero exit, with no traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from facilitation.processes import Interrupted
+        from facilitation.text.messages import _
+
         try:
             return super().invoke(ctx)
+        except Interrupted as exc:
+            if exc.written:
+                click.echo(_("interrupted (the output was already complete)"), err=True)
+            else:
+                click.echo(_("interrupted: nothing was written"), err=True)
+            ctx.exit(128 + exc.signum)
         except UserError as exc:
             ordered = sorted(exc.problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
             for problem in ordered:
@@ -609,6 +618,9 @@ def run() -> None:  # pragma: no cover - console entry
     """The `facilitation` command. Once the command is over, the process leaves without
     tearing down its objects one by one: after a kit that teardown takes about 60 ms, for
     nothing, since every file is closed and the output flushed by then (mypy does the same)."""
+    from facilitation.processes import install_signal_handlers
+
+    install_signal_handlers()  # SIGINT and SIGTERM leave nothing half-written behind
     try:
         main(prog_name="facilitation")
         code: Any = 0

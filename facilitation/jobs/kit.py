@@ -13,6 +13,8 @@ last, since it lists every file with its pages.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -24,6 +26,8 @@ from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases
 from facilitation.jobs.cards import CardBatch, CardOptions, signs_job
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
+from facilitation.jobs.shared import Task, run_shared
+from facilitation.load.files import read_regular
 from facilitation.load.sessions import LoadedSession
 from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.plan.schedule import schedule
@@ -43,9 +47,6 @@ def _picture_root(loaded: LoadedSession, slot: Slot) -> Any:
 
 def _exercise_slots(plan: Plan) -> list[Slot]:
     return [s for s in plan.all_slots() if s.exercise is not None and s.kind == "exercise"]
-
-
-Task = tuple[str, Callable[[Outputs], list[Job]]]  # (label, write): one piece of work
 
 
 def session_card_tasks(
@@ -303,92 +304,76 @@ def build_kit(
         ],
         "warnings": [w.format() for w in plan.warnings],
     }
-    name = f"{slug(programme)}-{session.number or ''}-manifest.json".replace("--", "-")
-    out.path(name).write_text(
+    # what the kit wrote, so that the next kit into this folder knows what to replace
+    written = [j.name for j in print_jobs] + manifest["other_files"]
+    manifest["files"] = {n: _sha256(out.tmp / n) for n in written}
+    name = f"{slug(programme)}-{session.number or ''}-manifest-{lang}.json".replace("--", "-")
+    out.replaces(previous_kit_files(out, lang))
+    out.path(name, last=True).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return manifest
 
 
-def run_shared(
-    tasks: list[Task], order: list[int], out: Outputs, done: Callable[[str], None]
-) -> list[list[Job]]:
-    """Run every task, on two processes when the machine has a second core; return their
-    jobs in the tasks' own order, whoever ran them, so that the kit is the same either way.
+def previous_kit_files(out: Outputs, lang: str) -> list[str]:
+    """The files of the kits in `lang` already in the output folder, as their manifests
+    list them, that are still the very files those kits wrote (same content): a re-run
+    replaces them, and removes those it does not write again. A file that was changed since,
+    or that no manifest lists, is the user's and is never touched."""
+    if not out.exists:
+        return []
+    from facilitation.jobs.output import safe_name
 
-    How: the task numbers wait in a pipe; this process and a forked one each take the next
-    number until the pipe is empty (a read of one record from a pipe never splits between
-    readers). The other process sends back its jobs, or the bad input it met, through a
-    second pipe. Why: a kit is half platypus documents and half cards and canvases; side by
-    side on two cores they take about half the time.
-    """
-    import os
-    import pickle
-
-    results: list[list[Job] | None] = [None] * len(tasks)
-    if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or len(tasks) < 2:
-        for i in order:
-            results[i] = tasks[i][1](out)
-            done(tasks[i][0])
-        return [r or [] for r in results]
-    queue_r, queue_w = os.pipe()
-    os.write(queue_w, b"".join(i.to_bytes(2, "big") for i in order))  # < 64 kB: never blocks
-    os.close(queue_w)
-
-    def take() -> int | None:
-        rec = os.read(queue_r, 2)
-        return int.from_bytes(rec, "big") if len(rec) == 2 else None
-
-    back_r, back_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the other process: take work until there is none, send back, leave
-        os.close(back_r)
-        code = 0
-        try:
-            mine: dict[int, list[Job]] = {}
+    names: list[str] = []
+    for entry in sorted(os.listdir(out.root)):
+        if not (entry.endswith(f"-manifest-{lang}.json") or entry.endswith("-manifest.json")):
+            continue
+        data = _read_manifest(out.root / entry)
+        if data is None or data.get("lang") != lang:
+            continue
+        names.append(entry)
+        for name, digest in data["files"].items():
             try:
-                while (i := take()) is not None:
-                    mine[i] = tasks[i][1](out)
-                payload: tuple[str, Any] = ("ok", mine)
-            except UserError as exc:
-                payload = ("user", exc.problems)
-            except BaseException:  # a bug: its traceback goes to stderr, as it would here
-                import traceback
+                rel = safe_name(str(name))
+            except ValueError:
+                continue
+            path = out.root.joinpath(*rel.parts)
+            if path.parent.resolve().is_relative_to(out.root) and _sha256(path) == digest:
+                names.append(str(name))
+    return names
 
-                traceback.print_exc()
-                payload = ("bug", None)
-                code = 1
-            with os.fdopen(back_w, "wb") as f:
-                pickle.dump(payload, f)
-        finally:
-            os._exit(code)
-    os.close(back_w)
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    """A kit manifest with its list of files, or None (anything else, left alone)."""
     try:
-        while (i := take()) is not None:
-            results[i] = tasks[i][1](out)
-            done(tasks[i][0])
-        with os.fdopen(back_r, "rb") as f:
-            data = f.read()
-        os.waitpid(pid, 0)
-    except BaseException:
-        import signal
+        raw = read_regular(path, 5_000_000)
+        data = json.loads(raw.decode("utf-8"))
+    except (UserError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        return None
+    return data
 
-        os.kill(pid, signal.SIGKILL)  # bad input here: the other process stops at once
-        os.waitpid(pid, 0)
-        raise
+
+def _sha256(path: Path) -> str | None:
+    """The SHA-256 of a regular file (links not followed), or None."""
+    import hashlib
+
+    try:
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        h = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+        return h.hexdigest()
     finally:
-        os.close(queue_r)
-    kind, value = pickle.loads(data) if data else ("bug", None)
-    if kind == "user":
-        raise UserError(value)
-    if kind == "bug":
-        raise RuntimeError("printing part of the kit failed (see above)")
-    for i, jobs in value.items():
-        results[i] = jobs
-        for j in jobs:
-            out.path(j.name)  # written by the other process: keep it with the outputs
-        done(tasks[i][0])
-    return [r or [] for r in results]
+        os.close(fd)
 
 
 def _count_pages(path: Path) -> int:

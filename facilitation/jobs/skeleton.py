@@ -81,7 +81,7 @@ licence: CC-BY-SA-4.0
 
 
 def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
-    if not ID_RE.match(exercise_id):
+    if not ID_RE.fullmatch(exercise_id):
         raise UserError(
             Problem(
                 f"'{exercise_id}' is not a valid id",

@@ -16,6 +16,7 @@ from facilitation.model.exercise import Exercise, check_value
 from facilitation.model.session import Block, Session, block_minutes, minutes_of
 from facilitation.text.dates import hm
 from facilitation.text.i18n import is_localized
+from facilitation.text.messages import _
 
 LOGISTICS_IDS = {"welcome": "accueil", "break": "pause", "lunch": "dejeuner", "travel": "trajet"}
 
@@ -101,6 +102,12 @@ def load_session(path: Path, library: Library) -> LoadedSession:
             Problem(message, file=file, line=line, column=col, path=format_path(p), hint=hint)
         )
 
+    if not known_timezone(session.timezone):
+        bad(
+            ("timezone",),
+            _("unknown time zone '{zone}'").format(zone=session.timezone),
+            _("for example Europe/Paris"),
+        )
     group_ids = {g.id for g in session.groups}
     place_ids = {p.id for p in session.places}
     for d, day in enumerate(session.days):
@@ -185,6 +192,17 @@ def load_session(path: Path, library: Library) -> LoadedSession:
     loaded = LoadedSession(session, doc, library, path)
     check_pins(loaded)
     return loaded
+
+
+def known_timezone(name: str) -> bool:
+    """Whether the system knows a time zone (the .ics agenda needs it)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def check_pins(loaded: LoadedSession) -> None:

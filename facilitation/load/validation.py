@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from typing import Any
@@ -52,6 +53,9 @@ def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
     return _as_model(current)
 
 
+_NO_DATA: Any = object()
+
+
 def _clean(msg: str) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
@@ -88,26 +92,47 @@ class Locator:
         return best[1].file, line, col
 
 
-def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -> list[Problem]:
-    """One problem per pydantic error, placed at the line it concerns."""
-    out: list[Problem] = []
+def problems_from(
+    exc: ValidationError,
+    where: Locator,
+    root: type[BaseModel],
+    data: Any = _NO_DATA,
+    prefix: tuple[Any, ...] = (),
+) -> list[Problem]:
+    """One problem per pydantic error, placed at the line it concerns.
+
+    `data` is what was validated (by default the first document's data); `prefix` is where
+    it stands in its document (an entry of a table of print data). Why the data: pydantic's
+    error locations mix the keys of the file with the names of the union members it tried
+    ('function-plain[_text()]', 'int', 'list[...]'); only the parts that exist in the data
+    (or the missing key itself) are the path a person wrote. A key may hold any character,
+    '[' and quotes included, so nothing here is parsed back from text."""
+    if data is _NO_DATA:
+        data = where.docs[0].data if where.docs else None
+    out: list[tuple[Problem, tuple[Any, ...], str | None]] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         kind = err["type"]
+        loc = _real_loc(
+            tuple(err["loc"]), data, root, keep_last=kind in ("missing", "extra_forbidden")
+        )
+        last = loc[-1] if loc else ""
         hint = None
+        near: str | None = None
         key = False
         if kind == "extra_forbidden":
             parent = model_at(root, loc[:-1])
             choices = list(parent.model_fields) if parent else []
             choices = [c for c in choices if c not in ("id", "origin")]
-            msg = f"unknown key '{loc[-1]}'"
-            hint = did_you_mean(str(loc[-1]), choices) or (
+            msg = f"unknown key '{last}'"
+            close = difflib.get_close_matches(str(last), sorted(choices), n=1, cutoff=0.6)
+            near = close[0] if close else None
+            hint = did_you_mean(str(last), choices) or (
                 f"known keys: {', '.join(choices)}" if choices else None
             )
             key = True
         elif kind == "missing":
-            msg = f"missing required key '{loc[-1]}'"
+            msg = f"missing required key '{last}'"
             key = True
         elif kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
@@ -122,30 +147,54 @@ def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -
         elif kind == "too_short":
             msg = "must not be empty"
         else:
-            msg = _clean(err["msg"])
+            msg = _clean(str(err.get("msg", "")))
             if "input" in err and kind not in ("value_error", "assertion_error"):
                 msg += f" (found {_found(err['input'])})"
         sig = (loc, msg)
         if sig in seen:
             continue
         seen.add(sig)
-        if kind == "missing":
-            file, line, col = where.locate(loc[:-1])
-        else:
-            file, line, col = where.locate(loc, key=key)
-        shown = loc[:-1] if kind == "missing" else loc
-        out.append(
-            Problem(msg, file=file, line=line, column=col, path=format_path(shown), hint=hint)
+        at = loc[:-1] if kind == "missing" else loc
+        file, line, col = where.locate(prefix + at, key=key and kind != "missing")
+        problem = Problem(
+            msg, file=file, line=line, column=col, path=format_path(prefix + at), hint=hint
         )
-    # a missing key that a near-miss unknown key already explains is said once, at the typo
-    explained = {p.hint.split("'")[1] for p in out if p.hint and p.hint.startswith("did you mean")}
+        out.append((problem, loc, near if kind == "extra_forbidden" else None))
+    # a missing key that a near-miss unknown key beside it already explains is said once,
+    # at the typo
+    explained = {(loc[:-1], near) for _p, loc, near in out if near is not None}
     return [
         p
-        for p in out
-        if not (
-            p.message.startswith("missing required key '") and p.message.split("'")[1] in explained
-        )
+        for p, loc, _near in out
+        if not (p.message.startswith("missing required key") and (loc[:-1], loc[-1]) in explained)
     ]
+
+
+def _real_loc(
+    loc: tuple[Any, ...], data: Any, root: type[BaseModel], keep_last: bool
+) -> tuple[Any, ...]:
+    """The parts of a pydantic location that are keys and indexes of `data`, or fields of the
+    model at that place (a value a validator turned into a mapping: `duration: 45` checked as
+    `duration.typical`); the last part is kept too when it names a missing or extra key.
+    Anything else is the name of a type pydantic tried: not a place in the file."""
+    out: list[Any] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        elif (keep_last and i == len(loc) - 1) or _is_field(root, tuple(out), part):
+            out.append(part)
+            current = None
+    return tuple(out)
+
+
+def _is_field(root: type[BaseModel], at: tuple[Any, ...], part: Any) -> bool:
+    model = model_at(root, at)
+    return model is not None and isinstance(part, str) and part in model.model_fields
 
 
 def _found(value: Any) -> str:

@@ -11,10 +11,27 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema, model_validator
+from pydantic import (
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from facilitation.model.exercise import Exercise
+from facilitation.model.limits import (
+    MAX_BLOCKS,
+    MAX_DAYS,
+    MAX_GROUPS,
+    MAX_PARTICIPANTS,
+    MAX_TRACKS,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from facilitation.model.types import ConfigurationField, Id, Minutes, Model, Text
+from facilitation.text.messages import _
 
 _TIME_RE = re.compile(r"^\s*(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?\s*$", re.IGNORECASE)
 
@@ -72,7 +89,7 @@ class Group(Model):
 
     id: Id
     name: Text | None = None
-    size: int = Field(ge=1)
+    size: int = Field(ge=1, le=MAX_PARTICIPANTS)
 
 
 class Track(Model):
@@ -81,7 +98,7 @@ class Track(Model):
     id: Id
     name: Text
     group: Id | None = None
-    people: int | None = Field(None, ge=1)
+    people: int | None = Field(None, ge=1, le=MAX_PARTICIPANTS)
     room: str | None = None
     place: Id | None = None
 
@@ -92,8 +109,8 @@ class Block(Model):
     exercise: Id | None = None
     logistics: Literal["welcome", "break", "lunch", "travel"] | None = None
     free: Text | None = None
-    tracks: list[Track] | None = None
-    blocks: list[Block] | None = None  # the blocks of parallel tracks
+    tracks: list[Track] | None = Field(None, max_length=MAX_TRACKS)
+    blocks: list[Block] | None = Field(None, max_length=MAX_BLOCKS)  # of parallel tracks
     track: Id | None = None  # which track a block inside `blocks` belongs to
     title: Text | None = None
     duration: Minutes | None = None
@@ -140,7 +157,18 @@ class Day(Model):
     end: Time = _time("17:30")
     place: Id | None = None
     title: Text | None = None
-    blocks: list[Block] = Field(min_length=1)
+    blocks: list[Block] = Field(min_length=1, max_length=MAX_BLOCKS)
+
+    @field_validator("date")
+    @classmethod
+    def _year(cls, value: dt.date) -> dt.date:
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValueError(
+                _("the year {year} is out of range: from {first} to {last}").format(
+                    year=value.year, first=MIN_YEAR, last=MAX_YEAR
+                )
+            )
+        return value
 
     @model_validator(mode="after")
     def _order(self) -> Day:
@@ -160,12 +188,12 @@ class Session(Model):
     language: Literal["fr", "en"] = "fr"
     timezone: str = "Europe/Paris"
     places: list[Place] = []
-    participants: int = Field(ge=1)
-    groups: list[Group] = []
+    participants: int = Field(ge=1, le=MAX_PARTICIPANTS)
+    groups: list[Group] = Field([], max_length=MAX_GROUPS)
     facilitators: list[str] = []
     partners: list[str] = []
     notes: Text | None = None
-    days: list[Day] = Field(min_length=1)
+    days: list[Day] = Field(min_length=1, max_length=MAX_DAYS)
 
 
 def minutes_of(t: dt.time) -> int:

@@ -9,8 +9,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel as _Base
 from pydantic import ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 
+from facilitation.model.limits import MAX_ID, MAX_MINUTES
 from facilitation.text.durations import DurationError, parse_duration
 from facilitation.text.i18n import ANY, LANGS, is_localized
+from facilitation.text.messages import _
 
 
 class Model(_Base):
@@ -76,9 +78,16 @@ Text = Annotated[
 # --- durations ----------------------------------------------------------------------------------
 def _minutes(value: Any) -> int:
     try:
-        return parse_duration(value)
+        minutes = parse_duration(value)
     except DurationError as exc:
         raise ValueError(str(exc)) from None
+    if minutes > MAX_MINUTES:
+        raise ValueError(
+            _("{minutes} minutes is more than a day: at most {limit}").format(
+                minutes=minutes, limit=MAX_MINUTES
+            )
+        )
+    return minutes
 
 
 Minutes = Annotated[
@@ -101,10 +110,14 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _id(value: Any) -> str:
-    if not isinstance(value, str) or not ID_RE.match(value):
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
         raise ValueError(
             f"expected an id in lowercase letters, digits and dashes (like 'debat-mouvant'), "
             f"found {_kind(value)}"
+        )
+    if len(value) > MAX_ID:
+        raise ValueError(
+            _("an id of {n} characters: at most {limit}").format(n=len(value), limit=MAX_ID)
         )
     return value
 

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from facilitation.errors import Problem, UserError
 from facilitation.plan.timeline import Plan
-from facilitation.resources import PACKAGE_ROOT
+from facilitation.render import templates
 from facilitation.text.typography import typeset
 
 
@@ -44,19 +43,9 @@ def _md(text: Any) -> str:
 
 
 def environment(template_dirs: list[Path], html: bool) -> SandboxedEnvironment:
-    loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
-        if template_dirs
-        else [] + [jinja2.FileSystemLoader(str(PACKAGE_ROOT / "templates"))]
-    )
-    env = SandboxedEnvironment(
-        loader=loader,
-        undefined=jinja2.StrictUndefined,
-        autoescape=html,
-        keep_trailing_newline=True,
-        trim_blocks=False,
-        lstrip_blocks=False,
-    )
+    """The user's template folders first, then the built-in templates (render/templates.py
+    says how user templates are read and run)."""
+    env = templates.environment(template_dirs, html)
     env.filters["md"] = _md
     return env
 
@@ -66,23 +55,7 @@ def render_template(name: str, view: dict[str, Any], template_dirs: list[Path], 
     lang = view["lang"]
     data = _typeset_tree(view, lang)
     data["colon"] = "\u00a0: " if lang == "fr" else ": "
-    try:
-        template = env.get_template(name)
-        return template.render(**data)
-    except jinja2.TemplateSyntaxError as exc:
-        raise UserError(
-            Problem(f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno)
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise UserError(
-            Problem(
-                f"template error: {exc.message}",
-                file=name,
-                hint="the template uses a name the agenda does not have",
-            )
-        ) from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise UserError(Problem(f"template refused: {exc}", file=name)) from None
+    return templates.render(env, name, data)
 
 
 def ics_text(value: str) -> str:
@@ -120,7 +93,7 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
     session = plan.session
     try:
         tz = ZoneInfo(session.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UserError(
             Problem(
                 f"unknown time zone '{session.timezone}'",
@@ -150,17 +123,9 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
             for r, track in subrows:
                 summary = f"{track} — {r['title']}" if track else r["title"]
                 d = day.day.date
-                start = dt.datetime(
-                    d.year, d.month, d.day, r["start"] // 60, r["start"] % 60, tzinfo=tz
-                )
-                end = dt.datetime(
-                    d.year,
-                    d.month,
-                    d.day,
-                    min(r["end"] // 60, 23),
-                    r["end"] % 60 if r["end"] < 24 * 60 else 59,
-                    tzinfo=tz,
-                )
+                # minutes since the day's midnight, past 24:00 for an evening that runs late
+                start = _local(d, r["start"], tz)
+                end = _local(d, max(r["end"], r["start"]), tz)
                 uid = hashlib.sha1(f"{seed}|{d}|{r['start']}|{summary}".encode()).hexdigest()[:20]
                 lines += [
                     "BEGIN:VEVENT",
@@ -178,3 +143,9 @@ def render_ics(plan: Plan, view: dict[str, Any]) -> bytes:
                 lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return b"".join(ics_line(line) for line in lines)
+
+
+def _local(day: dt.date, minutes: int, tz: ZoneInfo) -> dt.datetime:
+    """The local time `minutes` after the day's midnight (the next day past 24:00)."""
+    naive = dt.datetime(day.year, day.month, day.day) + dt.timedelta(minutes=minutes)
+    return naive.replace(tzinfo=tz)
