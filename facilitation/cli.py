@@ -26,17 +26,8 @@ class FacilitationGroup(click.Group):
     """Turns bad input into a clean message and a non-zero exit, with no traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from facilitation.processes import Interrupted
-        from facilitation.text.messages import _
-
         try:
             return super().invoke(ctx)
-        except Interrupted as exc:
-            if exc.written:
-                click.echo(_("interrupted (the output was already complete)"), err=True)
-            else:
-                click.echo(_("interrupted: nothing was written"), err=True)
-            ctx.exit(128 + exc.signum)
         except UserError as exc:
             ordered = sorted(exc.problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0))
             for problem in ordered:
@@ -614,13 +605,22 @@ def _sides(duplex: str) -> str:
     return f"double-sided, {duplex} edge" if duplex in ("long", "short") else duplex
 
 
+def _interrupted(written: bool) -> None:
+    from facilitation.text.messages import _
+
+    if written:
+        click.echo(_("interrupted (the output was already complete)"), err=True)
+    else:
+        click.echo(_("interrupted: nothing was written"), err=True)
+
+
 def run() -> None:  # pragma: no cover - console entry
     """The `facilitation` command. Once the command is over, the process leaves without
     tearing down its objects one by one: after a kit that teardown takes about 60 ms, for
     nothing, since every file is closed and the output flushed by then (mypy does the same)."""
     from facilitation.processes import install_signal_handlers
 
-    install_signal_handlers()  # SIGINT and SIGTERM leave nothing half-written behind
+    install_signal_handlers(_interrupted)  # SIGINT and SIGTERM leave nothing half-written
     try:
         main(prog_name="facilitation")
         code: Any = 0

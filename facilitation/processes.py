@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,7 +25,11 @@ def fork() -> int:
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:
+        _children.clear()
+        _cleanups.clear()
         _tie_to(parent)
+    else:
+        _children.add(pid)
     return pid
 
 
@@ -48,65 +53,105 @@ def stop(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
+    wait(pid)
+
+
+def wait(pid: int) -> None:
+    """Wait for a child to end."""
     try:
         os.waitpid(pid, 0)
     except ChildProcessError:
         pass
+    _children.discard(pid)
 
 
 # -- signals --------------------------------------------------------------------------------
-class Interrupted(KeyboardInterrupt):
-    """SIGINT or SIGTERM, raised where the program stands (see install_signal_handlers).
-    `written` says that the output was complete and in place when the signal was acted on."""
-
-    def __init__(self, signum: int, written: bool = False) -> None:
-        super().__init__(signum)
-        self.signum = signum
-        self.written = written
-
-
-_signals: dict[str, Any] = {"installed": False, "held": 0, "pending": None, "raised": False}
+_state: dict[str, Any] = {
+    "held": 0,
+    "pending": None,
+    "ending": False,
+    "say": None,
+    "written": False,
+}
+_children: set[int] = set()
+_cleanups: list[Callable[[], None]] = []
 
 
-def install_signal_handlers() -> None:
-    """SIGINT and SIGTERM raise Interrupted, so that what is being written is removed on the
-    way out (jobs/output.py). A signal that comes while `held()` is waited on until it ends;
-    once one has been raised, the next ones are ignored, so that the cleaning is not cut."""
+def install_signal_handlers(say: Callable[[bool], None] | None = None) -> None:
+    """On SIGINT and SIGTERM: kill the children, run the cleanups (remove what was being
+    written), call `say(written)` and leave at once with 128 + the signal's number.
+
+    Why not raise an exception where the program stands, as Python does for Ctrl-C: some
+    libraries catch every exception (reportlab's paragraph parser does) and turn it into
+    another error, or swallow it, so a run could go on after a SIGTERM. A signal that comes
+    during a step that must not be cut (`held()`) is acted on when the step ends."""
+    _state["say"] = say
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, _on_signal)
-    _signals["installed"] = True
 
 
 def _on_signal(signum: int, frame: Any) -> None:
-    if _signals["raised"]:
+    if _state["ending"]:
         return
-    if _signals["held"]:
-        _signals["pending"] = _signals["pending"] or signum
+    if _state["held"]:
+        _state["pending"] = _state["pending"] or signum
         return
-    _signals["raised"] = True
-    raise Interrupted(signum)
+    _end(signum)
+
+
+def _end(signum: int) -> None:
+    _state["ending"] = True
+    for pid in list(_children):
+        stop(pid)
+    for cleanup in reversed(_cleanups):
+        try:
+            cleanup()
+        except Exception:  # noqa: BLE001  (leaving anyway: clean what can be cleaned)
+            pass
+    say = _state["say"]
+    if say is not None:
+        try:
+            say(_state["written"])
+        except Exception:  # noqa: BLE001
+            pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001
+            pass
+    os._exit(128 + int(signum))
 
 
 @contextmanager
-def held(written: Callable[[], bool] = lambda: False) -> Iterator[None]:
-    """Hold SIGINT and SIGTERM during a step that must not be cut (moving a folder into
-    place, removing one); a signal that came meanwhile is raised when the step ends (after
-    it, if the step failed). `written()` says whether the output is in place by then."""
-    _signals["held"] += 1
-    done = False
+def held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM during a step that must not be cut (moving files into place,
+    removing a folder); a signal that came meanwhile is acted on when the step ends."""
+    _state["held"] += 1
     try:
         yield
-        done = True
     finally:
-        _signals["held"] -= 1
-        pending = _signals["pending"]
-        if pending and not _signals["held"] and not _signals["raised"]:
-            _signals["pending"] = None
-            _signals["raised"] = True
-            if done:  # else the step's own error goes on, and the program leaves with it
-                raise Interrupted(pending, written=written())
+        _state["held"] -= 1
+        pending = _state["pending"]
+        if pending and not _state["held"]:
+            _state["pending"] = None
+            _end(pending)
 
 
 def pending_signal() -> int | None:
-    """A signal received while held and not yet raised."""
-    return _signals["pending"] if not _signals["raised"] else None
+    """A signal received while held and not yet acted on."""
+    return _state["pending"]
+
+
+def on_signal(cleanup: Callable[[], None]) -> None:
+    """Run `cleanup()` if a signal ends the program (until `forget(cleanup)`)."""
+    _cleanups.append(cleanup)
+
+
+def forget(cleanup: Callable[[], None]) -> None:
+    if cleanup in _cleanups:
+        _cleanups.remove(cleanup)
+
+
+def mark_written() -> None:
+    """An output is complete and in place: a signal from now on is said to come after it."""
+    _state["written"] = True

@@ -12,6 +12,7 @@ from facilitation.jobs.output import Outputs
 from facilitation.plan.timeline import Plan
 
 FORMATS = ("pdf", "md", "html", "ics")
+MAX_SLUG = 60
 
 
 @dataclass
@@ -28,7 +29,8 @@ def slug(text: str) -> str:
 
     norm = unicodedata.normalize("NFKD", text)
     ascii_ = "".join(c for c in norm if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "session"
+    slugged = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    return slugged[:MAX_SLUG].strip("-") or "session"  # a part of a file name: kept short
 
 
 def _strings(value: Any, path: tuple[Any, ...] = ()) -> Any:

@@ -12,8 +12,10 @@ from facilitation.layout.canvas import CanvasGeometry, geometry
 from facilitation.layout.tiling import tile
 from facilitation.load.printdata import canvas_layout, sheet_mm
 from facilitation.model.exercise import Exercise, Support
+from facilitation.model.limits import MAX_CANVASES
 from facilitation.plan.supports import canvas_supports, param_value
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _
 from facilitation.view.canvas import resolve
 
 
@@ -57,6 +59,16 @@ def pages_for(
         records = list(param_value(ex, support.each, lang, overrides or {}) or [])
         if not records:
             return size, landscape, []
+    if len(records) * max(1, copies) > MAX_CANVASES:
+        raise UserError(
+            Problem(
+                _("{n} copies of the canvas '{layout}': at most {limit}").format(
+                    n=len(records) * max(1, copies), layout=support.layout, limit=MAX_CANVASES
+                ),
+                path=f"{ex.id}.supports",
+                hint=_("a list or a head count far too large: check the session"),
+            )
+        )
     pages = []
     for record in records:
         lay = layout

@@ -16,9 +16,11 @@ from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
 from facilitation.load.printdata import card_format, card_layouts, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
+from facilitation.model.limits import MAX_CARDS
 from facilitation.model.printdata import CardFormat
 from facilitation.plan.supports import param_value, sign_supports
 from facilitation.text.i18n import ARCS, tr
+from facilitation.text.messages import _, ngettext
 from facilitation.view.cards import decks
 from facilitation.view.sheet import sheet_view
 
@@ -36,6 +38,23 @@ class CardOptions:
     back_offset: tuple[float, float] = (0.0, 0.0)
     facilitator_format: str = "a6"
     programme: str = ""
+
+
+def too_many_cards(n: int, file: str | None = None) -> UserError:
+    return UserError(
+        Problem(
+            file=file,
+            message=ngettext(
+                "{n} card to print: at most {limit} in one go",
+                "{n} cards to print: at most {limit} in one go",
+                n,
+            ).format(n=n, limit=MAX_CARDS),
+            hint=_(
+                "a head count, a number of copies or a list of items far too large: "
+                "check participants, copies and the lists the decks come from"
+            ),
+        )
+    )
 
 
 def glyph_check(faces: list[Face]) -> None:
@@ -79,6 +98,7 @@ class CardBatch:
         self.cards: dict[str, list[Any]] = {}
         self.backs: dict[str, dict[str, list[Element]]] = {}
         self.titles: dict[str, list[str]] = {}
+        self.count = 0  # participant cards so far
 
     def _fmt_for(self, support: Support) -> str:
         """The user's format, else the support's, else the one its card layout prints on."""
@@ -121,8 +141,11 @@ class CardBatch:
                 )
                 glyph_check([Face(backs[back_name], f"{ex.id} / back")])
             n = copies_for(deck.support) if copies_for else o.copies
+            self.count += n * len(deck.cards)
+            if self.count > MAX_CARDS:  # said before the cards are made, not after
+                raise too_many_cards(self.count)
             faces = []
-            for _ in range(n):
+            for _copy in range(n):
                 for content in deck.cards:
                     face = front(content, fmt.width, fmt.height, fmt.safe, th)
                     faces.append(face)

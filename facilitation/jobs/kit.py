@@ -23,15 +23,16 @@ from typing import Any
 from facilitation.errors import UserError
 from facilitation.jobs.agenda import agenda_parts, slug
 from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases
-from facilitation.jobs.cards import CardBatch, CardOptions, signs_job
+from facilitation.jobs.cards import CardBatch, CardOptions, signs_job, too_many_cards
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
 from facilitation.jobs.shared import Task, run_shared
 from facilitation.load.files import read_regular
 from facilitation.load.sessions import LoadedSession
+from facilitation.model.limits import MAX_CARDS
 from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.plan.schedule import schedule
-from facilitation.plan.supports import canvas_supports, card_supports, sign_supports
+from facilitation.plan.supports import canvas_supports, card_supports, param_value, sign_supports
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.render.pdf import sheet_size
 from facilitation.view.checklist import checklist_lines
@@ -77,6 +78,15 @@ def session_card_tasks(
                 old[k] = max(old.get(k, 0), v)
         else:
             seen[key] = (slot, counts)
+    total = sum(
+        n * _deck_size(slot, s, opts.lang)
+        for slot, counts in seen.values()
+        if slot.exercise is not None
+        for s in card_supports(slot.exercise, slot.block.variant)
+        for n in [counts.get(s.id, 1)]
+    )
+    if total > MAX_CARDS:  # said before any work starts
+        raise too_many_cards(total, str(loaded.path))
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
     firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
@@ -118,6 +128,15 @@ def session_card_tasks(
     if facilitator:
         tasks += [("signs", signs), ("facilitator", facilitator_cards)]
     return tasks
+
+
+def _deck_size(slot: Slot, support: Any, lang: str) -> int:
+    """How many different cards a deck holds (as view/cards.py makes them)."""
+    assert slot.exercise is not None
+    if support.source:
+        value = param_value(slot.exercise, support.source, lang, slot.block.params)
+        return len(value) if isinstance(value, list) else 1
+    return 1 if support.layout == "capture" else 0
 
 
 def session_card_jobs(

@@ -37,7 +37,15 @@ from facilitation.text.messages import _
 
 LOCK_NAME = ".facilitation.lock"
 TMP_PREFIX = ".facilitation-"
-_FAULTS = {errno.ENOSPC, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG, errno.EDQUOT}
+_FAULTS = {
+    errno.ENOSPC,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    errno.EFBIG,
+    errno.EDQUOT,
+    errno.EIO,
+}
 
 
 def fault_reason(exc: OSError) -> str:
@@ -49,6 +57,7 @@ def fault_reason(exc: OSError) -> str:
         errno.EACCES: _("permission denied"),
         errno.EPERM: _("permission denied"),
         errno.EFBIG: _("a file is too large for the disk"),
+        errno.EIO: _("the disk failed (input/output error)"),
     }
     return reasons.get(exc.errno or 0) or exc.strerror or str(exc)
 
@@ -101,12 +110,14 @@ class Outputs:
 
     # -- opening --------------------------------------------------------------------------------
     def __enter__(self) -> Outputs:
+        processes.on_signal(self._abort)
         try:
             with processes.held():
                 self._open()
         except BaseException as exc:
             with processes.held():
                 self._close(failed=True)
+            processes.forget(self._abort)
             fault = output_fault(exc, self.target)
             if fault is not None:
                 raise fault from None
@@ -198,7 +209,7 @@ class Outputs:
     ) -> None:
         error: BaseException | None = None
         try:
-            with processes.held(lambda: self.committed):
+            with processes.held():
                 if exc is None and processes.pending_signal() is None:
                     try:
                         self._commit()
@@ -207,6 +218,7 @@ class Outputs:
         finally:
             with processes.held():
                 self._close(failed=not self.committed)
+                processes.forget(self._abort)
         fault = output_fault(exc or error, self.target) if (exc or error) else None
         if fault is not None:
             raise fault from None
@@ -220,6 +232,12 @@ class Outputs:
         else:
             self._commit_into(order)
         self.committed = True
+        processes.mark_written()
+
+    def _abort(self) -> None:
+        """What a signal leaves: nothing of this output (it is called outside `held()`, so
+        never in the middle of moving files into place)."""
+        self._close(failed=not self.committed)
 
     def _commit_new(self, order: list[str]) -> None:
         """Rename the temporary folder into place, in one step."""

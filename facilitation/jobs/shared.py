@@ -80,7 +80,7 @@ def run_shared(
             done(tasks[i][0])
         with os.fdopen(back_r, "rb") as f:
             data = f.read()
-        os.waitpid(pid, 0)
+        processes.wait(pid)
     except BaseException:
         processes.stop(pid)  # bad input or a signal here: the other process stops at once
         raise

@@ -21,4 +21,5 @@ MAX_QUANTITY = 10_000  # one material's quantity, or an integer parameter's valu
 MAX_COPIES = 100  # copies of one support for each unit it counts (1 to 4)
 MAX_ITEMS = 10_000  # items of one list parameter: statements, personas... (5 to 40)
 MAX_CARDS = 20_000  # cards printed by one command (a kit: 100 to 400)
+MAX_CANVASES = 500  # copies of one canvas or sheet in one file (1 to 20)
 MIN_YEAR, MAX_YEAR = 1900, 2199  # years of a session's dates

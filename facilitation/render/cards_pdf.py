@@ -390,13 +390,16 @@ def render_cards(
     c = PrintCanvas(str(path), (imp.sheet_w * MM, imp.sheet_h * MM), meta, duplex=pref)
     d = CardDrawer(c, lang, imp.bleed)
     cw, ch, bleed = imp.card_w, imp.card_h, imp.bleed
+    problems: list[str] = []
     for name, elements in backs.items():  # each back drawn once, reused as a form
         c.beginForm(name, -bleed * MM, -bleed * MM, (cw + bleed) * MM, (ch + bleed) * MM)
-        d.draw(elements, name)
+        try:
+            d.draw(elements, name)
+        except FitError as exc:  # said with the fronts' problems, below
+            problems.append(str(exc))
         c.endForm()
     n = imp.per_sheet
     pages = 0
-    problems: list[str] = []
     for start in range(0, len(cards), n):
         chunk = cards[start : start + n]
         _boxes(c, imp, [s.trim for s in imp.slots[: len(chunk)]])
