@@ -77,27 +77,27 @@ def test_a_fifo_named_like_an_exercise_is_refused_not_waited_on(tmp_path, run):
     os.mkfifo(lib / "piege.yaml")
     with no_hang():
         r = run("list", "--library", lib)
-    clean_error(r, "piege.yaml", "pipe (FIFO)")
+    clean_error(r, "piege.yaml", "tube (FIFO)")
 
 
 @needs_fifo
 def test_a_fifo_as_session_as_print_data_and_as_template(tmp_path, run):
     os.mkfifo(tmp_path / "tube.yaml")
     with no_hang():
-        clean_error(run("check", tmp_path / "tube.yaml"), "tube.yaml", "pipe (FIFO)")
+        clean_error(run("check", tmp_path / "tube.yaml"), "tube.yaml", "tube (FIFO)")
     lib = tmp_path / "pack"
     (lib / "cards").mkdir(parents=True)
     os.mkfifo(lib / "cards" / "themes.yaml")
     with no_hang():
         r = run("cards", "debat-mouvant", "--library", lib, "-o", tmp_path / "o")
-    clean_error(r, "themes.yaml", "pipe (FIFO)")
+    clean_error(r, "themes.yaml", "tube (FIFO)")
     os.unlink(lib / "cards" / "themes.yaml")
     (lib / "templates").mkdir()
     os.mkfifo(lib / "templates" / "agenda.md.j2")
     s = session(tmp_path)
     with no_hang():
         r = run("agenda", s, "--library", lib, "--format", "md", "-o", tmp_path / "o")
-    clean_error(r, "agenda.md.j2", "pipe (FIFO)")
+    clean_error(r, "agenda.md.j2", "tube (FIFO)")
     assert not (tmp_path / "o").exists()
 
 
@@ -107,7 +107,7 @@ def test_a_fifo_as_a_picture_or_a_logo(tmp_path, run):
     s = session(tmp_path, "photos-debat", "        params: {pictures: [photo.jpg]}\n")
     with no_hang():
         r = run("cards", s, "-o", tmp_path / "o")
-    clean_error(r, "photo.jpg", "pipe (FIFO)")
+    clean_error(r, "photo.jpg", "tube (FIFO)")
     lib = tmp_path / "pack"
     (lib / "cards").mkdir(parents=True)
     os.mkfifo(lib / "logo.png")
@@ -116,7 +116,7 @@ def test_a_fifo_as_a_picture_or_a_logo(tmp_path, run):
     )
     with no_hang():
         r = run("cards", "vote", "--theme", "maison", "--library", lib, "-o", tmp_path / "o")
-    clean_error(r, "logo.png", "pipe (FIFO)")
+    clean_error(r, "logo.png", "tube (FIFO)")
     assert not (tmp_path / "o").exists()
 
 
@@ -129,7 +129,7 @@ def test_a_template_linked_to_a_file_outside_the_pack_is_refused(tmp_path, run):
     (lib / "templates" / "agenda.md.j2").symlink_to(secret)
     s = session(tmp_path)
     r = run("agenda", s, "--library", lib, "--format", "md", "-o", tmp_path / "o")
-    out = clean_error(r, "agenda.md.j2", "outside its library folder")
+    out = clean_error(r, "agenda.md.j2", "hors de son dossier de bibliothèque")
     assert "MOT-DE-PASSE-42" not in out and not (tmp_path / "o").exists()
 
 
@@ -142,10 +142,10 @@ def test_print_data_and_exercises_linked_outside_the_pack_are_refused(tmp_path, 
     (lib / "cards").mkdir(parents=True)
     (lib / "cards" / "themes.yaml").symlink_to(outside / "themes.yaml")
     r = run("cards", "vote", "--theme", "maison", "--library", lib, "-o", tmp_path / "o")
-    clean_error(r, "themes.yaml", "outside its library folder")
+    clean_error(r, "themes.yaml", "hors de son dossier de bibliothèque")
     (lib / "cards" / "themes.yaml").unlink()
     (lib / "secret.yaml").symlink_to(outside / "secret.yaml")
-    clean_error(run("list", "--library", lib), "secret.yaml", "outside its library folder")
+    clean_error(run("list", "--library", lib), "secret.yaml", "hors de son dossier de bibliothèque")
 
 
 @pytest.mark.parametrize("logo", ["/etc/hostname", "../photo.png", "sous/../../photo.png"])
@@ -155,13 +155,15 @@ def test_a_theme_logo_stays_inside_the_pack(tmp_path, run, logo):
     (lib / "cards" / "themes.yaml").write_text(
         f"maison: {{extends: default, logo: '{logo}'}}\n", encoding="utf-8"
     )
-    r = run("cards", "vote", "--theme", "maison", "--library", lib, "-o", tmp_path / "o")
+    r = run(
+        "cards", "vote", "--theme", "maison", "--library", lib, "-o", tmp_path / "o", "--lang", "en"
+    )
     clean_error(r, "logo", "inside its folder")
     assert not (tmp_path / "o").exists()
 
 
 def test_an_id_that_ends_with_a_newline_is_not_an_id(tmp_path, run):
-    r = run("new", "exercise", "atelier\n", "-o", tmp_path)
+    r = run("new", "exercise", "atelier\n", "-o", tmp_path, "--lang", "en")
     clean_error(r, "not a valid id")
     assert list(tmp_path.iterdir()) == []
 
@@ -184,7 +186,7 @@ def test_a_3_gb_file_is_refused_after_reading_at_most_the_limit(tmp_path, run, m
         return data
 
     monkeypatch.setattr(files.os, "read", counting)
-    clean_error(run("list", "--library", lib), "enorme.yaml", "too large")
+    clean_error(run("list", "--library", lib), "enorme.yaml", "trop gros")
     assert sum(read) <= MAX_FILE_BYTES + 1
 
 
@@ -203,7 +205,7 @@ def test_huge_numbers_are_refused_at_their_line(tmp_path, run):
         ).replace("10**9", "1000000000"),
         encoding="utf-8",
     )
-    clean_error(run("check", s), "foule.yaml:", "too large")
+    clean_error(run("check", s), "foule.yaml:", "trop grand")
     many = "[" + ", ".join(f"Idée {i}" for i in range(12_000)) + "]"
     s.write_text(
         SESSION.format(
@@ -211,20 +213,20 @@ def test_huge_numbers_are_refused_at_their_line(tmp_path, run):
         ),
         encoding="utf-8",
     )
-    clean_error(run("check", s), "foule.yaml:", "12000 items")
+    clean_error(run("check", s), "foule.yaml:", "12000 éléments")
 
 
 def test_too_many_cards_are_refused_before_any_work(tmp_path, run):
     s = session(tmp_path, "verbatims", "        params: {cards_per_heading: 9000}\n")
     r = run("kit", s, "-o", tmp_path / "kit")
-    clean_error(r, "seance.yaml", "cards to print: at most 20000")
+    clean_error(r, "seance.yaml", "cartes à imprimer : 20000 au plus")
     assert not (tmp_path / "kit").exists()
 
 
 def test_a_100_kb_text_is_refused_at_its_line(tmp_path, run):
     long = "la rénovation énergétique " * 4000
     s = session(tmp_path, params=f'        notes: "{long}"\n')
-    out = clean_error(run("kit", s, "-o", tmp_path / "kit"), "seance.yaml:11:16", "at most 5000")
+    out = clean_error(run("kit", s, "-o", tmp_path / "kit"), "seance.yaml:11:16", "5000 au plus")
     assert len(out) < 2000  # the text is not repeated back
     assert not (tmp_path / "kit").exists()
 
@@ -266,13 +268,13 @@ def test_the_built_in_templates_are_still_found_beside_a_users(pack_templates, r
 @pytest.mark.parametrize(
     "template, words",
     [
-        ("Programme\n\n{% for d in days %}\n{{ d.label \n", ["agenda.md.j2:", "syntax error"]),
+        ("Programme\n\n{% for d in days %}\n{{ d.label \n", ["agenda.md.j2:", "erreur de syntaxe"]),
         ("Programme\n\n{{ 1 / 0 }}\n", ["agenda.md.j2:3:", "division by zero"]),
         ("{{ title }}\n{{ jours }}\n", ["agenda.md.j2:2:", "'jours' is undefined"]),
         ("{% include 'autre.j2' %}\n", ["agenda.md.j2:1:", "autre.j2"]),
-        ("{{ ''.__class__.__mro__ }}\n", ["agenda.md.j2:1:", "refused"]),
-        ("{{ 'x' * 100000000 }}\n", ["agenda.md.j2:1:", "refused"]),
-        ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}\n", ["agenda.md.j2:1:", "itself"]),
+        ("{{ ''.__class__.__mro__ }}\n", ["agenda.md.j2:1:", "refusé"]),
+        ("{{ 'x' * 100000000 }}\n", ["agenda.md.j2:1:", "refusé"]),
+        ("{% macro f() %}{{ f() }}{% endmacro %}\n{{ f() }}\n", ["agenda.md.j2:1:", "lui-même"]),
     ],
 )
 def test_template_errors_name_the_file_and_line(pack_templates, run, template, words):
@@ -292,7 +294,7 @@ def test_a_template_that_loops_for_ever_is_stopped(pack_templates, run, monkeypa
         encoding="utf-8",
     )
     r, out = _agenda(run, pack_templates, "md")
-    clean_error(r, "agenda.md.j2", "more than 1 s")
+    clean_error(r, "agenda.md.j2", "plus de 1 s")
     assert not out.exists()
 
 
@@ -304,7 +306,7 @@ def test_a_template_that_fills_the_memory_is_stopped(pack_templates, run):
         encoding="utf-8",
     )
     r, out = _agenda(run, pack_templates, "md")
-    clean_error(r, "agenda.md.j2", "MB of memory")
+    clean_error(r, "agenda.md.j2", "Mo de mémoire")
     assert not out.exists()
 
 
@@ -354,7 +356,7 @@ def test_a_date_the_writers_cannot_write_is_refused_by_check(tmp_path, run, date
         "    blocks:\n      - {free: Z, duration: 30}\n",
         encoding="utf-8",
     )
-    clean_error(run("check", s), "date.yaml:5:11", "out of range")
+    clean_error(run("check", s), "date.yaml:5:11", "hors des limites")
 
 
 def test_an_unknown_time_zone_is_said_by_check(tmp_path, run):
@@ -364,4 +366,4 @@ def test_an_unknown_time_zone_is_said_by_check(tmp_path, run):
         "  - date: 2027-01-05\n    blocks:\n      - {free: Z, duration: 30}\n",
         encoding="utf-8",
     )
-    clean_error(run("check", s), "tz.yaml:4:11", "unknown time zone")
+    clean_error(run("check", s), "tz.yaml:4:11", "fuseau horaire inconnu")

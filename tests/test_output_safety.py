@@ -119,7 +119,7 @@ def test_a_kit_refused_half_way_leaves_the_previous_one_whole(tmp_path, run, mon
     monkeypatch.setattr(os, "replace", failing)
     r = run("kit", session(tmp_path, MATINEE.replace("16", "18")), "-o", out)
     monkeypatch.setattr(os, "replace", real)
-    assert r.exit_code == 1 and "the disk failed" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 1 and "le disque a échoué" in r.output and "Traceback" not in r.output
     assert tree(out) == before  # every file back, the manifest with them
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
 
@@ -169,7 +169,7 @@ def test_a_second_kit_into_the_same_folder_is_refused(tmp_path, run):
         import socket
 
         (out / LOCK_NAME).write_text(f"{holder.pid}\n{socket.gethostname()}\n")
-        r = run("kit", s, "-o", out)
+        r = run("kit", s, "-o", out, "--lang", "en")
         assert r.exit_code == 1 and "Traceback" not in r.output
         assert "another facilitation run is writing into this folder" in r.output
         assert str(holder.pid) in r.output and LOCK_NAME in r.output
@@ -192,7 +192,7 @@ def test_two_real_kits_at_once(tmp_path, run):
         time.sleep(0.005)
     first.send_signal(signal.SIGSTOP)  # held mid-work while the second one starts
     try:
-        r = run("kit", s, "-o", out)
+        r = run("kit", s, "-o", out, "--lang", "en")
     finally:
         first.send_signal(signal.SIGCONT)
     _, err = first.communicate(timeout=60)
@@ -212,7 +212,7 @@ def test_a_folder_that_cannot_be_written_gives_one_message(tmp_path, run, monkey
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(tempfile, "mkdtemp", refuse)
-    r = run("kit", session(tmp_path), "-o", tmp_path / "a" / "kit")
+    r = run("kit", session(tmp_path), "-o", tmp_path / "a" / "kit", "--lang", "en")
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert r.output.count("error:") == 1 and words in r.output, r.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["matinee.yaml"]
@@ -227,7 +227,7 @@ def test_a_full_disk_while_writing_gives_one_message(tmp_path, run, monkeypatch)
     monkeypatch.setattr(kit_pdf, "checklist_pdf", full)
     r = run("kit", session(tmp_path), "-o", tmp_path / "kit")
     assert r.exit_code == 1 and "Traceback" not in r.output
-    assert "the disk is full" in r.output and r.output.count("error:") == 1
+    assert "le disque est plein" in r.output and r.output.count("error:") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["matinee.yaml"]
 
 
@@ -237,7 +237,7 @@ def test_a_read_only_folder(tmp_path, run):
     out.mkdir()
     out.chmod(0o555)
     try:
-        r = run("kit", session(tmp_path), "-o", out)
+        r = run("kit", session(tmp_path), "-o", out, "--lang", "en")
     finally:
         out.chmod(0o755)
     assert r.exit_code == 1 and "Traceback" not in r.output and "permission denied" in r.output
@@ -245,6 +245,9 @@ def test_a_read_only_folder(tmp_path, run):
 
 
 def test_every_file_written_stays_inside_the_output_folder(tmp_path):
+    from facilitation.text.messages import set_language
+
+    set_language("fr")
     out = tmp_path / "kit"
     out.mkdir()
     outside = tmp_path / "ailleurs"
@@ -258,6 +261,6 @@ def test_every_file_written_stays_inside_the_output_folder(tmp_path):
 
     with pytest.raises(UserError) as err, Outputs(out) as o:
         o.path("cartes/cartes-poker.pdf").write_bytes(b"%PDF")
-    assert "outside the output folder" in err.value.problems[0].message
+    assert "hors du dossier de sortie" in err.value.problems[0].message
     assert list(outside.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["cartes"]

@@ -15,7 +15,7 @@ from facilitation.model.exercise import Exercise, Support
 from facilitation.model.limits import MAX_CANVASES
 from facilitation.plan.supports import canvas_supports, param_value
 from facilitation.text.i18n import tr
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
 from facilitation.view.canvas import resolve
 
 
@@ -62,7 +62,11 @@ def pages_for(
     if len(records) * max(1, copies) > MAX_CANVASES:
         raise UserError(
             Problem(
-                _("{n} copies of the canvas '{layout}': at most {limit}").format(
+                ngettext(
+                    "{n} copy of the canvas '{layout}': at most {limit}",
+                    "{n} copies of the canvas '{layout}': at most {limit}",
+                    len(records) * max(1, copies),
+                ).format(
                     n=len(records) * max(1, copies), layout=support.layout, limit=MAX_CANVASES
                 ),
                 path=f"{ex.id}.supports",

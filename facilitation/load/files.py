@@ -30,7 +30,7 @@ def _kind(mode: int) -> str:
         return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return _("a device")
-    return _("not a regular file")
+    return _("a special file")
 
 
 def _not_regular(mode: int, display: str, field: str) -> UserError:

@@ -18,7 +18,7 @@ import yaml
 from facilitation.errors import Problem, UserError
 from facilitation.load.files import read_regular, too_large
 from facilitation.model.limits import MAX_FILE_BYTES, MAX_TEXT
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
 
 MAX_BYTES = MAX_FILE_BYTES
 MAX_NODES = 200_000
@@ -213,7 +213,11 @@ class _Builder:
             key = str(key_node.value)
             if len(key) > MAX_KEY:
                 self._fail(
-                    _("a key of {n} characters: at most {limit}").format(n=len(key), limit=MAX_KEY),
+                    ngettext(
+                        "a key of {n} character: at most {limit}",
+                        "a key of {n} characters: at most {limit}",
+                        len(key),
+                    ).format(n=len(key), limit=MAX_KEY),
                     key_node,
                     _("a text holding ': ' must be put in quotes"),
                 )
@@ -239,9 +243,11 @@ class _Builder:
         tag, value = node.tag, node.value
         if len(value) > MAX_TEXT:
             self._fail(
-                _("a text of {n} characters: at most {limit} in one value").format(
-                    n=len(value), limit=MAX_TEXT
-                ),
+                ngettext(
+                    "a text of {n} character: at most {limit} in one value",
+                    "a text of {n} characters: at most {limit} in one value",
+                    len(value),
+                ).format(n=len(value), limit=MAX_TEXT),
                 node,
                 _("a card, a step or a note this long cannot be printed; shorten it or split it"),
             )

@@ -29,7 +29,7 @@ from facilitation.model.types import (
     localizable,
 )
 from facilitation.text.i18n import ANY, LANGS, pick
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
 
 Arc = Literal["open", "explore", "converge", "close", "energise", "logistics"]
 Per = Literal["participant", "pair", "group", "session", "facilitator"]
@@ -210,7 +210,9 @@ def check_value(param: Parameter, value: Any) -> str | None:
     if not isinstance(value, list):
         return f"expected a list, found {type(value).__name__}"
     if len(value) > MAX_ITEMS:
-        return _("{n} items: at most {limit}").format(n=len(value), limit=MAX_ITEMS)
+        return ngettext(
+            "{n} item: at most {limit}", "{n} items: at most {limit}", len(value)
+        ).format(n=len(value), limit=MAX_ITEMS)
     if t == "list":
         for i, v in enumerate(value):
             if not isinstance(v, (str, int, float)) or isinstance(v, bool):

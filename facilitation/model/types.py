@@ -12,7 +12,7 @@ from pydantic import ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from facilitation.model.limits import MAX_ID, MAX_MINUTES
 from facilitation.text.durations import DurationError, parse_duration
 from facilitation.text.i18n import ANY, LANGS, is_localized
-from facilitation.text.messages import _
+from facilitation.text.messages import ngettext
 
 
 class Model(_Base):
@@ -83,9 +83,11 @@ def _minutes(value: Any) -> int:
         raise ValueError(str(exc)) from None
     if minutes > MAX_MINUTES:
         raise ValueError(
-            _("{minutes} minutes is more than a day: at most {limit}").format(
-                minutes=minutes, limit=MAX_MINUTES
-            )
+            ngettext(
+                "{minutes} minute is more than a day: at most {limit}",
+                "{minutes} minutes is more than a day: at most {limit}",
+                minutes,
+            ).format(minutes=minutes, limit=MAX_MINUTES)
         )
     return minutes
 
@@ -117,7 +119,11 @@ def _id(value: Any) -> str:
         )
     if len(value) > MAX_ID:
         raise ValueError(
-            _("an id of {n} characters: at most {limit}").format(n=len(value), limit=MAX_ID)
+            ngettext(
+                "an id of {n} character: at most {limit}",
+                "an id of {n} characters: at most {limit}",
+                len(value),
+            ).format(n=len(value), limit=MAX_ID)
         )
     return value
 

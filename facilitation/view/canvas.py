@@ -10,7 +10,7 @@ from facilitation.model.exercise import Exercise, Support
 from facilitation.model.printdata import MAX_CELLS
 from facilitation.plan.supports import param_value
 from facilitation.text.i18n import tr
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
 
 
 def _labels(
@@ -95,8 +95,10 @@ def resolve(
     if cells > MAX_CELLS:  # labels from a parameter's list: the layout could not say
         raise UserError(
             Problem(
-                _(
-                    "canvas '{layout}': {n} cells, more than {limit}: no one could write in them"
+                ngettext(
+                    "canvas '{layout}': {n} cell, more than {limit}: no one could write in them",
+                    "canvas '{layout}': {n} cells, more than {limit}: no one could write in them",
+                    cells,
                 ).format(layout=layout.get("id", ""), n=cells, limit=MAX_CELLS),
                 path=f"{ex.id}.supports" if ex is not None else "",
                 hint=_("shorten the list the rows or columns come from"),
