@@ -367,3 +367,10 @@ def test_an_unknown_time_zone_is_said_by_check(tmp_path, run):
         encoding="utf-8",
     )
     clean_error(run("check", s), "tz.yaml:4:11", "fuseau horaire inconnu")
+
+
+def test_new_exercise_never_writes_through_a_link(tmp_path, run):
+    (tmp_path / "atelier.yaml").symlink_to(tmp_path / "ailleurs.yaml")
+    r = run("new", "exercise", "atelier", "-o", tmp_path, "--lang", "en")
+    clean_error(r, "exists already")
+    assert not (tmp_path / "ailleurs.yaml").exists()

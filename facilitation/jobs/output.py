@@ -389,6 +389,8 @@ def _lock_owner(path: Path) -> int | None:
 def _alive(pid: int) -> bool:
     if pid <= 0:
         return False
+    if os.name == "nt":  # os.kill(pid, 0) would stop it there: take it as alive
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from facilitation.errors import Problem, UserError
+from facilitation.jobs.output import fault_reason
 from facilitation.model.types import ID_RE
+from facilitation.text.messages import _
 
 SKELETON = """\
 # yaml-language-server: $schema=exercise.schema.json
@@ -91,13 +94,34 @@ def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
     if not folder.is_dir():
         raise UserError(Problem("no such folder", file=str(folder)))
     path = folder / f"{exercise_id}.yaml"
-    if path.exists():
+    data = SKELETON.format(id=exercise_id).encode("utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:  # never over a file, nor through a link (O_EXCL refuses both)
+        fd = os.open(path, flags, 0o644)
+    except FileExistsError:
         raise UserError(
             Problem(
                 "the file exists already; nothing was written",
                 file=str(path),
                 hint="choose another id, or edit the file",
             )
-        )
-    path.write_text(SKELETON.format(id=exercise_id), encoding="utf-8")
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            Problem(
+                _("cannot write the file: {reason}").format(reason=fault_reason(exc)),
+                file=str(path),
+            )
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # nothing half-written
+        raise UserError(
+            Problem(
+                _("cannot write the file: {reason}").format(reason=fault_reason(exc)),
+                file=str(path),
+            )
+        ) from None
     return path
