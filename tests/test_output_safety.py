@@ -264,3 +264,16 @@ def test_every_file_written_stays_inside_the_output_folder(tmp_path):
     assert "hors du dossier de sortie" in err.value.problems[0].message
     assert list(outside.iterdir()) == []
     assert sorted(p.name for p in out.iterdir()) == ["cartes"]
+
+
+def test_what_a_killed_run_left_is_cleaned_by_the_next(tmp_path, run):
+    """SIGKILL (or a power cut) cannot be caught: the next run into the folder removes the
+    temporary folder and takes over the lock of the dead run."""
+    import socket
+
+    dead = 4_000_000  # above any process number in use
+    (tmp_path / f".kit.facilitation-{dead}-x1y2z3").mkdir()
+    (tmp_path / f".kit.facilitation-{dead}-x1y2z3" / "cartes.pdf").write_bytes(b"%PDF")
+    (tmp_path / ".kit.facilitation.lock").write_text(f"{dead}\n{socket.gethostname()}\n")
+    assert run("kit", session(tmp_path), "-o", tmp_path / "kit").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kit", "matinee.yaml"]

@@ -326,7 +326,8 @@ def build_kit(
     # what the kit wrote, so that the next kit into this folder knows what to replace
     written = [j.name for j in print_jobs] + manifest["other_files"]
     manifest["files"] = {n: _sha256(out.tmp / n) for n in written}
-    name = f"{slug(programme)}-{session.number or ''}-manifest-{lang}.json".replace("--", "-")
+    stem = slug(f"{programme}-{session.number or ''}")  # a number may hold anything
+    name = f"{stem}-manifest-{lang}.json"
     out.replaces(previous_kit_files(out, lang))
     out.path(name, last=True).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
