@@ -57,6 +57,41 @@ def too_many_cards(n: int, file: str | None = None) -> UserError:
     )
 
 
+# A character at the smallest type size of a facilitator card (7 pt), in mm², taken small (a
+# narrow letter, tight lines) so that no text that could fit is refused.
+_CHAR_MM2 = 2.0
+
+
+def _fits_at_all(sheet: Any, formats: list[str]) -> None:
+    """Refuse at once a sheet whose text could not fit on both sides of the largest card
+    format tried, even in the smallest type: the fitting would wrap it again at every size.
+    Why: that makes the time of a refusal linear in the text's length, not a minute long."""
+    n = sum(_chars(v) for _, v in sheet.body(True))
+    room = max(
+        2 * (f.width - 2 * f.safe) * (f.height - 2 * f.safe) / _CHAR_MM2
+        for f in (card_format(x) for x in formats)
+    )
+    if n > room:
+        raise UserError(
+            Problem(
+                ngettext(
+                    "{name}: {n} character, far too many for a facilitator card",
+                    "{name}: {n} characters, far too many for a facilitator card",
+                    n,
+                ).format(name=sheet.name, n=n),
+                hint=_("shorten the steps and tips of the exercise"),
+            )
+        )
+
+
+def _chars(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return sum(_chars(v) for v in value)
+    return 0
+
+
 def glyph_check(faces: list[Face]) -> None:
     from facilitation.render.pdf import glyph_problems
 
@@ -159,6 +194,7 @@ class CardBatch:
         from facilitation.render.facilitator_card import facilitator_faces
 
         sheet = sheet_view(ex, self.opts.lang)
+        _fits_at_all(sheet, ["a5", self.opts.facilitator_format])
         attempts = [
             (self.opts.facilitator_format, True),
             (self.opts.facilitator_format, False),

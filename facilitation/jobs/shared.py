@@ -78,6 +78,8 @@ def run_shared(
         while (i := take()) is not None:
             results[i] = tasks[i][1](out)
             done(tasks[i][0])
+            if _has_spoken(back_r):  # the other one stopped early (bad input): stop too
+                break
         with os.fdopen(back_r, "rb") as f:
             data = f.read()
         processes.wait(pid)
@@ -87,6 +89,11 @@ def run_shared(
     finally:
         os.close(queue_r)
     kind, value = pickle.loads(data) if data else ("bug", None)
+    if kind == "ok" and any(r is None for r in results):  # left early, yet no error: finish
+        for i in order:
+            if results[i] is None and i not in value:
+                results[i] = tasks[i][1](out)
+                done(tasks[i][0])
     if kind == "user":
         raise UserError(value)
     if kind == "bug":
@@ -97,3 +104,13 @@ def run_shared(
             out.path(j.name)  # written by the other process: keep it with the outputs
         done(tasks[i][0])
     return [r or [] for r in results]
+
+
+def _has_spoken(fd: int) -> bool:
+    """Whether the other process has written its answer (it does so once, at its end)."""
+    import select
+
+    try:
+        return bool(select.select([fd], [], [], 0)[0])
+    except (OSError, ValueError):
+        return False
