@@ -374,3 +374,20 @@ def test_new_exercise_never_writes_through_a_link(tmp_path, run):
     r = run("new", "exercise", "atelier", "-o", tmp_path, "--lang", "en")
     clean_error(r, "exists already")
     assert not (tmp_path / "ailleurs.yaml").exists()
+
+
+def test_a_sheet_far_too_long_for_a_facilitator_card_is_refused_at_once(tmp_path, run):
+    """Each text under the limit, but thirty of them: no card can hold them, and the fitting
+    (which wraps the whole text at every type size) is not even tried."""
+    text = "Chaque binôme présente ses trois idées au groupe, qui les commente. " * 70
+    steps = "".join(
+        f"  - {{title: Étape {i}, minutes: 1, instructions: '{text}'}}\n" for i in range(30)
+    )
+    lib = tmp_path / "pack"
+    lib.mkdir()
+    (lib / "fleuve.yaml").write_text(
+        f"extends: debat-mouvant\nduration: {{typical: 30, min: 10, max: 60}}\nsteps:\n{steps}",
+        encoding="utf-8",
+    )
+    r = run("cards", "fleuve", "--library", lib, "-o", tmp_path / "o")
+    clean_error(r, "fleuve", "bien trop pour une fiche animateur")
