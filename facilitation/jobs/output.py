@@ -198,7 +198,7 @@ class Outputs:
     def replaces(self, names: Iterable[str]) -> None:
         """Files of the previous output (read from its manifest and checked by the caller) to
         remove when this one is in place, unless it writes them again."""
-        self.previous = [n for n in names if n not in self.previous]
+        self.previous = list(dict.fromkeys(names))
 
     # -- closing --------------------------------------------------------------------------------
     def __exit__(
