@@ -45,9 +45,12 @@ def chosen_language(args: list[str]) -> str | None:
     if config.is_file():
         import yaml
 
+        from facilitation.load.files import read_regular
+        from facilitation.model.limits import MAX_FILE_BYTES
+
         try:
-            data = yaml.safe_load(config.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, OSError, UnicodeDecodeError):
+            data = yaml.safe_load(read_regular(config, MAX_FILE_BYTES).decode("utf-8"))
+        except (yaml.YAMLError, UserError, UnicodeDecodeError):
             return None
         if isinstance(data, dict) and data.get("lang") in LANGS:
             return str(data["lang"])
@@ -1123,10 +1126,22 @@ def _sides(duplex: str) -> str:
     return words.get(duplex, duplex)
 
 
+def _interrupted(written: bool) -> None:
+    from facilitation.text.messages import _
+
+    if written:
+        click.echo(_("interrupted (the output was already complete)"), err=True)
+    else:
+        click.echo(_("interrupted: nothing was written"), err=True)
+
+
 def run() -> None:  # pragma: no cover - console entry
     """The `facilitation` command. Once the command is over, the process leaves without
     tearing down its objects one by one: after a kit that teardown takes about 60 ms, for
     nothing, since every file is closed and the output flushed by then (mypy does the same)."""
+    from facilitation.processes import install_signal_handlers
+
+    install_signal_handlers(_interrupted)  # SIGINT and SIGTERM leave nothing half-written
     try:
         main(prog_name="facilitation")
         code: Any = 0

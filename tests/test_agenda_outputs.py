@@ -184,11 +184,12 @@ def test_every_example_agenda_builds(lang, example_kits):
 
 
 def test_text_too_long_for_a_page_is_a_clear_error(tmp_path, run):
-    long = " ".join(["mot"] * 4000)
+    long = " ".join(["mot"] * 1240)  # under the limit of one text, but three make a page
     session = tmp_path / "long.yaml"
     session.write_text(
         "programme: X\ntitle: Y\nparticipants: 10\ndays:\n  - date: 2019-05-23\n"
-        f'    blocks:\n      - {{free: "{long}", duration: 30}}\n',
+        f'    blocks:\n      - {{free: "{long}", duration: 30, notes: "{long}", '
+        f'purpose: "{long}"}}\n',
         encoding="utf-8",
     )
     r = run("agenda", session, "-o", tmp_path / "out", "--lang", "en")

@@ -121,7 +121,7 @@ def test_french_punctuation_never_starts_a_line(tmp_path, run):
 
 
 def test_text_too_long_is_named_not_clipped(tmp_path, run):
-    lib = pack(tmp_path, ["Une affirmation courte.", "trop " * 3000])
+    lib = pack(tmp_path, ["Une affirmation courte.", "trop " * 990])  # under 5 000 characters
     out = tmp_path / "out"
     r = run("cards", "debat-test", "--library", lib, "-o", out)
     assert r.exit_code == 1 and "Traceback" not in r.output

@@ -32,7 +32,7 @@ def test_kit_files(kit):
         "03-liste-materiel-fr.pdf",
         "cartes/cartes-poker.pdf",
         "cartes/fiches-animateur-a5.pdf",
-        "transfo-dunkerque-2-manifest.json",
+        "transfo-dunkerque-2-manifest-fr.json",
     ):
         assert expected in names
     assert any(n.startswith("canevas/") and "-sur-a4" in n for n in names)
@@ -49,7 +49,7 @@ def test_kit_pdfs_are_print_ready(kit):
 
 
 def test_manifest_and_guide_list_every_print_job(kit):
-    manifest = json.loads((kit / "transfo-dunkerque-2-manifest.json").read_text("utf-8"))
+    manifest = json.loads((kit / "transfo-dunkerque-2-manifest-fr.json").read_text("utf-8"))
     pdfs = sorted(p.relative_to(kit).as_posix() for p in kit.rglob("*.pdf"))
     assert sorted(j["name"] for j in manifest["jobs"]) == pdfs
     assert manifest["jobs"][0]["name"] == "00-guide-impression-fr.pdf"

@@ -56,7 +56,7 @@ def dunkerque(example_kits):
 
 
 def manifest(kit: Path) -> dict:
-    (m,) = kit.glob("*-manifest.json")
+    (m,) = kit.glob("*-manifest-*.json")
     return json.loads(m.read_text(encoding="utf-8"))
 
 
@@ -577,7 +577,7 @@ def test_since_says_which_sheets_to_print_again(tmp_path, run):
     # the folder may hold the manifest only
     only = tmp_path / "only"
     only.mkdir()
-    shutil.copy(next(first.glob("*-manifest.json")), only)
+    shutil.copy(next(first.glob("*-manifest-*.json")), only)
     r = run("kit", session, "-o", tmp_path / "third", "--separate-decks", "--since", only)
     assert r.exit_code == 0 and "la feuille 2 seulement" in r.output.replace("\u00a0", " ")
     # a folder with no kit is said before any work

@@ -139,7 +139,7 @@ def test_without_personas_the_kit_prints_blank_cards_and_canvases(tmp_path, run)
         assert other_case not in cards
     canvases = sorted((tmp_path / "kit" / "canevas").glob("*personas*"))
     assert canvases and not any("Mathieu" in text(c) for c in canvases)
-    manifest = json.loads(next((tmp_path / "kit").glob("*manifest.json")).read_text("utf-8"))
+    manifest = json.loads(next((tmp_path / "kit").glob("*-manifest-*.json")).read_text("utf-8"))
     (blank,) = [j for j in manifest["jobs"] if "personas" in j["name"]]
     assert blank["copies"] == 3  # the blank canvas, one per group
     guide = flat(text(tmp_path / "kit" / "00-guide-impression-fr.pdf"))
@@ -545,7 +545,7 @@ def test_a_two_day_immersion_in_three_blocks_prints_its_supports_once(tmp_path, 
     for name, p in (("three", three), ("one", one)):
         r = run("kit", p, "--lang", "en", "-o", tmp_path / name)
         assert r.exit_code == 0, r.output
-        manifest = json.loads(next((tmp_path / name).glob("*manifest.json")).read_text("utf-8"))
+        manifest = json.loads(next((tmp_path / name).glob("*-manifest-*.json")).read_text("utf-8"))
         jobs[name] = sorted(
             (j["name"], j["pages"], j["copies"])
             for j in manifest["jobs"]
@@ -677,7 +677,7 @@ def test_the_kit_honours_variants_everywhere(tmp_path, run, library):
     p = write(tmp_path, VARIANTS)
     r = run("kit", p, "--lang", "en", "-o", tmp_path / "kit")
     assert r.exit_code == 0, r.output
-    manifest = json.loads(next((tmp_path / "kit").glob("*manifest.json")).read_text("utf-8"))
+    manifest = json.loads(next((tmp_path / "kit").glob("*-manifest-*.json")).read_text("utf-8"))
     names = [j["name"] for j in manifest["jobs"]]
     assert not [n for n in names if "debrief" in n or "tour-de-cloture" in n or "signs" in n]
     trips = [n for n in names if "trajet" in n]  # the way out prints, the way back does not

@@ -13,6 +13,8 @@ from facilitation.plan.timeline import Plan
 from facilitation.text.messages import _
 
 FORMATS = ("pdf", "md", "html", "ics")
+MAX_SLUG = 60
+MAX_CALENDAR_BYTES = 5_000_000  # a calendar written before, read for its SEQUENCE numbers
 
 
 @dataclass
@@ -29,7 +31,8 @@ def slug(text: str) -> str:
 
     norm = unicodedata.normalize("NFKD", text)
     ascii_ = "".join(c for c in norm if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "session"
+    slugged = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")
+    return slugged[:MAX_SLUG].strip("-") or "session"  # a part of a file name: kept short
 
 
 def _strings(value: Any, path: tuple[Any, ...] = ()) -> Any:
@@ -131,8 +134,7 @@ def agenda_parts(
                 (key, f"{base}-{lang}-{key}.ics") for key, _name in calendar_groups(view)
             ] or [(None, f"{base}-{lang}.ics")]
             for group, name in groups:
-                old = out.target / name
-                previous = old.read_bytes() if old.is_file() else None
+                previous = _previous_calendar(out.target / name)
                 out.path(name).write_bytes(render_ics(plan, view, group, previous))
                 written.append(Written(name, "icalendar"))
             return written
@@ -165,3 +167,16 @@ def parse_formats(value: str) -> tuple[str, ...]:
             )
         )
     return parts
+
+
+def _previous_calendar(path: Path) -> bytes | None:
+    """The calendar written before into the output folder, if it is a regular file of a
+    sensible size (else none: the events start again at SEQUENCE 0)."""
+    from facilitation.load.files import read_regular
+
+    if not path.is_file():
+        return None
+    try:
+        return read_regular(path, MAX_CALENDAR_BYTES)
+    except UserError:
+        return None

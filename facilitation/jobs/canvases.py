@@ -13,9 +13,11 @@ from facilitation.layout.paper import Choice, Office, Plan, plan_canvas, plan_ov
 from facilitation.layout.tiling import tile
 from facilitation.load.printdata import canvas_layout, paper_uses, sheet_mm
 from facilitation.model.exercise import Exercise, Support
+from facilitation.model.limits import MAX_CANVASES
 from facilitation.model.session import PrintChoice
 from facilitation.plan.supports import canvas_supports, support_value
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _, ngettext
 from facilitation.view.canvas import resolve
 
 
@@ -110,6 +112,20 @@ def pages_for(
             return size, landscape, []
         if needs_blank(ex, support):
             records.append(_BLANK)
+    if len(records) * max(1, copies) > MAX_CANVASES:
+        raise UserError(
+            Problem(
+                ngettext(
+                    "{n} copy of the canvas '{layout}': at most {limit}",
+                    "{n} copies of the canvas '{layout}': at most {limit}",
+                    len(records) * max(1, copies),
+                ).format(
+                    n=len(records) * max(1, copies), layout=support.layout, limit=MAX_CANVASES
+                ),
+                path=f"{ex.id}.supports",
+                hint=_("a list or a head count far too large: check the session"),
+            )
+        )
     pages = []
     for record in records:
         lay = layout

@@ -16,11 +16,12 @@ from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
 from facilitation.load.printdata import card_format, card_layouts, sheet, sheet_mm, theme
 from facilitation.model.exercise import Exercise, Support
+from facilitation.model.limits import MAX_CARDS
 from facilitation.model.printdata import CardFormat
 from facilitation.model.words import arc_label
 from facilitation.plan.supports import sign_supports, support_value
 from facilitation.text.i18n import tr
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
 from facilitation.view.cards import decks
 from facilitation.view.sheet import sheet_view
 
@@ -39,6 +40,58 @@ class CardOptions:
     facilitator_format: str = "a6"
     programme: str = ""
     separate: bool = False  # each exercise's cards start on a sheet of their own
+
+
+def too_many_cards(n: int, file: str | None = None) -> UserError:
+    return UserError(
+        Problem(
+            file=file,
+            message=ngettext(
+                "{n} card to print: at most {limit} in one go",
+                "{n} cards to print: at most {limit} in one go",
+                n,
+            ).format(n=n, limit=MAX_CARDS),
+            hint=_(
+                "a head count, a number of copies or a list of items far too large: "
+                "check participants, copies and the lists the decks come from"
+            ),
+        )
+    )
+
+
+# A character at the smallest type size of a facilitator card (7 pt), in mm², taken small (a
+# narrow letter, tight lines) so that no text that could fit is refused.
+_CHAR_MM2 = 2.0
+
+
+def _fits_at_all(sheet: Any, formats: list[str]) -> None:
+    """Refuse at once a sheet whose text could not fit on both sides of the largest card
+    format tried, even in the smallest type: the fitting would wrap it again at every size.
+    Why: that makes the time of a refusal linear in the text's length, not a minute long."""
+    n = sum(_chars(v) for _, v in sheet.bodies()[-1])  # the shortest body it can print
+    room = max(
+        2 * (f.width - 2 * f.safe) * (f.height - 2 * f.safe) / _CHAR_MM2
+        for f in (card_format(x) for x in formats)
+    )
+    if n > room:
+        raise UserError(
+            Problem(
+                ngettext(
+                    "{name}: {n} character, far too many for a facilitator card",
+                    "{name}: {n} characters, far too many for a facilitator card",
+                    n,
+                ).format(name=sheet.name, n=n),
+                hint=_("shorten the steps and tips of the exercise"),
+            )
+        )
+
+
+def _chars(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple)):
+        return sum(_chars(v) for v in value)
+    return 0
 
 
 def glyph_check(faces: list[Face]) -> None:
@@ -112,6 +165,7 @@ class CardBatch:
         self.cards: dict[str, list[Any]] = {}
         self.backs: dict[str, dict[str, list[Element]]] = {}
         self.titles: dict[str, list[str]] = {}
+        self.count = 0  # participant cards so far
 
     def _fmt_for(self, support: Support) -> str:
         """The user's format, else the support's, else the one its card layout prints on."""
@@ -163,6 +217,9 @@ class CardBatch:
                 )
                 glyph_check([Face(backs[back_name], _("{id} / back").format(id=ex.id))])
             n = copies_for(deck.support) if copies_for else o.copies
+            self.count += n * len(deck.cards)
+            if self.count > MAX_CARDS:  # said before the cards are made, not after
+                raise too_many_cards(self.count)
             faces = []
             for _copy in range(n):
                 for content in deck.cards:
@@ -190,6 +247,7 @@ class CardBatch:
 
         sheet = sheet_view(ex, self.opts.lang, slot, facilitators)
         bodies = sheet.bodies()
+        _fits_at_all(sheet, ["a5", self.opts.facilitator_format])
         first = self.opts.facilitator_format
         attempts = [(first, bodies[0], 7.5 if first == "a6" else 7.0)]
         attempts += [("a5", b, 7.0) for b in bodies if first != "a5" or b is not bodies[0]]

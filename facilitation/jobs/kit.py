@@ -15,6 +15,8 @@ last, since it lists every file with its pages.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -29,11 +31,14 @@ from facilitation.jobs.canvases import (
     write_exercise_canvases,
     write_shop,
 )
-from facilitation.jobs.cards import CardBatch, CardOptions, signs_job
+from facilitation.jobs.cards import CardBatch, CardOptions, signs_job, too_many_cards
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
+from facilitation.jobs.shared import Task, run_shared
 from facilitation.layout.paper import Office
+from facilitation.load.files import read_regular
 from facilitation.load.sessions import LoadedSession
+from facilitation.model.limits import MAX_CARDS
 from facilitation.plan.quantities import material_needs, support_copies
 from facilitation.plan.schedule import schedule
 from facilitation.plan.supports import (
@@ -41,6 +46,7 @@ from facilitation.plan.supports import (
     canvas_supports,
     card_supports,
     sign_supports,
+    support_value,
 )
 from facilitation.plan.timeline import Plan, Slot
 from facilitation.render.pdf import sheet_size
@@ -67,9 +73,6 @@ def printing_slots(plan: Plan) -> list[Slot]:
         and s.head is None
         and (s.kind == "exercise" or s.exercise.supports)
     ]
-
-
-Task = tuple[str, Callable[[Outputs], list[Job]]]  # (label, write): one piece of work
 
 
 def session_card_tasks(
@@ -100,6 +103,15 @@ def session_card_tasks(
                 old[k] = max(old.get(k, 0), v)
         else:
             seen[key] = (slot, counts)
+    total = sum(
+        n * _deck_size(slot, s, opts.lang)
+        for slot, counts in seen.values()
+        if slot.exercise is not None
+        for s in card_supports(slot.exercise, slot.block.variant)
+        for n in [counts.get(s.id, 1)]
+    )
+    if total > MAX_CARDS:  # said before any work starts
+        raise too_many_cards(total, str(loaded.path))
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
     firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
@@ -195,6 +207,15 @@ def card_source(
             keyed = (lang,) if isinstance(default, dict) and lang in default else ()
             return Locator([doc]).locate(("parameters", name, "default") + keyed + (index,))
     return (ex.origin or None, None, None)
+
+
+def _deck_size(slot: Slot, support: Any, lang: str) -> int:
+    """How many different cards a deck holds (as view/cards.py makes them)."""
+    assert slot.exercise is not None
+    if support.source:
+        value = support_value(slot.exercise, support, support.source, lang, slot.block.params)
+        return len(value) if isinstance(value, list) else 1
+    return 1 if support.layout == "capture" else 0
 
 
 def session_card_jobs(
@@ -374,7 +395,7 @@ def build_kit(
     o = options or KitOptions(**settings)
     set_language(lang)
     if o.since is not None:
-        _old_manifest(Path(o.since))  # a wrong folder is said before any work
+        _old_manifest(Path(o.since), lang)  # a wrong folder is said before any work
     paper = o.paper
     template_dirs = o.template_dirs
     fr = lang == "fr"
@@ -480,7 +501,7 @@ def build_kit(
     office = o.office
     guide_job = Job(guide, "guide", paper, "none", 1, sheets=1, title="guide")
     print_jobs.insert(0, guide_job)
-    changes = compare_kits(o.since, print_jobs, out) if o.since is not None else None
+    changes = compare_kits(o.since, print_jobs, out, lang) if o.since is not None else None
     for _attempt in range(3):  # the guide counts its own pages in the totals it prints
         totals = paper_totals(print_jobs, office)
         gpages = guide_pdf(
@@ -527,8 +548,13 @@ def build_kit(
         ],
         "warnings": [w.format() for w in plan.warnings] + [w for j in jobs for w in j.warnings],
     }
-    name = f"{slug(programme)}-{session.number or ''}-manifest.json".replace("--", "-")
-    out.path(name).write_text(
+    # what the kit wrote, so that the next kit into this folder knows what to replace
+    written = [j.name for j in print_jobs] + manifest["other_files"]
+    manifest["files"] = {n: _sha256(out.tmp / n) for n in written}
+    stem = slug(f"{programme}-{session.number or ''}")  # a number may hold anything
+    name = f"{stem}-manifest-{lang}.json"
+    out.replaces(previous_kit_files(out, lang))
+    out.path(name, last=True).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return manifest
@@ -560,54 +586,61 @@ def paper_totals(jobs: list[Job], office: Office) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (order[r["printer"]], area(r["paper"]), r["paper"]))
 
 
-def _sha256(path: Path) -> str:
-    import hashlib
+def _old_manifest(folder: Path, lang: str) -> dict[str, Any]:
+    """The manifest of an earlier kit: the file given, or the one in the folder in `lang`
+    (*-manifest-fr.json; *-manifest.json, of kits made before manifests were named by
+    language, when there is none)."""
+    from facilitation.errors import Problem
 
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _old_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest of an earlier kit: the file given, or the one in the folder."""
     if folder.is_file():
         found = [folder]
+    elif folder.is_dir():
+        found = sorted(folder.glob(f"*-manifest-{lang}.json"))
+        found = found or sorted(folder.glob("*-manifest.json"))
     else:
-        found = sorted(folder.glob("*-manifest.json")) if folder.is_dir() else []
+        found = []
     if len(found) != 1:
-        from facilitation.errors import Problem
-        from facilitation.text.messages import _
-
         raise UserError(
             Problem(
                 _("no kit manifest found here") if not found else _("more than one manifest here"),
                 file=str(folder),
-                hint=_("give --since the folder of an earlier kit, or its *-manifest.json file"),
+                hint=_(
+                    "give --since the folder of an earlier kit, or its manifest file "
+                    "(*-manifest-{lang}.json)"
+                ).format(lang=lang),
             )
         )
     try:
-        return dict(json.loads(found[0].read_text(encoding="utf-8")))
-    except (OSError, ValueError) as exc:
-        from facilitation.errors import Problem
-        from facilitation.text.messages import _
-
+        data = json.loads(read_regular(found[0], 5_000_000).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
         raise UserError(
             Problem(_("cannot read this manifest: {error}").format(error=exc), file=str(found[0]))
         ) from None
+    if not isinstance(data, dict):
+        raise UserError(
+            Problem(
+                _("this is not a kit manifest"),
+                file=str(found[0]),
+                hint=_("give --since the folder of an earlier kit"),
+            )
+        )
+    return data
 
 
-def compare_kits(since: Path, jobs: list[Job], out: Outputs) -> dict[str, Any]:
+def compare_kits(since: Path, jobs: list[Job], out: Outputs, lang: str) -> dict[str, Any]:
     """What changed since an earlier kit, file by file (by content, whatever their names),
     and within card files sheet by sheet: what to print again, what is still good.
 
     The earlier files are read from its folder when they are there, else their hashes from
     its manifest."""
     since = Path(since)
-    old = _old_manifest(since)
+    old = _old_manifest(since, lang)
     folder = since if since.is_dir() else since.parent
     old_jobs = {j["name"]: j for j in old.get("jobs", []) if isinstance(j, dict) and "name" in j}
     old_hash: dict[str, str] = {}
     for name, j in old_jobs.items():
         f = folder / name
-        old_hash[name] = _sha256(f) if f.is_file() else str(j.get("sha256") or "")
+        old_hash[name] = (_sha256(f) if f.is_file() else None) or str(j.get("sha256") or "")
     by_hash = {h: n for n, h in old_hash.items() if h}
     files = []
     for j in jobs:
@@ -636,85 +669,65 @@ def compare_kits(since: Path, jobs: list[Job], out: Outputs) -> dict[str, Any]:
     return {"since": str(since), "files": files, "gone": gone}
 
 
-def run_shared(
-    tasks: list[Task], order: list[int], out: Outputs, done: Callable[[str], None]
-) -> list[list[Job]]:
-    """Run every task, on two processes when the machine has a second core; return their
-    jobs in the tasks' own order, whoever ran them, so that the kit is the same either way.
+def previous_kit_files(out: Outputs, lang: str) -> list[str]:
+    """The files of the kits in `lang` already in the output folder, as their manifests
+    list them, that are still the very files those kits wrote (same content): a re-run
+    replaces them, and removes those it does not write again. A file that was changed since,
+    or that no manifest lists, is the user's and is never touched."""
+    if not out.exists:
+        return []
+    from facilitation.jobs.output import safe_name
 
-    How: the task numbers wait in a pipe; this process and a forked one each take the next
-    number until the pipe is empty (a read of one record from a pipe never splits between
-    readers). The other process sends back its jobs, or the bad input it met, through a
-    second pipe. Why: a kit is half platypus documents and half cards and canvases; side by
-    side on two cores they take about half the time.
-    """
-    import os
-    import pickle
-
-    results: list[list[Job] | None] = [None] * len(tasks)
-    if (os.cpu_count() or 1) < 2 or not hasattr(os, "fork") or len(tasks) < 2:
-        for i in order:
-            results[i] = tasks[i][1](out)
-            done(tasks[i][0])
-        return [r or [] for r in results]
-    queue_r, queue_w = os.pipe()
-    os.write(queue_w, b"".join(i.to_bytes(2, "big") for i in order))  # < 64 kB: never blocks
-    os.close(queue_w)
-
-    def take() -> int | None:
-        rec = os.read(queue_r, 2)
-        return int.from_bytes(rec, "big") if len(rec) == 2 else None
-
-    back_r, back_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the other process: take work until there is none, send back, leave
-        os.close(back_r)
-        code = 0
-        try:
-            mine: dict[int, list[Job]] = {}
+    names: list[str] = []
+    for entry in sorted(os.listdir(out.root)):
+        if not (entry.endswith(f"-manifest-{lang}.json") or entry.endswith("-manifest.json")):
+            continue
+        data = _read_manifest(out.root / entry)
+        if data is None or data.get("lang") != lang:
+            continue
+        names.append(entry)
+        for name, digest in data["files"].items():
             try:
-                while (i := take()) is not None:
-                    mine[i] = tasks[i][1](out)
-                payload: tuple[str, Any] = ("ok", mine)
-            except UserError as exc:
-                payload = ("user", exc.problems)
-            except BaseException:  # a bug: its traceback goes to stderr, as it would here
-                import traceback
+                rel = safe_name(str(name))
+            except ValueError:
+                continue
+            path = out.root.joinpath(*rel.parts)
+            if path.parent.resolve().is_relative_to(out.root) and _sha256(path) == digest:
+                names.append(str(name))
+    return names
 
-                traceback.print_exc()
-                payload = ("bug", None)
-                code = 1
-            with os.fdopen(back_w, "wb") as f:
-                pickle.dump(payload, f)
-        finally:
-            os._exit(code)
-    os.close(back_w)
+
+def _read_manifest(path: Path) -> dict[str, Any] | None:
+    """A kit manifest with its list of files, or None (anything else, left alone)."""
     try:
-        while (i := take()) is not None:
-            results[i] = tasks[i][1](out)
-            done(tasks[i][0])
-        with os.fdopen(back_r, "rb") as f:
-            data = f.read()
-        os.waitpid(pid, 0)
-    except BaseException:
-        import signal
+        raw = read_regular(path, 5_000_000)
+        data = json.loads(raw.decode("utf-8"))
+    except (UserError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+        return None
+    return data
 
-        os.kill(pid, signal.SIGKILL)  # bad input here: the other process stops at once
-        os.waitpid(pid, 0)
-        raise
+
+def _sha256(path: Path) -> str | None:
+    """The SHA-256 of a regular file (links not followed), or None."""
+    import hashlib
+
+    try:
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        h = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            h.update(chunk)
+        return h.hexdigest()
     finally:
-        os.close(queue_r)
-    kind, value = pickle.loads(data) if data else ("bug", None)
-    if kind == "user":
-        raise UserError(value)
-    if kind == "bug":
-        raise RuntimeError("printing part of the kit failed (see above)")  # a bug, not input
-    for i, jobs in value.items():
-        results[i] = jobs
-        for j in jobs:
-            out.path(j.name)  # written by the other process: keep it with the outputs
-        done(tasks[i][0])
-    return [r or [] for r in results]
+        os.close(fd)
 
 
 def _count_pages(path: Path) -> int:

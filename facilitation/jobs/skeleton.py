@@ -4,9 +4,11 @@ that validate (and, for a session, check without a warning) as they are."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from facilitation.errors import Problem, UserError
+from facilitation.jobs.output import fault_reason
 from facilitation.model.types import ID_RE
 from facilitation.model.words import logistics_label
 from facilitation.text.messages import _, pgettext
@@ -115,7 +117,7 @@ def skeleton(exercise_id: str) -> str:
 
 
 def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
-    if not ID_RE.match(exercise_id):
+    if not ID_RE.fullmatch(exercise_id):
         raise UserError(
             Problem(
                 _("'{id}' is not a valid id").format(id=exercise_id),
@@ -125,15 +127,7 @@ def write_exercise(exercise_id: str, folder: Path, lang: str = "fr") -> Path:
     if not folder.is_dir():
         raise UserError(Problem(_("no such folder"), file=str(folder)))
     path = folder / f"{exercise_id}.yaml"
-    if path.exists():
-        raise UserError(
-            Problem(
-                _("the file exists already; nothing was written"),
-                file=str(path),
-                hint=_("choose another id, or edit the file"),
-            )
-        )
-    path.write_text(skeleton(exercise_id), encoding="utf-8")
+    write_new(path, skeleton(exercise_id), hint=_("choose another id, or edit the file"))
     return path
 
 
@@ -287,7 +281,7 @@ def session_skeleton(name: str, date: str, lang: str) -> str:
 
 def write_session(name: str, folder: Path, lang: str = "fr", today: dt.date | None = None) -> Path:
     """NAME.yaml, a session skeleton in `lang` dated a month from `today`."""
-    if not ID_RE.match(name):
+    if not ID_RE.fullmatch(name):
         raise UserError(
             Problem(
                 _("'{name}' is not a valid file name for a session").format(name=name),
@@ -297,17 +291,40 @@ def write_session(name: str, folder: Path, lang: str = "fr", today: dt.date | No
     if not folder.is_dir():
         raise UserError(Problem(_("no such folder"), file=str(folder)))
     path = folder / f"{name}.yaml"
-    if path.exists():
-        raise UserError(
-            Problem(
-                _("the file exists already; nothing was written"),
-                file=str(path),
-                hint=_("choose another name, or edit the file"),
-            )
-        )
     day = (today or dt.date.today()) + dt.timedelta(days=30)
     while day.weekday() >= 5:  # a working day
         day += dt.timedelta(days=1)
     text = session_skeleton(name, day.isoformat(), lang)
-    path.write_text(text, encoding="utf-8")
+    write_new(path, text, hint=_("choose another name, or edit the file"))
     return path
+
+
+def write_new(path: Path, text: str, hint: str) -> None:
+    """Write a new file: never over a file, nor through a link (O_EXCL refuses both), and
+    nothing half-written if the disk fails."""
+    data = text.encode("utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileExistsError:
+        raise UserError(
+            Problem(_("the file exists already; nothing was written"), file=str(path), hint=hint)
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            Problem(
+                _("cannot write the file: {reason}").format(reason=fault_reason(exc)),
+                file=str(path),
+            )
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # nothing half-written
+        raise UserError(
+            Problem(
+                _("cannot write the file: {reason}").format(reason=fault_reason(exc)),
+                file=str(path),
+            )
+        ) from None

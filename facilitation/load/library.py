@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.load.files import is_inside, link_out_problem
 from facilitation.load.validation import Locator, error_text, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.exercise import ARC_ORDER, Exercise
@@ -180,8 +181,10 @@ def _check_config(doc: Document) -> dict[str, Any]:
     return doc.data
 
 
-def yaml_files(root: Path) -> list[Path]:
-    """Exercise files below a user folder, never following links out of it."""
+def yaml_files(root: Path, problems: list[Problem] | None = None) -> list[Path]:
+    """Exercise files below a user folder, never following links out of it (each one found
+    is added to `problems`: it is said, not skipped in silence). Folders are not followed
+    through links either, and hidden ones are left alone."""
     out: list[Path] = []
     real_root = root.resolve()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
@@ -197,8 +200,10 @@ def yaml_files(root: Path) -> list[Path]:
             if name == CONFIG_FILE:
                 continue
             path = Path(dirpath) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-                continue  # a link out of the pack: never read
+            if path.is_symlink() and not is_inside(path, real_root):
+                if problems is not None:  # a link out of the pack: never read
+                    problems.append(link_out_problem(_display(path, False)))
+                continue
             out.append(path)
     return out
 
@@ -222,6 +227,7 @@ class Library:
         self._warnings: dict[str, list[Problem]] = {}  # timing lint of each exercise read
         self.locators: dict[str, Locator] = {}
         self._problems: list[Problem] = []  # problems of reading, and of user exercises
+        self._unreadable: dict[str, list[Problem]] = {}  # ids whose file could not be read
         self._complete = False
         self.exercises = Exercises(self)
         self._read()
@@ -242,7 +248,7 @@ class Library:
         for f in self.files:
             layers.append((f.parent, [f]))
         for folder in self.folders:
-            layers.append((folder, yaml_files(folder)))
+            layers.append((folder, yaml_files(folder, self._problems)))
         self._builtin_layer = len(layers)
         if self.builtin:
             root = data_dir("exercises")
@@ -274,6 +280,7 @@ class Library:
                         entry.doc  # noqa: B018  (user files are read now)
                     except UserError as exc:
                         self._problems.extend(exc.problems)
+                        self._unreadable.setdefault(ex_id, exc.problems)
                         continue
                 self.entries.setdefault(ex_id, []).append(entry)
 
@@ -392,10 +399,11 @@ class Library:
             _own_defaults(data, e.doc.data)
         data["extends"] = entry.doc.data.get("extends")
         locator = Locator([e.doc for e in chain])
+        data = {**data, "id": entry.id}
         try:
-            ex = Exercise.model_validate({**data, "id": entry.id})
+            ex = Exercise.model_validate(data)
         except ValidationError as exc:
-            raise UserError(problems_from(exc, locator, Exercise)) from None
+            raise UserError(problems_from(exc, locator, Exercise, data=data)) from None
         problems = []
 
         def bad(path: tuple[Any, ...], msg: str, hint: str | None = None) -> None:
@@ -428,6 +436,8 @@ class Library:
             return ex
         if ex_id in self._failed:  # known but broken
             raise UserError(self._failed[ex_id])
+        if ex_id in self._unreadable:  # its file is there, but could not be read
+            raise UserError(self._unreadable[ex_id])
         hint = did_you_mean(ex_id, self.entries, other_names=self.titles()) or _(
             "run 'facilitation list' to see the ids"
         )

@@ -2,21 +2,27 @@
 or pictures of the starter deck that ships with the package (`starters/bicycle.svg`).
 
 Why: packs from other programmes are untrusted; a path may not leave its folder, by '..', an
-absolute path or a link, and only regular image files are read.
+absolute path or a link, and only regular image files are read (a pipe named `x.png` would
+block whoever opens it), no larger than MAX_PICTURE_BYTES and MAX_PIXELS once decoded.
 """
 
 from __future__ import annotations
 
+import io
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
+from facilitation.load.files import read_regular
 from facilitation.resources import picture_dir
 from facilitation.text.messages import _
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg"}
 DECK = "starters"  # the built-in deck's folder: pictures named starters/<name>.svg
+MAX_PICTURE_BYTES = 20_000_000  # a photo straight from a camera is 5 to 15 MB
+MAX_PIXELS = 50_000_000  # 8 000 x 6 000: more than any card or canvas needs at 300 dpi
 
 
 def deck_pictures() -> list[str]:
@@ -41,10 +47,10 @@ def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
     builtin = picture_dir()
     if root is None or not isinstance(root, Path):
         root = builtin
-    elif not logo and not (root / rel).exists() and (builtin / rel).is_file():
+    elif not logo and "\x00" not in rel and not (root / rel).exists() and (builtin / rel).is_file():
         root = builtin
     p = Path(rel)
-    if p.is_absolute() or ".." in p.parts:
+    if p.is_absolute() or ".." in p.parts or "\x00" in rel:
         raise UserError(
             Problem(
                 _("{what} must be a path inside its folder").format(what=what),
@@ -56,7 +62,7 @@ def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
     real_root = root.resolve()
     try:
         resolved = full.resolve(strict=True)
-    except (FileNotFoundError, OSError):
+    except (OSError, RuntimeError):
         raise UserError(
             Problem(_("{what} not found in {folder}").format(what=what, folder=root), path=where)
         ) from None
@@ -72,26 +78,44 @@ def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
         raise UserError(
             Problem(_("{what} is not a JPEG, PNG or SVG file").format(what=what), path=where)
         )
-    if not _readable(resolved):
+    found = _image(resolved, _display(full), where)
+    if found == "unreadable":
         raise UserError(
             Problem(_("{what} cannot be read as an image").format(what=what), path=where)
+        )
+    if isinstance(found, tuple):
+        width, height = found
+        raise UserError(
+            Problem(
+                _("{what} is {width} x {height} pixels: at most {limit} million pixels").format(
+                    what=what, width=width, height=height, limit=MAX_PIXELS // 1_000_000
+                ),
+                path=where,
+                hint=_("reduce the picture (2 000 pixels a side is plenty for print)"),
+            )
         )
     return resolved
 
 
 @cache
-def _readable(path: Path) -> bool:
-    """Whether an image opens (SVG: as a drawing svglib can render as vectors)."""
+def _image(path: Path, display: str, where: str) -> str | tuple[int, int]:
+    """'ok', 'unreadable', or (width, height) of a picture too large once decoded; the file
+    read as a regular file within MAX_PICTURE_BYTES (else a UserError, not kept). Read once a
+    run (SVG: as a drawing svglib can render as vectors)."""
+    raw = read_regular(path, MAX_PICTURE_BYTES, display, field=where)
     try:
         if path.suffix.lower() == ".svg":
-            return svg_drawing(path) is not None
+            return "ok" if svg_drawing(path) is not None else "unreadable"
         from PIL import Image
 
-        with Image.open(path) as im:
+        with Image.open(io.BytesIO(raw)) as im:
+            width, height = im.size
+            if width * height > MAX_PIXELS:
+                return (width, height)
             im.verify()
-        return True
+        return "ok"
     except Exception:
-        return False
+        return "unreadable"
 
 
 @cache
@@ -109,3 +133,10 @@ def svg_drawing(path: Path) -> Any:
         return svg2rlg(str(path))
     except Exception:
         return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

@@ -17,8 +17,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.load.files import is_inside, link_out_problem
 from facilitation.load.validation import Locator, problems_from
-from facilitation.load.yamlio import Document, format_path, read_path
+from facilitation.load.yamlio import Document, read_path
 from facilitation.model.printdata import (
     CanvasLayout,
     CardFormat,
@@ -57,9 +58,16 @@ def _sources(name: str) -> list[tuple[Any, str, Path | None]]:
     ]
     for d in reversed(_USER_DIRS):
         f = d / "cards" / f"{name}.yaml"
-        if f.is_file() or f.is_symlink():
+        if f.exists() or f.is_symlink():  # a pipe or a dangling link is said, not skipped
+            _inside(f, d)
             out.append((f, _display(f), d))
     return out
+
+
+def _inside(f: Path, folder: Path) -> None:
+    """A library's print data file must lie inside the library, links followed."""
+    if not is_inside(f, folder):
+        raise UserError(link_out_problem(_display(f)))
 
 
 def _display(f: Path) -> str:
@@ -70,7 +78,7 @@ def _display(f: Path) -> str:
 
 
 def _id_problem(doc: Document, key: Any) -> Problem | None:
-    if isinstance(key, str) and ID_RE.match(key):
+    if isinstance(key, str) and ID_RE.fullmatch(key):
         return None
     line, col = doc.where((key,), key=True)
     return Problem(
@@ -87,26 +95,7 @@ def validate_entry(doc: Document, path: tuple[Any, ...], raw: Any, model: type[M
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        problems = problems_from(exc, Locator([doc]), model)
-        fixed = []
-        for p in problems:
-            file, line, col = Locator([doc]).locate(path + _loc_of(p.path))
-            where = format_path(path) + ("." + p.path if p.path else "")
-            fixed.append(Problem(p.message, file, line, col, where, p.hint, p.severity))
-        raise UserError(fixed) from None
-
-
-def _loc_of(path: str) -> tuple[Any, ...]:
-    """'form[2].fields[0].width' -> ('form', 2, 'fields', 0, 'width')."""
-    out: list[Any] = []
-    for part in path.replace("]", "").split("."):
-        if not part:
-            continue
-        name, *indices = part.split("[")
-        if name:
-            out.append(name)
-        out.extend(int(i) for i in indices if i.isdigit())
-    return tuple(out)
+        raise UserError(problems_from(exc, Locator([doc]), model, data=raw, prefix=path)) from None
 
 
 def _read_mapping(file: Any, display: str) -> Document:
@@ -308,6 +297,7 @@ def _canvas_files() -> dict[str, tuple[Any, str]]:
         folder = d / "cards" / "canvases"
         if folder.is_dir():
             for f in sorted(folder.glob("*.yaml")):
+                _inside(f, d)
                 found[f.stem] = (f, _display(f))
     return found
 
@@ -328,7 +318,7 @@ def canvas_layout(layout_id: str) -> CanvasLayout:
             )
         )
     f, display = files[layout_id]
-    if not ID_RE.match(layout_id):
+    if not ID_RE.fullmatch(layout_id):
         raise UserError(
             Problem(
                 _("'{id}' is not a valid canvas id (the file's name)").format(id=layout_id),

@@ -204,6 +204,12 @@ def load_session(
             Problem(message, file=file, line=line, column=col, path=format_path(p), hint=hint)
         )
 
+    if not known_timezone(session.timezone):
+        bad(
+            ("timezone",),
+            _("unknown time zone '{zone}'").format(zone=session.timezone),
+            _("for example Europe/Paris"),
+        )
     group_ids = {g.id for g in session.groups}
     place_ids = {p.id for p in session.places}
     roles = {**builtin_roles(), **{r.id: r for r in session.roles}}
@@ -408,6 +414,17 @@ def _block_at(session: Session, path: tuple[Any, ...]) -> Block:
         node = node.blocks[rest[1]]
         rest = rest[2:]
     return node  # type: ignore[no-any-return]
+
+
+def known_timezone(name: str) -> bool:
+    """Whether the system knows a time zone (the .ics agenda needs it)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def check_pins(loaded: LoadedSession) -> None:

@@ -55,6 +55,9 @@ def model_at(root: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | N
     return _as_model(current)
 
 
+_NO_DATA: Any = object()
+
+
 def _clean(msg: str) -> str:
     for prefix in ("Value error, ", "Assertion failed, "):
         if msg.startswith(prefix):
@@ -177,32 +180,49 @@ def error_text(err: Any) -> str:
     return msg
 
 
-def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -> list[Problem]:
+def problems_from(
+    exc: ValidationError,
+    where: Locator,
+    root: type[BaseModel],
+    data: Any = _NO_DATA,
+    prefix: tuple[Any, ...] = (),
+) -> list[Problem]:
     """One problem per pydantic error, placed at the line it concerns, in the run's
     language; a near-miss key or value gets a 'did you mean', which knows the French names
-    of the keys and the other words of the values (vocabulary/aliases.yaml)."""
-    out: list[Problem] = []
+    of the keys and the other words of the values (vocabulary/aliases.yaml).
+
+    `data` is what was validated (by default the first document's data); `prefix` is where
+    it stands in its document (an entry of a table of print data). Why the data: pydantic's
+    error locations mix the keys of the file with the names of the union members it tried
+    ('function-plain[_text()]', 'int', 'list[...]'); only the parts that exist in the data
+    (or the missing key itself) are the path a person wrote. A key may hold any character,
+    '[' and quotes included, so nothing here is parsed back from text."""
+    if data is _NO_DATA:
+        data = where.docs[0].data if where.docs else None
+    out: list[tuple[Problem, tuple[Any, ...], str | None, bool]] = []
     seen: set[tuple[Any, ...]] = set()
-    typos: set[str] = set()  # the keys a near-miss unknown key stands for
-    missing: dict[int, str] = {}  # problem index -> the missing key it reports
     for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         kind = err["type"]
+        loc = _real_loc(
+            tuple(err["loc"]), data, root, keep_last=kind in ("missing", "extra_forbidden")
+        )
+        last = loc[-1] if loc else ""
         hint = None
+        near: str | None = None
         key = False
         if kind == "extra_forbidden":
             parent = model_at(root, loc[:-1])
             choices = list(parent.model_fields) if parent else []
             choices = [c for c in choices if c not in ("id", "origin")]
-            msg = _("unknown key '{key}'").format(key=loc[-1])
-            close = suggest(str(loc[-1]), choices, key_names())[:1]
-            typos.update(close)
+            msg = _("unknown key '{key}'").format(key=last)
+            close = suggest(str(last), choices, key_names())[:1]
+            near = close[0] if close else None
             hint = (mean(close) if close else None) or (
                 _("known keys: {keys}").format(keys=", ".join(choices)) if choices else None
             )
             key = True
         elif kind == "missing":
-            msg = _("missing required key '{key}'").format(key=loc[-1])
+            msg = _("missing required key '{key}'").format(key=last)
             key = True
         elif kind in ("literal_error", "enum"):
             expected = str(err.get("ctx", {}).get("expected", ""))
@@ -229,7 +249,7 @@ def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -
         elif kind == "too_short":
             msg = _("must not be empty")
         elif kind in ("value_error", "assertion_error"):
-            msg = _clean(err["msg"])  # our own validators' messages, already translated
+            msg = _clean(str(err.get("msg", "")))  # our own validators' messages, translated
         else:
             msg = message_for(err)
             if "input" in err:
@@ -240,14 +260,44 @@ def problems_from(exc: ValidationError, where: Locator, root: type[BaseModel]) -
         if sig in seen:
             continue
         seen.add(sig)
-        if kind == "missing":
-            file, line, col = where.locate(loc[:-1])
-            missing[len(out)] = str(loc[-1])
-        else:
-            file, line, col = where.locate(loc, key=key)
-        shown = loc[:-1] if kind == "missing" else loc
-        out.append(
-            Problem(msg, file=file, line=line, column=col, path=format_path(shown), hint=hint)
+        at = loc[:-1] if kind == "missing" else loc
+        file, line, col = where.locate(prefix + at, key=key and kind != "missing")
+        problem = Problem(
+            msg, file=file, line=line, column=col, path=format_path(prefix + at), hint=hint
         )
-    # a missing key that a near-miss unknown key already explains is said once, at the typo
-    return [p for i, p in enumerate(out) if missing.get(i) not in typos]
+        out.append((problem, loc, near, kind == "missing"))
+    # a missing key that a near-miss unknown key beside it already explains is said once,
+    # at the typo
+    explained = {(loc[:-1], near) for _p, loc, near, _m in out if near is not None}
+    return [
+        p
+        for p, loc, _near, missing in out
+        if not (missing and loc and (loc[:-1], loc[-1]) in explained)
+    ]
+
+
+def _real_loc(
+    loc: tuple[Any, ...], data: Any, root: type[BaseModel], keep_last: bool
+) -> tuple[Any, ...]:
+    """The parts of a pydantic location that are keys and indexes of `data`, or fields of the
+    model at that place (a value a validator turned into a mapping: `duration: 45` checked as
+    `duration.typical`); the last part is kept too when it names a missing or extra key.
+    Anything else is the name of a type pydantic tried: not a place in the file."""
+    out: list[Any] = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        elif (keep_last and i == len(loc) - 1) or _is_field(root, tuple(out), part):
+            out.append(part)
+            current = None
+    return tuple(out)
+
+
+def _is_field(root: type[BaseModel], at: tuple[Any, ...], part: Any) -> bool:
+    model = model_at(root, at)
+    return model is not None and isinstance(part, str) and part in model.model_fields

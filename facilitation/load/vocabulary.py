@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.load.files import is_inside, link_out_problem
 from facilitation.load.printdata import user_dirs, validate_entry
 from facilitation.load.yamlio import read_path
 from facilitation.model.types import ID_RE
@@ -47,8 +48,10 @@ def _sources(name: str, dirs: tuple[Path, ...]) -> tuple[tuple[Any, str, float],
     ]
     for d in reversed(dirs):
         f = d / "vocabulary" / f"{name}.yaml"
-        if f.is_file():
-            out.append((f, _display(f), f.stat().st_mtime))
+        if f.exists() or f.is_symlink():  # a pipe or a dangling link is said, not skipped
+            if not is_inside(f, d):
+                raise UserError(link_out_problem(_display(f)))
+            out.append((f, _display(f), f.stat().st_mtime if f.exists() else 0.0))
     return tuple(out)
 
 

@@ -16,11 +16,14 @@ from typing import Any
 import yaml
 
 from facilitation.errors import Problem, UserError
-from facilitation.text.messages import _
+from facilitation.load.files import read_regular, too_large
+from facilitation.model.limits import MAX_FILE_BYTES, MAX_TEXT
+from facilitation.text.messages import _, ngettext
 
-MAX_BYTES = 2_000_000
+MAX_BYTES = MAX_FILE_BYTES
 MAX_NODES = 200_000
 MAX_DEPTH = 64
+MAX_KEY = 200  # characters in one key
 
 Path_ = tuple[str | int, ...]
 
@@ -133,31 +136,15 @@ def invalid_yaml(what: str) -> str:
 
 
 def read_path(path: Path | Any, display: str | None = None) -> Document:
-    """Read a file (a Path or an importlib Traversable) into a Document."""
+    """Read a file (a Path or an importlib Traversable) into a Document: a regular file
+    only (a pipe or a device is refused, never waited on), and never more than MAX_BYTES."""
     name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(Problem(_("no such file"), file=name)) from None
-    except IsADirectoryError:
-        raise UserError(Problem(_("this is a folder, not a YAML file"), file=name)) from None
-    except OSError as exc:
-        raise UserError(
-            Problem(_("cannot read the file ({reason})").format(reason=exc.strerror), file=name)
-        ) from None
-    return read_bytes(raw, name)
+    return read_bytes(read_regular(path, MAX_BYTES, name), name)
 
 
 def read_bytes(raw: bytes, file: str) -> Document:
     if len(raw) > MAX_BYTES:
-        raise UserError(
-            Problem(
-                _("the file is too large ({size} bytes; at most {limit})").format(
-                    size=len(raw), limit=MAX_BYTES
-                ),
-                file=file,
-            )
-        )
+        raise too_large(MAX_BYTES, file)
     return read_text(_decode(raw, file), file)
 
 
@@ -266,6 +253,17 @@ class _Builder:
                 self._fail(_("a key must be a plain word"), key_node)
                 continue
             key = str(key_node.value)
+            if len(key) > MAX_KEY:
+                self._fail(
+                    ngettext(
+                        "a key of {n} character: at most {limit}",
+                        "a key of {n} characters: at most {limit}",
+                        len(key),
+                    ).format(n=len(key), limit=MAX_KEY),
+                    key_node,
+                    _("a text holding ': ' must be put in quotes"),
+                )
+                continue
             kpath = path + (key,)
             if key in out:
                 first = self.key_marks.get(kpath)
@@ -285,6 +283,17 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
+        if len(value) > MAX_TEXT:
+            self._fail(
+                ngettext(
+                    "a text of {n} character: at most {limit} in one value",
+                    "a text of {n} characters: at most {limit} in one value",
+                    len(value),
+                ).format(n=len(value), limit=MAX_TEXT),
+                node,
+                _("a card, a step or a note this long cannot be printed; shorten it or split it"),
+            )
+            return None
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":
             return value
         if tag == "tag:yaml.org,2002:null":

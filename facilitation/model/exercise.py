@@ -12,6 +12,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from facilitation.model.limits import (
+    MAX_BLOCKS,
+    MAX_COPIES,
+    MAX_ITEMS,
+    MAX_PARTICIPANTS,
+    MAX_QUANTITY,
+)
 from facilitation.model.types import (
     Aliased,
     Configuration,
@@ -71,8 +78,8 @@ class DurationRange(Model):
 class GroupSize(Model):
     """How many people the method works with."""
 
-    min: int = Field(1, ge=1)
-    max: int | None = Field(None, ge=1)
+    min: int = Field(1, ge=1, le=MAX_PARTICIPANTS)
+    max: int | None = Field(None, ge=1, le=MAX_PARTICIPANTS)
 
     @model_validator(mode="after")
     def _order(self) -> GroupSize:
@@ -88,7 +95,7 @@ class Material(Model):
 
     item: Id
     label: Text | None = None
-    quantity: float = Field(1, gt=0)
+    quantity: float = Field(1, gt=0, le=MAX_QUANTITY)
     per: Per = "session"
     colour: Colour | None = None
     quantity_param: str | None = None
@@ -169,7 +176,7 @@ class Support(Model):
     source: str | None = None  # the parameter that feeds it
     per: Annotated[Literal["session", "group", "pair", "participant"], Aliased("per")] = "session"
     each: str | None = None  # one copy per item of this parameter
-    copies: int = Field(1, ge=1)
+    copies: int = Field(1, ge=1, le=MAX_COPIES)
     copies_param: str | None = None  # an integer parameter that multiplies the copies
     title: Text | None = None
     format: Id | None = None  # card format it prints on unless the user chooses one
@@ -224,11 +231,19 @@ def check_value(param: Parameter, value: Any) -> str | None:
         return None if isinstance(value, (str, int, float)) else _("expected a text")
     if t == "integer":
         ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        if ok and value > MAX_QUANTITY:
+            return _("{value} is too large: at most {limit}").format(
+                value=value, limit=MAX_QUANTITY
+            )
         return (
             None if ok else _("expected a whole number, found {found}").format(found=kind_of(value))
         )
     if not isinstance(value, list):
         return _("expected a list, found {found}").format(found=kind_of(value))
+    if len(value) > MAX_ITEMS:
+        return ngettext(
+            "{n} item: at most {limit}", "{n} items: at most {limit}", len(value)
+        ).format(n=len(value), limit=MAX_ITEMS)
     if t == "list":
         for i, v in enumerate(value):
             if not isinstance(v, (str, int, float)) or isinstance(v, bool):
@@ -280,7 +295,7 @@ class Exercise(Model):
     team: Team | None = None
     preparation: Preparation | None = None
     materials: list[Material] = []
-    steps: list[Step] = Field(min_length=1)
+    steps: list[Step] = Field(min_length=1, max_length=MAX_BLOCKS)
     tips: list[Text] = []
     pitfalls: list[Text] = []
     variants: list[Variant] = []

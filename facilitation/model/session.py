@@ -24,10 +24,20 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
 from facilitation.model.exercise import Exercise, Logistics, Meal, Setting
+from facilitation.model.limits import (
+    MAX_BLOCKS,
+    MAX_DAYS,
+    MAX_GROUPS,
+    MAX_PARTICIPANTS,
+    MAX_TRACKS,
+    MAX_YEAR,
+    MIN_YEAR,
+)
 from facilitation.model.types import ID_RE, Aliased, ConfigurationField, Id, Minutes, Model, Text
 from facilitation.text.dates import DateError, parse_date
 from facilitation.text.messages import _
@@ -105,7 +115,7 @@ class Group(Model):
 
     id: Id
     name: Text | None = None
-    size: int = Field(ge=1)
+    size: int = Field(ge=1, le=MAX_PARTICIPANTS)
 
 
 class Track(Model):
@@ -114,7 +124,7 @@ class Track(Model):
     id: Id
     name: Text
     group: Id | None = None
-    people: int | None = Field(None, ge=1)
+    people: int | None = Field(None, ge=1, le=MAX_PARTICIPANTS)
     room: str | None = None
     place: Id | None = None
 
@@ -162,7 +172,7 @@ class Guest(Model):
 
     who: Text | None = None
     role: Id | None = None
-    people: int = Field(ge=1)
+    people: int = Field(ge=1, le=MAX_PARTICIPANTS)
 
     @model_validator(mode="after")
     def _named(self) -> Guest:
@@ -184,7 +194,7 @@ class Movement(Model):
     end (a shuttle at 10:00, a council meeting at 16:00)."""
 
     at: Time
-    people: int = Field(ge=1)
+    people: int = Field(ge=1, le=MAX_PARTICIPANTS)
     who: Text | None = None
 
 
@@ -302,8 +312,8 @@ class Block(Model):
     exercise: Id | None = None
     logistics: Logistics | None = None
     free: Text | None = None
-    tracks: list[Track] | None = None
-    blocks: list[Block] | None = None  # the blocks of parallel tracks
+    tracks: list[Track] | None = Field(None, max_length=MAX_TRACKS)
+    blocks: list[Block] | None = Field(None, max_length=MAX_BLOCKS)  # of parallel tracks
     track: Id | None = None  # which track a block inside `blocks` belongs to
     title: Text | None = None
     duration: Minutes | None = None
@@ -320,7 +330,7 @@ class Block(Model):
     # the same activity as the last earlier block of this exercise (same track), carried on:
     # its supports print once, its materials count once, and this part picks up its steps
     continues: bool = False
-    participants: int | None = Field(None, ge=1)  # how many of the group take part
+    participants: int | None = Field(None, ge=1, le=MAX_PARTICIPANTS)  # how many take part
     guests: list[Guest] = []
     during: list[Event] = []
     before: Texts = []  # what participants bring or prepare for this block
@@ -375,12 +385,23 @@ class Day(Model):
     end: Time = _time("17:30")  # before the start: past midnight (0:30)
     place: Id | None = None
     title: Text | None = None
-    participants: int | None = Field(None, ge=1)  # the group this day, when not the session's
+    participants: int | None = Field(None, ge=1, le=MAX_PARTICIPANTS)  # the group this day
     arrivals: list[Movement] = []
     departures: list[Movement] = []
     guests: list[DayGuest] = []
     timing: TimingField | None = None
-    blocks: list[Block] = Field(min_length=1)
+    blocks: list[Block] = Field(min_length=1, max_length=MAX_BLOCKS)
+
+    @field_validator("date")
+    @classmethod
+    def _year(cls, value: dt.date) -> dt.date:
+        if not MIN_YEAR <= value.year <= MAX_YEAR:
+            raise ValueError(
+                _("the year {year} is out of range: from {first} to {last}").format(
+                    year=value.year, first=MIN_YEAR, last=MAX_YEAR
+                )
+            )
+        return value
 
     @model_validator(mode="after")
     def _order(self) -> Day:
@@ -422,8 +443,8 @@ class Session(Model):
     language: Literal["fr", "en"] = "fr"
     timezone: str = "Europe/Paris"
     places: list[Place] = []
-    participants: int = Field(ge=1)
-    groups: list[Group] = []
+    participants: int = Field(ge=1, le=MAX_PARTICIPANTS)
+    groups: list[Group] = Field([], max_length=MAX_GROUPS)
     facilitators: list[str] = []
     partners: list[str] = []
     roles: list[Role] = []
@@ -433,7 +454,7 @@ class Session(Model):
     after: Texts = []  # what comes next: the next session, what to keep, what to do
     timing: TimingField | None = None
     checks: Checks | None = None
-    days: list[Day] = Field(min_length=1)
+    days: list[Day] = Field(min_length=1, max_length=MAX_DAYS)
 
 
 def minutes_of(t: dt.time) -> int:

@@ -17,6 +17,7 @@ from pydantic import (
 )
 from pydantic_core import core_schema
 
+from facilitation.model.limits import MAX_ID, MAX_MINUTES
 from facilitation.text.aliases import NUMBER, canonical, values
 from facilitation.text.durations import DurationError, parse_duration
 from facilitation.text.i18n import ANY, LANGS, is_localized
@@ -128,9 +129,18 @@ Text = Annotated[
 # --- durations ----------------------------------------------------------------------------------
 def _minutes(value: Any) -> int:
     try:
-        return parse_duration(value)
+        minutes = parse_duration(value)
     except DurationError as exc:
         raise ValueError(str(exc)) from None
+    if minutes > MAX_MINUTES:
+        raise ValueError(
+            ngettext(
+                "{minutes} minute is more than a day: at most {limit}",
+                "{minutes} minutes is more than a day: at most {limit}",
+                minutes,
+            ).format(minutes=minutes, limit=MAX_MINUTES)
+        )
+    return minutes
 
 
 Minutes = Annotated[
@@ -153,12 +163,20 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _id(value: Any) -> str:
-    if not isinstance(value, str) or not ID_RE.match(value):
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
         raise ValueError(
             _(
                 "expected an id in lowercase letters, digits and dashes (like 'debat-mouvant'), "
                 "found {found}"
             ).format(found=kind_of(value))
+        )
+    if len(value) > MAX_ID:
+        raise ValueError(
+            ngettext(
+                "an id of {n} character: at most {limit}",
+                "an id of {n} characters: at most {limit}",
+                len(value),
+            ).format(n=len(value), limit=MAX_ID)
         )
     return value
 

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from facilitation.errors import Problem, UserError
 from facilitation.plan.timeline import Plan
-from facilitation.resources import PACKAGE_ROOT
+from facilitation.render import templates
 from facilitation.text.messages import _
 from facilitation.text.typography import typeset
 
@@ -58,19 +57,9 @@ def _md(text: Any) -> str:
 
 
 def environment(template_dirs: list[Path], html: bool) -> SandboxedEnvironment:
-    loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
-        if template_dirs
-        else [] + [jinja2.FileSystemLoader(str(PACKAGE_ROOT / "templates"))]
-    )
-    env = SandboxedEnvironment(
-        loader=loader,
-        undefined=jinja2.StrictUndefined,
-        autoescape=html,
-        keep_trailing_newline=True,
-        trim_blocks=False,
-        lstrip_blocks=False,
-    )
+    """The user's template folders first, then the built-in templates (render/templates.py
+    says how user templates are read and run)."""
+    env = templates.environment(template_dirs, html)
     env.filters["md"] = _md
     return env
 
@@ -80,29 +69,7 @@ def render_template(name: str, view: dict[str, Any], template_dirs: list[Path], 
     lang = view["lang"]
     data = _typeset_tree(view, lang)
     data["colon"] = "\u00a0: " if lang == "fr" else ": "  # typography
-    try:
-        template = env.get_template(name)
-        return template.render(**data)
-    except jinja2.TemplateSyntaxError as exc:
-        raise UserError(
-            Problem(
-                _("template error: {problem}").format(problem=exc.message),
-                file=exc.filename or name,
-                line=exc.lineno,
-            )
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise UserError(
-            Problem(
-                _("template error: {problem}").format(problem=exc.message),
-                file=name,
-                hint=_("the template uses a name the agenda does not have"),
-            )
-        ) from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise UserError(
-            Problem(_("template refused: {problem}").format(problem=exc), file=name)
-        ) from None
+    return templates.render(env, name, data)
 
 
 def ics_text(value: str) -> str:
@@ -207,7 +174,7 @@ def render_ics(
     lang = view["lang"]
     try:
         tz = ZoneInfo(session.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise UserError(
             Problem(
                 _("unknown time zone '{zone}'").format(zone=session.timezone),

@@ -491,12 +491,15 @@ def render_cards(
     cw, ch, bleed = imp.card_w, imp.card_h, imp.bleed
     d = CardDrawer(c, lang, bleed, (cw, ch))
     d.svg_forms([card.front for card in cards])  # each SVG picture once, as a form
+    problems: list[tuple[str, Face]] = []
     for name, elements in backs.items():  # each back drawn once, reused as a form
         c.beginForm(name, -bleed * MM, -bleed * MM, (cw + bleed) * MM, (ch + bleed) * MM)
-        d.draw(elements, name)
+        try:
+            d.draw(elements, name)
+        except FitError as exc:  # said with the fronts' problems, below
+            problems.append((str(exc), Face(elements, name)))
         c.endForm()
     pages = 0
-    problems: list[tuple[str, Face]] = []
     keys = []
     for chunk in sheets_of(cards, imp.per_sheet, separate):
         keys.append(sheet_key(chunk, backs))

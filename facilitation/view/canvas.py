@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from facilitation.errors import Problem, UserError
 from facilitation.model.exercise import Exercise, Support
+from facilitation.model.printdata import MAX_CELLS
 from facilitation.plan.supports import param_value, support_value
 from facilitation.text.i18n import tr
+from facilitation.text.messages import _, ngettext
 
 
 def _text_of(value: Any) -> str:
@@ -139,4 +142,18 @@ def resolve(
                 )
             rows.append({"height": row.get("height", 1), "fields": fields})
         out["_form"] = rows
+    cells = max(1, len(out.get("_rows", []))) * max(1, len(out.get("_columns", [])))
+    cells = max(cells, len(out.get("_form", [])))
+    if cells > MAX_CELLS:  # labels from a parameter's list: the layout could not say
+        raise UserError(
+            Problem(
+                ngettext(
+                    "canvas '{layout}': {n} cell, more than {limit}: no one could write in them",
+                    "canvas '{layout}': {n} cells, more than {limit}: no one could write in them",
+                    cells,
+                ).format(layout=layout.get("id", ""), n=cells, limit=MAX_CELLS),
+                path=f"{ex.id}.supports" if ex is not None else "",
+                hint=_("shorten the list the rows or columns come from"),
+            )
+        )
     return out
