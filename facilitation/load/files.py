@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from facilitation.errors import Problem, UserError
-from facilitation.text.messages import _
+from facilitation.text.messages import _, language, ngettext
+from facilitation.text.typography import number
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
@@ -59,11 +60,13 @@ def too_large(limit: int, display: str | None, field: str = "") -> UserError:
 
 
 def human_size(n: int) -> str:
+    """A size as people read it, in the run's language (2 MB, 2 Mo; 1.5 kB, 1,5 ko)."""
+    lang = language()
     if n >= 1_000_000:
-        return f"{n / 1_000_000:g} MB"
+        return _("{size} MB").format(size=number(n / 1_000_000, lang))
     if n >= 1_000:
-        return f"{n / 1_000:g} kB"
-    return f"{n} B"
+        return _("{size} kB").format(size=number(n / 1_000, lang))
+    return ngettext("{n} byte", "{n} bytes", n).format(n=n)
 
 
 def read_regular(source: Any, limit: int, display: str | None = None, field: str = "") -> bytes:
