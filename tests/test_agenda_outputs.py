@@ -195,3 +195,25 @@ def test_text_too_long_for_a_page_is_a_clear_error(tmp_path, run):
     r = run("agenda", session, "-o", tmp_path / "out", "--lang", "en")
     assert r.exit_code == 1 and "too long to be laid out" in r.output
     assert "Traceback" not in r.output and not (tmp_path / "out").exists()
+
+
+def test_template_environment_is_kept_and_a_changed_template_read_again(tmp_path, monkeypatch):
+    """The agenda's jinja environment is built once per template folders (its compiled
+    templates kept, as `watch` rebuilds again and again); a user template that changes is
+    read again, even where templates run in this process (no fork)."""
+    import os
+
+    from facilitation.render.agenda_text import environment, render_template
+
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    f = tpl / "agenda.md.j2"
+    f.write_text("Avant : {{ programme }}", encoding="utf-8")
+    assert environment([tpl], False) is environment([tpl], False)
+    assert environment([tpl], False) is not environment([tpl], True)
+    view = {"lang": "fr", "programme": "Transfo Arras"}
+    monkeypatch.delattr(os, "fork")  # templates run here, from the kept environment
+    assert render_template("agenda.md.j2", view, [tpl], False) == "Avant : Transfo Arras"
+    f.write_text("Après : {{ programme }}", encoding="utf-8")
+    os.utime(f, (f.stat().st_atime, f.stat().st_mtime + 5))
+    assert render_template("agenda.md.j2", view, [tpl], False) == "Après : Transfo Arras"

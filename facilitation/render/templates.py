@@ -93,7 +93,18 @@ class PackLoader(jinja2.BaseLoader):
                     hint=_("save the file as UTF-8 in your editor"),
                 )
             ) from None
-        return text, display, lambda: True
+        try:
+            mtime = f.stat().st_mtime
+        except OSError:
+            mtime = None
+
+        def uptodate() -> bool:  # read again when the file changes (`watch` keeps the env)
+            try:
+                return f.stat().st_mtime == mtime
+            except OSError:
+                return False
+
+        return text, display, uptodate
 
 
 class _Sandbox(SandboxedEnvironment):
