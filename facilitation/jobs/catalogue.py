@@ -9,7 +9,7 @@ no server:
     DIR/assets/                  the style sheet and the script
     DIR/previews/<lang>/*.png    the first page of each PDF a method prints
 
-Previews: each method's cards, facilitator card, signs, canvases and sheets are printed as the
+Previews: each method's cards, floor signs, canvases and sheets are printed as the
 `cards` and `canvas` commands print them, into a temporary folder, and the first page of each
 PDF is rasterised small. That is most of the build's time, so the images are kept in a cache
 (the user's cache folder) under a hash of everything they depend on: the method as resolved,
@@ -55,6 +55,7 @@ from facilitation.view.catalogue import (
 
 CACHE_ENV = "FACILITATION_CACHE"
 CACHE_DAYS = 30  # previews not used for this long are removed from the cache
+PICTURES = (".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG")
 
 
 @dataclass
@@ -77,51 +78,57 @@ def cache_dir() -> Path:
     return Path(base) / "facilitation" / "previews"
 
 
-def _tree_hash(root: Any, suffixes: tuple[str, ...]) -> str:
-    """A hash of every file below a folder with these endings (names and contents)."""
+def _tree_hash(root: Any, suffixes: tuple[str, ...], contents: bool = True) -> str:
+    """A hash of the files below a folder with these endings: their names and contents (or,
+    for pictures, their sizes and times). Links are not followed."""
     h = hashlib.sha256()
-    paths = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        for child in node.iterdir():
-            if child.is_dir():
-                if child.name != "__pycache__":
-                    stack.append(child)
-            elif child.name.endswith(suffixes):
-                paths.append(child)
-    for p in sorted(paths, key=lambda p: str(p)):
-        h.update(str(p.name).encode())
-        h.update(p.read_bytes())
+    found = []
+    for dirpath, dirnames, filenames in os.walk(str(root), followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
+        found += [Path(dirpath) / f for f in filenames if f.endswith(suffixes)]
+    for p in sorted(found):
+        h.update(str(p.relative_to(str(root))).encode())
+        if contents:
+            h.update(p.read_bytes())
+        else:
+            st = p.stat()
+            h.update(f"{st.st_size} {st.st_mtime_ns}".encode())
     return h.hexdigest()
 
 
 def code_and_data_hash(folders: list[Path]) -> str:
     """What every preview depends on besides its method: the program's code and fonts, the
-    built-in print data, and the print data and pictures of the user's folders."""
+    built-in print data, and the print data of the user's folders (their cards/)."""
     h = hashlib.sha256(__version__.encode())
     h.update(_tree_hash(PACKAGE_ROOT, (".py", ".ttf")).encode())
     h.update(_tree_hash(data_dir("cards"), (".yaml",)).encode())
     for folder in folders:
-        if folder.is_dir():
-            h.update(_tree_hash(folder, (".yaml", ".yml", ".png", ".jpg", ".jpeg")).encode())
+        if (folder / "cards").is_dir():
+            h.update(_tree_hash(folder / "cards", (".yaml", ".yml")).encode())
     return h.hexdigest()
 
 
-def preview_key(ex: Exercise, lang: str, base: str) -> str:
+def preview_key(ex: Exercise, lang: str, base: str, folder: Path | None = None) -> str:
+    """The cache key of a method's previews in a language; a method of a user's folder also
+    depends on the pictures there (personas' portraits)."""
     data = ex.model_dump_json(exclude={"origin"})
-    return hashlib.sha256(f"{base}\n{lang}\n{ex.id}\n{data}".encode()).hexdigest()[:32]
+    pictures = _tree_hash(folder, PICTURES, contents=False) if folder else ""
+    text = f"{base}\n{lang}\n{ex.id}\n{pictures}\n{data}"
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def render_previews(
     ex: Exercise, lang: str, picture_root: Any
 ) -> list[tuple[Job, bytes, int, int]]:
     """Print a method's PDFs in a temporary folder and rasterise the first page of each:
-    (job, PNG bytes, width, height) in the order the commands print them."""
+    (job, PNG bytes, width, height) in the order the commands print them. Its facilitator
+    card is left out: every method has one, and the page shows the whole sheet already."""
     tmp = Path(tempfile.mkdtemp(prefix="facilitation-catalogue-"))
     try:
         with Outputs(tmp / "pdf") as out:
-            jobs = write_exercise_cards(ex, CardOptions(lang=lang), out, picture_root=picture_root)
+            jobs = write_exercise_cards(
+                ex, CardOptions(lang=lang), out, picture_root=picture_root, facilitator=False
+            )
             jobs += write_exercise_canvases(ex, CanvasOptions(lang=lang), out)
             return [(j, *rasterise(out.tmp / j.name)) for j in jobs if j.pages]
     finally:
@@ -166,7 +173,9 @@ def build_catalogue(
         todo: list[tuple[str, Any]] = []
         for lang_ in LANGS:
             for ex in exercises:
-                key = preview_key(ex, lang_, base)
+                origin = origins[ex.id]
+                folder = library.folder_of(ex.id) if not origin.builtin else None
+                key = preview_key(ex, lang_, base, folder if isinstance(folder, Path) else None)
                 hit = _from_cache(store, key, out)
                 if hit is not None:
                     found[(ex.id, lang_)] = hit

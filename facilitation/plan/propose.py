@@ -131,8 +131,9 @@ class Drawer:
                 and (self.people % 2)
             ):
                 continue
-            if self.shortest[ex.id] > min(room, LONGEST_BLOCK):
-                continue
+            longest = min(ex.duration.max or ex.duration.typical, LONGEST_BLOCK)
+            if self.shortest[ex.id] > min(room, longest):
+                continue  # no room, or cannot run for this many people within its range
             out.append(ex)
         return out
 

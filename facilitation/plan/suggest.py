@@ -145,6 +145,7 @@ FIELD_WEIGHTS = {
     "outputs": 1.0,
 }
 FIRST_SENTENCE = 1.5  # a word in the first sentence of a purpose: what the method is for
+TITLE_WEIGHT = 2.0  # and this much more when the words say the whole title
 ARC_WEIGHT = 3.0
 TAG_WEIGHT = 3.0
 FAMILY_WEIGHT = 1.5
@@ -166,18 +167,18 @@ def tokens(text: str) -> list[str]:
 
 def same_word(a: str, b: str) -> bool:
     """Two folded words that are the same word give or take an ending: journée and
-    journées, conclure and conclusion, décider and décision."""
+    journées, idée and idées, conclure and conclusion (but not quand and quantique)."""
     if a == b:
         return True
-    n = min(len(a), len(b))
-    if n < 4:
-        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3:
+        return True
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         common += 1
-    return common >= max(4, n - 2)
+    return common >= 5 and common >= len(short) - 3
 
 
 def _phrase_in(phrase: list[str], words: list[str]) -> int:
@@ -331,6 +332,17 @@ def _snippet(text: str, word: str, width: int = 90) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
 
 
+def title_cover(ex: Exercise, words: list[str], lang: str) -> float:
+    """How much of a method's title the words say (1.0: all its words): 'déjeuner' is the
+    lunch rather than the welcome breakfast."""
+    title = [
+        w for w in tokens(ex.title.get(lang) or next(iter(ex.title.values()))) if w not in STOP
+    ]
+    if not title or not words:
+        return 0.0
+    return sum(1 for t in title if any(same_word(w, t) for w in words)) / len(title)
+
+
 def score_text(ex: Exercise, words: list[str], lang: str) -> tuple[float, list[Reason], set[str]]:
     """Words of the query found in the method's texts: (score, reasons, words found)."""
     score = 0.0
@@ -405,7 +417,7 @@ def suggest(
             direct = True
             said.update(tokens(n.said))
         text_score, text_reasons, found = score_text(ex, text_words, lang)
-        score += text_score
+        score += text_score + TITLE_WEIGHT * title_cover(ex, text_words, lang)
         reasons += text_reasons
         if content:
             covered = len([w for w in content if w in found or w in said])
@@ -428,7 +440,9 @@ def suggest(
                 score += 1.0
                 reasons.append(Reason("time-spare", minutes=minutes, low=low, high=high))
         if people is not None:
-            if not fits_people(ex, people):
+            if not fits_people(ex, people) or shortest_for(ex, people) > (
+                ex.duration.max or ex.duration.typical
+            ):
                 result.wrong_size.append(ex.id)
                 continue
             g = ex.group_size

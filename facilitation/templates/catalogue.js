@@ -23,13 +23,17 @@
     return fold(text).match(/[a-z0-9]+/g) || [];
   }
   // the same word give or take an ending: journée, journées; conclure, conclusion
+  // (plan/suggest.py says the same in Python)
   function sameWord(a, b) {
     if (a === b) return true;
-    var n = Math.min(a.length, b.length);
-    if (n < 4) return false;
+    var short = a.length <= b.length ? a : b;
+    var long = a.length <= b.length ? b : a;
+    if (short.length >= 4 && long.indexOf(short) === 0 && long.length - short.length <= 3) {
+      return true;
+    }
     var common = 0;
-    while (common < n && a[common] === b[common]) common++;
-    return common >= Math.max(4, n - 2);
+    while (common < short.length && a[common] === b[common]) common++;
+    return common >= 5 && common >= short.length - 3;
   }
   function fitsPeople(m, n) {
     return n >= m.people[0] && n <= m.people[1] && (m.gmax === null || n <= m.gmax);

@@ -436,7 +436,12 @@ def index_view(
 
 
 def page_words() -> dict[str, str]:
-    """The words of the pages, in the run's language."""
+    """The words of the pages, in the run's language, typeset for the screen."""
+    lang = _lang()
+    return {key: typeset(value, lang) for key, value in _page_words().items()}
+
+
+def _page_words() -> dict[str, str]:
     return {
         "skip": _("Skip to the content"),
         "catalogue": _("Catalogue of methods"),
@@ -488,7 +493,8 @@ def page_words() -> dict[str, str]:
         "variants": word("variants", _lang()),
         "leaves_out": _("Does not print"),
         "prints": _("What it prints"),
-        "no_prints": _("Nothing to print: the facilitator card only."),
+        "no_prints": _("Nothing to print but its facilitator card."),
+        "facilitator_note": _("Like every method, it also prints its facilitator card (A6)."),
         "preview_of": _("First page of"),
         "pages": _("pages"),
         "parameters": word("parameters", _lang()),
