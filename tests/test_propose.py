@@ -173,10 +173,14 @@ def test_a_goal_draws_methods_close_to_it():
     assert decisions("décider ensemble et prioriser") > decisions("")
 
 
-def test_fieldwork_only_when_the_goal_asks_for_it():
+def test_going_out_to_meet_people_only_when_the_goal_asks_for_it():
+    def outside(items):
+        return [i.id for i in items if {"entretien", "observation"} & set(EXERCISES[i.id].tags)]
+
     for seed in range(8):
-        p = propose(EXERCISES, 360, 12, seed=seed)
-        assert not [i for i in p.items if "terrain" in EXERCISES[i.id].tags]
+        assert not outside(propose(EXERCISES, 360, 12, seed=seed).items)
+    asked = [propose(EXERCISES, 420, 12, goal="enquête de terrain", seed=s) for s in range(8)]
+    assert any(outside(p.items) for p in asked)
 
 
 def test_plan_lines_as_people_share_them():

@@ -36,6 +36,9 @@ SHARES = {
 }
 STRING_BOOST = 3.0  # a method that usually follows the one before is this much likelier
 MAX_DAY = 10 * 60
+# Methods that go out to meet people (interviews, observation, after the trip to the field)
+# are drawn only when the goal names fieldwork: they need a day organised around them.
+FIELDWORK_TAGS = {"terrain", "entretien", "observation"}
 
 
 @dataclass
@@ -114,7 +117,15 @@ class Drawer:
             ranked = suggest(exercises.values(), goal, None, people, lang, limit=len(exercises))
             top = max((s.score for s in ranked.items), default=0.0) or 1.0
             self.goal_scores = {s.exercise.id: s.score / top for s in ranked.items}
-        self.fieldwork = "terrain" in named
+        self.fieldwork = bool(named & FIELDWORK_TAGS)
+        trip = exercises.get("trajet")
+        self.outside = {
+            ex.id
+            for ex in exercises.values()
+            if FIELDWORK_TAGS & set(ex.tags) - {"terrain"}
+            or "trajet" in ex.strings.before
+            or (trip is not None and ex.id in trip.strings.after)
+        }
         self.shortest = {ex.id: shortest_for(ex, people) for ex in exercises.values()}
 
     def candidates(self, arc: str, room: int) -> list[Exercise]:
@@ -123,8 +134,8 @@ class Drawer:
             ex = self.exercises[ex_id]
             if ex.arc != arc or ex.id in self.used or ex.logistics:
                 continue
-            if "terrain" in ex.tags and not self.fieldwork:
-                continue  # fieldwork needs a day of its own: only when the goal asks for it
+            if ex.id in self.outside and not self.fieldwork:
+                continue  # going out to meet people: only when the goal asks for it
             if (
                 not fits_people(ex, self.people)
                 or ex.configuration.kind == "pairs"
@@ -147,7 +158,7 @@ class Drawer:
             if linked(before, ex):
                 w *= STRING_BOOST
             if self.goal_scores:
-                w *= 0.25 + 3.0 * self.goal_scores.get(ex.id, 0.0)
+                w *= 0.05 + 4.0 * self.goal_scores.get(ex.id, 0.0) ** 2
             w *= 1.2 if ex.duration.typical <= room else 0.8
             weights.append(w)
         ex = self.rng.choices(cands, weights)[0]

@@ -343,8 +343,30 @@ def title_cover(ex: Exercise, words: list[str], lang: str) -> float:
     return sum(1 for t in title if any(same_word(w, t) for w in words)) / len(title)
 
 
-def score_text(ex: Exercise, words: list[str], lang: str) -> tuple[float, list[Reason], set[str]]:
-    """Words of the query found in the method's texts: (score, reasons, words found)."""
+def rarity(found_in: int, among: int) -> float:
+    """How much a word or a tag tells when it is found in `found_in` methods of `among`: 1
+    when it singles out one method, little when every method has it ("service")."""
+    if among <= 2 or found_in <= 1:
+        return 1.0
+    value = math.log((among + 1) / (found_in + 1)) / math.log((among + 1) / 2)
+    return max(0.1, min(1.0, value))
+
+
+def field_words(ex: Exercise) -> set[str]:
+    """The folded words of the fields a query is looked for in, in every language."""
+    out: set[str] = set()
+    for name in FIELD_WEIGHTS:
+        for text in _field_texts(ex, name):
+            for value in text.values():
+                out.update(tokens(value))
+    return out
+
+
+def score_text(
+    ex: Exercise, words: list[str], lang: str, weights: dict[str, float] | None = None
+) -> tuple[float, list[Reason], set[str]]:
+    """Words of the query found in the method's texts, each weighted by how rare it is in
+    the library (`weights`): (score, reasons, words found)."""
     score = 0.0
     reasons: list[Reason] = []
     found: set[str] = set()
@@ -365,7 +387,7 @@ def score_text(ex: Exercise, words: list[str], lang: str) -> tuple[float, list[R
                         shown = "" if language == lang or "*" in text else language
                         best = (weight * factor, name, _snippet(value, w), shown)
         if best[0]:
-            score += best[0]
+            score += best[0] * (weights or {}).get(w, 1.0)
             found.add(w)
             if best[1] != "title":
                 reasons.append(Reason("text", best[1], w, best[2], lang=best[3]))
@@ -395,6 +417,18 @@ def suggest(
     result = Suggestions([])
     ranked: list[Suggestion] = []
     head = people or TRANSFO_SIZE
+    exercises = list(exercises)
+    n = len(exercises)
+    vocabulary = [field_words(ex) for ex in exercises] if content else []
+    weights = {
+        w: rarity(sum(1 for vs in vocabulary if any(same_word(w, v) for v in vs)), n)
+        for w in content
+    }
+    tag_weights = {
+        c.concept.id: rarity(sum(1 for ex in exercises if c.concept.id in ex.tags), n)
+        for c in named
+        if c.concept.kind == "tag"
+    }
     for ex in exercises:
         result.considered += 1
         reasons: list[Reason] = []
@@ -407,7 +441,7 @@ def suggest(
                 score += ARC_WEIGHT
                 reasons.append(Reason("arc", c.id, n.said))
             elif c.kind == "tag" and c.id in ex.tags:
-                score += TAG_WEIGHT
+                score += TAG_WEIGHT * (0.5 + 0.5 * tag_weights.get(c.id, 1.0))
                 reasons.append(Reason("tag", c.id, n.said))
             elif c.kind == "family" and ex.family == c.id:
                 score += FAMILY_WEIGHT
@@ -416,12 +450,12 @@ def suggest(
                 continue
             direct = True
             said.update(tokens(n.said))
-        text_score, text_reasons, found = score_text(ex, text_words, lang)
+        text_score, text_reasons, found = score_text(ex, text_words, lang, weights)
         score += text_score + TITLE_WEIGHT * title_cover(ex, text_words, lang)
         reasons += text_reasons
         if content:
-            covered = len([w for w in content if w in found or w in said])
-            score += 2.0 * covered / len(content)
+            covered = sum(weights[w] for w in content if w in found or w in said)
+            score += 2.0 * covered / sum(weights.values())
         if query and score == 0:
             continue
         if ex.arc == "logistics" and not direct:
