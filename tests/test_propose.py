@@ -219,3 +219,12 @@ def test_an_existing_file_is_kept_unless_forced(tmp_path, run):
     assert run(*args, "--force").exit_code == 0
     assert "exercise:" in mine.read_text(encoding="utf-8")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_plan_the_library_cannot_fill_is_said(tmp_path, run):
+    # few methods of the library work with 44 people: the day is shorter, and that is said
+    result = run("propose", "--time", "5h", "--people", "44", "--seed", "1",
+                 "-o", tmp_path / "grand-groupe.yaml")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "conviennent à 44 personnes occupent" in result.output
+    assert run("check", tmp_path / "grand-groupe.yaml", "--strict").exit_code == 0

@@ -147,3 +147,39 @@ def test_the_command_reacts_to_a_save_and_stops_on_ctrl_c(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_a_change_in_ones_own_library_rebuilds_too(tmp_path):
+    set_language("fr")
+    lib = tmp_path / "exercices"
+    lib.mkdir()
+    method = lib / "porteur-de-parole.yaml"
+    text = """\
+title: {fr: Porteur de parole, en: Speech bearer}
+arc: open
+duration: {typical: 30 min, min: 20 min, max: 45 min}
+group_size: {min: 4, max: 30}
+steps:
+  - title: {fr: Afficher la question, en: Put up the question}
+    minutes: 30
+    instructions: {fr: Une question écrite en grand sur un carton., en: A question written large.}
+"""
+    save(method, text)
+    session = tmp_path / "place.yaml"
+    save(
+        session,
+        EVENING.replace("meteo-interieure", "porteur-de-parole").replace("DEBATE", "45 min"),
+    )
+    watcher = Watcher(session, Settings(folders=[lib]), tmp_path / "out", "fr", formats=("md",))
+    results: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    thread = threading.Thread(target=watcher.run, args=(results.put, stop, 0.05), daemon=True)
+    thread.start()
+    try:
+        assert "Porteur de parole  (ouvrir) · 20 min" in results.get(timeout=20).text
+        save(method, text.replace("Porteur de parole", "Porteuse de parole"))
+        again = results.get(timeout=20)
+        assert again.ok and "Porteuse de parole  (ouvrir) · 20 min" in again.text
+    finally:
+        stop.set()
+        thread.join(timeout=10)

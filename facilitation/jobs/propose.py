@@ -29,6 +29,9 @@ from facilitation.text.i18n import ARCS, LANGS
 from facilitation.text.messages import _, ngettext, translations
 
 
+SHORT_BY = 20  # a plan this much shorter than asked for is said
+
+
 @dataclass
 class ProposeOptions:
     """What `facilitation propose` was asked: as typed, checked by run_propose."""
@@ -116,6 +119,18 @@ def run_propose(library: Library, opts: ProposeOptions) -> Proposed:
         if seed is None:
             seed = random.SystemRandom().randrange(1, 10000)
         proposal = propose(exercises, opts.budget, opts.people, opts.goal, seed, start, opts.lang)
+        if proposal.minutes < opts.budget - SHORT_BY:
+            notes.append(
+                _(
+                    "note: the methods of the library that suit {people} people fill {plan} "
+                    "of the {time}; the day ends at {end}"
+                ).format(
+                    people=opts.people,
+                    plan=_duration(proposal.minutes, opts.lang),
+                    time=_duration(opts.budget, opts.lang),
+                    end=hm(start + proposal.minutes),
+                )
+            )
     stem = _("proposal")  # the file's name when -o is not given
     name = opts.output or (f"{stem}-{seed}.yaml" if not opts.plan_line else f"{stem}.yaml")
     programme = opts.programme or _("Proposal")

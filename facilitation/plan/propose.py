@@ -314,13 +314,8 @@ def fit(
         day, stretch = place(items, start, welcome, lunch)
         total = sum(i.minutes for i in day)
         if total > budget:
-            if not _shrink(items, total - budget, exercises, drawer):
-                removable = [i for i, it in enumerate(items) if not it.after_lunch]
-                if len(removable) <= 1:
-                    break
-                drop = max(removable[1:-1] or removable[:1], key=lambda i: items[i].minutes)
-                drawer.used.discard(items[drop].id)
-                del items[drop]
+            if not _shrink(items, total - budget, exercises, drawer) and not _drop(items, drawer):
+                break
             continue
         slack = budget - total
         if slack < STEP:
@@ -330,11 +325,24 @@ def fit(
         if slack < 20 or not _add(items, slack, drawer):
             break
     day, _stretch = place(items, start, welcome, lunch)
-    while sum(i.minutes for i in day) > budget and len(items) > 1:
-        if not _shrink(items, sum(i.minutes for i in day) - budget, exercises, drawer):
-            del items[-2 if len(items) > 1 else -1]
+    while sum(i.minutes for i in day) > budget:
+        over = sum(i.minutes for i in day) - budget
+        if not _shrink(items, over, exercises, drawer) and not _drop(items, drawer):
+            break
         day, _stretch = place(items, start, welcome, lunch)
     proposal.items = day
+
+
+def _drop(items: list[Item], drawer: Drawer) -> bool:
+    """Leave out the longest method of the middle of the day (never the first or the last,
+    which open and close it). True when one was left out."""
+    middle = [i for i, it in enumerate(items) if not it.after_lunch][1:-1]
+    if not middle:
+        return False
+    drop = max(middle, key=lambda i: (items[i].minutes, -i))
+    drawer.used.discard(items[drop].id)
+    del items[drop]
+    return True
 
 
 def _shrink(items: list[Item], over: int, exercises: dict[str, Exercise], drawer: Drawer) -> bool:
