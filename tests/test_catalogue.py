@@ -174,8 +174,8 @@ def test_a_method_page_holds_the_whole_sheet(builtin_site):
     page = (out / "fr" / "tour-de-cloture.html").read_text(encoding="utf-8")
     for heading in (
         "Objectif", "Invitation", "Ce que cela permet", "Ce que le groupe obtient",
-        "Espace", "Équipe d&#39;animation", "Préparation", "Matériel", "Déroulé", "Conseils",
-        "Pièges", "Points de vigilance", "Variantes", "Ce qu&#39;elle imprime", "Paramètres",
+        "Espace", "Équipe d’animation", "Préparation", "Matériel", "Déroulé", "Conseils",
+        "Pièges", "Points de vigilance", "Variantes", "Ce qu’elle imprime", "Paramètres",
         "Avant et après",
     ):  # fmt: skip
         assert f">{heading}</h2>" in page, heading
