@@ -51,6 +51,7 @@ from facilitation.view.catalogue import (
     method_view,
     page_words,
     strings_graph,
+    t,
 )
 
 CACHE_ENV = "FACILITATION_CACHE"
@@ -202,14 +203,14 @@ def build_catalogue(
             set_language(lang_)
             words = page_words()
             colon = "\u00a0: " if lang_ == "fr" else ": "
-            titles = {ex.id: _title(ex, lang_) for ex in exercises}
+            titles = {ex.id: t(ex.title, lang_) for ex in exercises}
             sources = [_("built-in library")] + [
                 ngettext(
                     "{folder}: {n} method", "{folder}: {n} methods", _count(origins, f.name)
                 ).format(folder=f.name, n=_count(origins, f.name))
                 for f in folders
             ]
-            index = index_view(exercises, lang_, sources, {})
+            index = index_view(exercises, lang_, sources)
             out.path(f"{lang_}/index.html").write_text(
                 pages.render("catalogue-index.html.j2", words=words, colon=colon, **index),
                 encoding="utf-8",
@@ -253,12 +254,6 @@ def build_catalogue(
         out.path(f"assets/{name}").write_bytes(asset(name))
     n_previews = sum(len(v) for v in found.values())
     return CatalogueReport(len(exercises), written, n_previews, cached, time.perf_counter() - start)
-
-
-def _title(ex: Exercise, lang: str) -> str:
-    from facilitation.view.catalogue import t
-
-    return t(ex.title, lang)
 
 
 def _count(origins: dict[str, Origin], folder: str) -> int:

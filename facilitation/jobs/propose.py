@@ -28,7 +28,6 @@ from facilitation.text.durations import format_duration
 from facilitation.text.i18n import ARCS, LANGS
 from facilitation.text.messages import _, ngettext, translations
 
-
 SHORT_BY = 20  # a plan this much shorter than asked for is said
 
 

@@ -380,7 +380,6 @@ def index_view(
     exercises: list[Exercise],
     lang: str,
     sources: list[str],
-    counts: dict[str, int],
 ) -> dict[str, Any]:
     """The index page: the methods as cards, the filters' choices, the script's data."""
     exercises = catalogue_order(exercises, lang)
@@ -415,7 +414,6 @@ def index_view(
         "title": _("Catalogue of methods"),
         "count": ngettext("{n} method", "{n} methods", n).format(n=n),
         "sources": sources,
-        "counts": counts,
         "methods": methods,
         "arcs": [{"id": a, "label": arc_label(a, lang)} for a in arcs_used],
         "configurations": [{"id": k, "label": config_label(k)} for k in conf_used],
