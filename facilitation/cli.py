@@ -773,8 +773,11 @@ def watch(
             click.echo(report_agendas(result))
         click.echo(_("watching {file} (Ctrl-C to stop)").format(file=path))
 
+    main_pid = os.getpid()
+
     def interrupt(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
+        if os.getpid() == main_pid:  # a process writing agendas is stopped by this one
+            raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, interrupt)  # stopped by a service manager: stop cleanly
     signal.signal(signal.SIGINT, interrupt)  # even when started in the background
