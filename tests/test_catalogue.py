@@ -494,8 +494,8 @@ def test_a_user_library_method_appears_with_its_overrides(user_site, browser):
     assert "15 min (10 min–20 min)" in facts.replace("\u00a0", " ")
     assert "4–18" in facts
     assert "votre bibliothèque" in facts and "exercices-lorient" in facts
-    assert "remplace la méthode intégrée du même nom" in facts
-    assert "adaptée de" in facts
+    assert "adapte la méthode du même nom\u00a0: le reste de la fiche vient d’elle" in facts
+    assert "adaptée de" not in facts  # not "adapted from itself"
     # the rest of the sheet comes from the built-in method
     assert page.page.is_visible("#vigilance") and page.page.is_visible("#steps")
     criee = Opened(browser, url(user_site, "fr/criee-de-quartier.html"))
