@@ -83,11 +83,21 @@ def _french_back():
 
 @pytest.fixture(scope="session")
 def preview_cache(request, tmp_path_factory) -> Path:
-    """Previews kept across test runs (pytest's cache folder): the first run prints them."""
+    """Previews kept across test runs (pytest's cache folder): the first run prints them.
+    What this run did not use (an older state of the code) is removed at the end."""
+    import time
+
     try:
-        return Path(request.config.cache.mkdir("facilitation-previews"))
+        store = Path(request.config.cache.mkdir("facilitation-previews"))
     except Exception:  # no cache folder (read-only checkout): a fresh one
-        return tmp_path_factory.mktemp("previews")
+        store = tmp_path_factory.mktemp("previews")
+    started = time.time() - 1
+    yield store
+    for index in store.glob("*.json"):
+        if index.stat().st_mtime < started:
+            for png in store.glob(f"{index.stem}-*.png"):
+                png.unlink()
+            index.unlink()
 
 
 @pytest.fixture(scope="session")
@@ -510,3 +520,24 @@ def test_a_user_library_method_appears_with_its_overrides(user_site, browser):
     assert debrief.page.is_visible("#strings a[href='criee-de-quartier.html']")
     for x in (o, page, criee, debrief):
         assert not x.errors
+
+
+def test_the_preview_cache_forgets_what_no_build_used_for_a_month(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from facilitation.jobs import catalogue
+
+    now = time.time()
+    for key, age_days in (("recent", 1), ("old", 40), ("big", 2)):
+        (tmp_path / f"{key}.json").write_text("[]", encoding="utf-8")
+        (tmp_path / f"{key}-0.png").write_bytes(b"x" * (5000 if key == "big" else 10))
+        stamp = now - age_days * 86400
+        os.utime(tmp_path / f"{key}.json", (stamp, stamp))
+    catalogue._prune(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "big-0.png", "big.json", "recent-0.png", "recent.json",
+    ]  # fmt: skip
+    monkeypatch.setattr(catalogue, "CACHE_BYTES", 1000)  # the least recently used go first
+    catalogue._prune(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["recent-0.png", "recent.json"]

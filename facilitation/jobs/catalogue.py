@@ -56,6 +56,7 @@ from facilitation.view.catalogue import (
 
 CACHE_ENV = "FACILITATION_CACHE"
 CACHE_DAYS = 30  # previews not used for this long are removed from the cache
+CACHE_BYTES = 100_000_000  # and the least recently used beyond this size
 PICTURES = (".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG")
 
 
@@ -316,17 +317,23 @@ def _from_cache(store: Path, key: str, out: Outputs) -> list[Preview] | None:
 
 
 def _prune(store: Path) -> None:
-    """Remove the previews no build has used for CACHE_DAYS."""
+    """Remove the previews no build has used for CACHE_DAYS, and the least recently used
+    ones beyond CACHE_BYTES (every change of the program makes a new set)."""
     try:
-        entries = list(store.glob("*.json"))
+        entries = sorted(
+            ((index.stat().st_mtime, index) for index in store.glob("*.json")), reverse=True
+        )
     except OSError:
         return
     limit = time.time() - CACHE_DAYS * 86400
-    for index in entries:
+    total = 0
+    for mtime, index in entries:
+        key = index.stem
         try:
-            if index.stat().st_mtime < limit:
-                key = index.stem
-                for png in store.glob(f"{key}-*.png"):
+            images = list(store.glob(f"{key}-*.png"))
+            total += sum(p.stat().st_size for p in images) + index.stat().st_size
+            if mtime < limit or total > CACHE_BYTES:
+                for png in images:
                     png.unlink()
                 index.unlink()
         except OSError:
