@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Benchmark: kits of all examples, `--help`, and card decks of 100 / 1 000 / 10 000 cards,
-as median wall times over several runs, with ratios to the reference floor measured in the
-same run (../shared/bench/floor.py: 49 A4 pages drawn as fast as reportlab can).
+"""Benchmark: kits of all examples, `--help`, card decks of 100 / 1 000 / 10 000 cards, the
+catalogue (with and without cached previews) and `watch` rebuilding a three-day session, as
+median wall times over several runs, with ratios to the reference floor measured in the same
+run (../shared/bench/floor.py: 49 A4 pages drawn as fast as reportlab can).
 
     python bench/run.py [--runs 5] [--quick]
 
@@ -71,6 +72,85 @@ def deck_library(tmp: Path, n: int) -> Path:
     return lib
 
 
+def catalogue_times(tmp: Path, runs: int) -> tuple[float, float, int]:
+    """Median wall times of `facilitation catalogue` with an empty preview cache (every PDF
+    printed and rasterised) and with the cache of the run before; and the site's size."""
+    cold, warm = [], []
+    for i in range(max(1, runs // 2)):
+        env = dict(os.environ, FACILITATION_CACHE=str(tmp / f"cache{i}"))
+        for times in (cold, warm):
+            out = tmp / f"catalogue{i}-{len(times)}"
+            start = time.perf_counter()
+            subprocess.run(
+                CLI + ["catalogue", "-o", str(out)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
+            times.append(time.perf_counter() - start)
+    return statistics.median(cold), statistics.median(warm), size_of(out)
+
+
+def watch_times(tmp: Path, session: Path, saves: int) -> tuple[float, float, float]:
+    """`facilitation watch` on a copy of a session, saved `saves` times: the medians of the
+    time it reports for the timeline and warnings, of the time it reports for the whole
+    rebuild (agendas written), and of the time from the save to the rebuild's last line."""
+    import re
+    import threading
+
+    copy = tmp / session.name
+    text = session.read_text(encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
+    proc = subprocess.Popen(
+        CLI + ["watch", str(copy), "-o", str(tmp / "watched"), "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    arrived = threading.Condition()
+
+    def read() -> None:
+        for line in proc.stdout or []:
+            with arrived:
+                lines.append(line)
+                arrived.notify_all()
+
+    threading.Thread(target=read, daemon=True).start()
+
+    def wait_rebuilt(n: int) -> None:
+        with arrived:
+            while sum("rebuilt in" in x for x in lines) < n:
+                if not arrived.wait(timeout=60):
+                    raise RuntimeError("watch did not rebuild: " + "".join(lines[-5:]))
+
+    timeline, whole, latency = [], [], []
+    try:
+        wait_rebuilt(1)
+        for i in range(saves):
+            time.sleep(0.4)
+            start = time.perf_counter()
+            copy.write_text(text + f"# save {i}\n", encoding="utf-8")
+            wait_rebuilt(i + 2)
+            latency.append(time.perf_counter() - start)
+        for line in lines:
+            m = re.search(r"timed in (\d+) ms", line)
+            if m:
+                timeline.append(int(m.group(1)) / 1000)
+            m = re.search(r"rebuilt in ([\d.]+) s", line)
+            if m:
+                whole.append(float(m.group(1)))
+    finally:
+        proc.terminate()
+        proc.wait()
+    return (
+        statistics.median(timeline[1:]),
+        statistics.median(whole[1:]),
+        statistics.median(latency),
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -118,6 +198,16 @@ def main() -> int:
             rows.append(
                 (f"cards: {n} cards", t, f"{t / n * 1000:.2f} ms/card, {pdf_pages(out)} pages")
             )
+        cold, warm, size = catalogue_times(tmp, args.runs)
+        methods = len(list((ROOT / "exercises").glob("*.yaml")))
+        note = f"{methods} methods x 2 languages, previews printed, {size / 1e6:.1f} MB"
+        rows.append(("catalogue, empty cache", cold, note))
+        rows.append(("catalogue, cached previews", warm, "only the pages written"))
+        dunkerque = ROOT / "examples" / "dunkerque-2-reflex-energie.yaml"
+        timeline, whole, latency = watch_times(tmp, dunkerque, max(5, args.runs * 2))
+        rows.append(("watch: timeline + warnings", timeline, "dunkerque, 3 days, as reported"))
+        rows.append(("watch: rebuild with agendas", whole, "6 agenda files, as reported"))
+        rows.append(("watch: save to last line", latency, "includes the 0.25 s polling"))
         width = max(len(r[0]) for r in rows)
         print(f"{'what'.ljust(width)}  median s  ratio to floor  notes")
         for name, t, note in rows:

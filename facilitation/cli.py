@@ -1116,6 +1116,226 @@ def _pages(n: int) -> str:
     return ngettext("{n} page", "{n} pages", n).format(n=n)
 
 
+def _minutes_option(value: str | None, name: str) -> int | None:
+    """A duration option (--time 1h30) in minutes; bad input is a UserError."""
+    from facilitation.errors import Problem
+    from facilitation.text.durations import DurationError, parse_duration
+
+    if value is None:
+        return None
+    try:
+        minutes = parse_duration(value)
+    except DurationError as exc:
+        raise UserError(Problem(str(exc), path=name)) from None
+    if minutes <= 0:
+        from facilitation.text.messages import _
+
+        raise UserError(Problem(_("expected a duration longer than zero"), path=name))
+    return minutes
+
+
+@main.command()
+@click.argument("query", nargs=-1)
+@click.option("--time", "time_", help="The time you have, e.g. 30min or 1h30.")
+@click.option("--people", type=click.IntRange(1), help="How many people take part.")
+@click.option(
+    "--limit", type=click.IntRange(1), default=5, show_default=True, help="How many to propose."
+)
+@common
+def suggest(
+    query: tuple[str, ...],
+    time_: str | None,
+    people: int | None,
+    limit: int,
+    lang: str,
+    settings: Any,
+) -> None:
+    """Propose methods for what you want to do ("clore la journée"), the time you have and
+    the head count, and say why each one is proposed."""
+    from facilitation.errors import Problem
+    from facilitation.plan.suggest import suggest as rank
+    from facilitation.text.messages import _
+    from facilitation.view.suggest import suggestions_text
+
+    text = " ".join(query).strip()
+    minutes = _minutes_option(time_, "--time")
+    if not text and minutes is None and people is None:
+        raise UserError(
+            Problem(
+                _("say what you want to do, or give --time or --people"),
+                hint=_('for example: facilitation suggest "clore la journée" --time 30min'),
+            )
+        )
+    library = _library(settings)
+    library.check()
+    result = rank(library.exercises.values(), text, minutes, people, lang, limit)
+    width = min(shutil.get_terminal_size((100, 24)).columns, 100)
+    click.echo(suggestions_text(result, text, minutes, people, lang, width=width), nl=False)
+
+
+@main.command()
+@click.option("--time", "time_", help="The time of the day, breaks included (e.g. 3h, 6h30).")
+@click.option("--people", type=click.IntRange(1), required=True, help="How many people.")
+@click.option("--goal", default="", help='What the day is for ("décider ensemble").')
+@click.option("--seed", type=click.IntRange(0), help="Draw this plan again (printed each time).")
+@click.option("--plan", "plan_line", help="A plan line to expand (accueil,meteo-interieure,…).")
+@click.option("--start", default="9:00", show_default=True, help="When the day starts.")
+@click.option("--date", "date_", help="The date of the day (2025-03-14; default: today).")
+@click.option("--programme", default=None, help="Programme name (default: Proposal).")
+@click.option(
+    "-o", "--output", "out_file", type=click.Path(dir_okay=False), help="The file to write."
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@common
+def propose(
+    time_: str | None,
+    people: int,
+    goal: str,
+    seed: int | None,
+    plan_line: str | None,
+    start: str,
+    date_: str | None,
+    programme: str | None,
+    out_file: str | None,
+    force: bool,
+    lang: str,
+    settings: Any,
+) -> None:
+    """Propose a day: a session file that follows the arc of a session (open, explore,
+    converge, close) within the time, with breaks, drawn at random from the library (again
+    with --seed), or expanded from a shared plan line (--plan)."""
+    from facilitation.jobs.propose import ProposeOptions, run_propose
+    from facilitation.text.messages import _
+    from facilitation.view.timeline import timeline_lines
+
+    opts = ProposeOptions(
+        people=people,
+        budget=_minutes_option(time_, "--time"),
+        goal=goal,
+        seed=seed,
+        plan_line=plan_line,
+        start=start,
+        date=date_,
+        programme=programme,
+        output=out_file,
+        force=force,
+        lang=lang,
+    )
+    done = run_propose(_library(settings), opts)
+    for note in done.notes:
+        click.echo(note, err=True)
+    for line in timeline_lines(done.plan, lang):
+        click.echo(line)
+    for w in done.plan.warnings:
+        click.echo(w.format(), err=True)
+    click.echo(_("plan: {line}").format(line=done.line))
+    if done.proposal.seed is not None:
+        click.echo(_("seed: {seed}").format(seed=done.proposal.seed))
+    click.echo(_("wrote {file}: {summary}").format(file=done.path, summary=done.summary))
+
+
+@main.command()
+@click.argument("session", type=click.Path(dir_okay=False, exists=True))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Folder of the agendas (default: SESSION's name + '-agendas', beside it).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="all",
+    show_default=True,
+    help="Agendas to rebuild, comma-separated: pdf, md, html, ics, or all.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="Paper of the participants' agenda and run-sheet.",
+)
+@common
+def watch(
+    session: str, out_dir: str | None, formats: str, paper: str, lang: str, settings: Any
+) -> None:
+    """Rebuild a session's timeline, warnings and agendas each time you save it (Ctrl-C
+    stops). Also watches your libraries' files."""
+    import datetime as dt
+    import signal
+
+    from facilitation.jobs.agenda import parse_formats
+    from facilitation.jobs.watch import Watcher, report_agendas, report_timeline
+    from facilitation.text.messages import _
+
+    path = Path(session)
+    folder = Path(out_dir) if out_dir else path.with_name(path.stem + "-agendas")
+    dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
+    watcher = Watcher(path, settings, folder, lang, parse_formats(formats), paper, dirs)
+    clear = sys.stdout.isatty()
+
+    def timeline(result: Any) -> None:
+        if clear:
+            click.echo("\033[2J\033[H", nl=False)
+        click.echo(report_timeline(result, path, dt.datetime.now().strftime("%H:%M:%S")))
+
+    def done(result: Any) -> None:
+        if not result.ok:
+            timeline(result)
+        else:
+            click.echo(report_agendas(result))
+        click.echo(_("watching {file} (Ctrl-C to stop)").format(file=path))
+
+    main_pid = os.getpid()
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() == main_pid:  # a process writing agendas is stopped by this one
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)  # stopped by a service manager: stop cleanly
+    signal.signal(signal.SIGINT, interrupt)  # even when started in the background
+    try:
+        watcher.run(done, early=timeline)
+    except KeyboardInterrupt:
+        click.echo(_("stopped watching {file}").format(file=path))
+
+
+@main.command()
+@output_option("Folder of the website (created if needed).")
+@click.option(
+    "--previews/--no-previews",
+    default=True,
+    show_default=True,
+    help="Images of what each method prints (the first build takes longer; then cached).",
+)
+@common
+def catalogue(out_dir: str, previews: bool, lang: str, settings: Any) -> None:
+    """Write a website of the methods you have (built-in and your own), in French and
+    English: an index with filters and search, a page per method with what it prints. It
+    opens from the disk, with no server: open DIR/index.html."""
+    from facilitation.jobs.catalogue import build_catalogue
+    from facilitation.jobs.output import Outputs
+    from facilitation.text.messages import _, ngettext
+
+    library = _library(settings)
+    dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
+    with Outputs(Path(out_dir)) as out:
+        report = build_catalogue(library, out, lang, previews=previews, template_dirs=dirs)
+    click.echo(
+        _("wrote {pages} pages and {images} for {methods} in {seconds:.1f} s: {path}").format(
+            pages=report.pages,
+            images=ngettext("{n} preview", "{n} previews", report.previews).format(
+                n=report.previews
+            ),
+            methods=ngettext("{n} method", "{n} methods", report.methods).format(n=report.methods),
+            seconds=report.seconds,
+            path=Path(out_dir) / "index.html",
+        )
+    )
+
+
 def _sides(duplex: str) -> str:
     words = {
         "long": _("double-sided, long edge"),

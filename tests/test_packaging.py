@@ -31,6 +31,8 @@ def test_wheel_holds_data_and_only_our_package(wheel):
     assert "facilitation/fonts/SourceSans3-Regular.ttf" in names
     assert "facilitation/fonts/OFL.txt" in names
     assert "facilitation/templates/agenda.md.j2" in names
+    assert "facilitation/templates/catalogue.js" in names  # the catalogue's script and style
+    assert "facilitation/templates/catalogue.css" in names
     assert "facilitation/cards/canvases/parcours-utilisateur.yaml" in names
     import importlib
 

@@ -122,6 +122,12 @@ def tag_words() -> dict[str, list[str]]:
     return {k: t.words() for k, t in tags().items()}
 
 
+def family_words() -> dict[str, list[str]]:
+    """Each method family's id with its labels in both languages (what `suggest` and the
+    catalogue's search read a family by)."""
+    return {k: list(f.label.values()) for k, f in families().items()}
+
+
 def find_tag(typed: str) -> str | None:
     """The tag a user typed: its id, or its label or a synonym in either language (accents
     and case do not count). None when nothing matches exactly."""

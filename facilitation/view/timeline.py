@@ -1,13 +1,16 @@
 """The timeline `facilitation check` prints: each day, each block with its times and who is
 in the room when that differs from the day's group, and each warning right under the block
-it is about (in the usual file:line form, so that editors still find it)."""
+it is about (in the usual file:line form, so that editors still find it). And a plan as
+shorter lines (`timeline_lines`: times, length and arc), for `propose` and `watch`."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from facilitation.model.words import arc_label
 from facilitation.plan.timeline import DayPlan, Plan, Slot
 from facilitation.text.dates import hm, long_date
+from facilitation.text.durations import format_duration
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _, language, ngettext
 
@@ -89,3 +92,35 @@ def timeline(plan: Plan) -> list[str]:
         out.append(line)
         out.extend(after.get(i, []))
     return out + rest
+
+
+def _slot_line(slot: Slot, lang: str, indent: str = "  ") -> str:
+    times = f"{hm(slot.start):>5}–{hm(slot.end):<5}"
+    length = format_duration(slot.minutes, lang).replace("\u00a0", " ")
+    what = slot.title(lang)
+    ex = slot.exercise
+    if ex is not None and slot.kind == "exercise":
+        what += f"  ({arc_label(ex.arc)})"
+    return f"{indent}{times}  {what} · {length}"
+
+
+def timeline_lines(plan: Plan, lang: str) -> list[str]:
+    """A plan as lines for a terminal (propose, watch): every day, block by block, with its
+    times, length and arc, parallel tracks indented under their block."""
+    out: list[str] = []
+    for d in plan.days:
+        head = _("Day {n}, {date}, {start}–{end}").format(
+            n=d.index + 1,
+            date=long_date(d.day.date, lang),
+            start=hm(d.start),
+            end=hm(max(d.end, d.start)),
+        )
+        if d.day.title:
+            head += f" · {tr(d.day.title, lang)}"
+        out.append(head)
+        for slot in d.slots:
+            out.append(_slot_line(slot, lang))
+            for child in slot.children:
+                track = tr(child.track.name, lang) if child.track else ""
+                out.append(_slot_line(child, lang, indent="      ") + (f" [{track}]"))
+    return out
