@@ -1128,18 +1128,30 @@ def _minutes_option(value: str | None, name: str) -> int | None:
     except DurationError as exc:
         raise UserError(Problem(str(exc), path=name)) from None
     if minutes <= 0:
-        from facilitation.text.messages import _
-
         raise UserError(Problem(_("expected a duration longer than zero"), path=name))
     return minutes
 
 
-@main.command()
-@click.argument("query", nargs=-1)
-@click.option("--time", "time_", help="The time you have, e.g. 30min or 1h30.")
-@click.option("--people", type=click.IntRange(1), help="How many people take part.")
+@main.command(
+    help=N_(
+        'Propose methods for what you want to do ("clore la journée"), the time you have and '
+        "the head count, and say why each one is proposed."
+    )
+)
+@click.argument("query", nargs=-1, metavar=N_("[WHAT FOR]"))
 @click.option(
-    "--limit", type=click.IntRange(1), default=5, show_default=True, help="How many to propose."
+    "--time", "time_", metavar=N_("DURATION"), help=N_("The time you have, e.g. 30min or 1h30.")
+)
+@click.option(
+    "--people", type=click.IntRange(1), metavar=N_("N"), help=N_("How many people take part.")
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=5,
+    show_default=True,
+    metavar=N_("N"),
+    help=N_("How many to propose."),
 )
 @common
 def suggest(
@@ -1150,11 +1162,8 @@ def suggest(
     lang: str,
     settings: Any,
 ) -> None:
-    """Propose methods for what you want to do ("clore la journée"), the time you have and
-    the head count, and say why each one is proposed."""
     from facilitation.errors import Problem
     from facilitation.plan.suggest import suggest as rank
-    from facilitation.text.messages import _
     from facilitation.view.suggest import suggestions_text
 
     text = " ".join(query).strip()
@@ -1173,19 +1182,65 @@ def suggest(
     click.echo(suggestions_text(result, text, minutes, people, lang, width=width), nl=False)
 
 
-@main.command()
-@click.option("--time", "time_", help="The time of the day, breaks included (e.g. 3h, 6h30).")
-@click.option("--people", type=click.IntRange(1), required=True, help="How many people.")
-@click.option("--goal", default="", help='What the day is for ("décider ensemble").')
-@click.option("--seed", type=click.IntRange(0), help="Draw this plan again (printed each time).")
-@click.option("--plan", "plan_line", help="A plan line to expand (accueil,meteo-interieure,…).")
-@click.option("--start", default="9:00", show_default=True, help="When the day starts.")
-@click.option("--date", "date_", help="The date of the day (2025-03-14; default: today).")
-@click.option("--programme", default=None, help="Programme name (default: Proposal).")
-@click.option(
-    "-o", "--output", "out_file", type=click.Path(dir_okay=False), help="The file to write."
+@main.command(
+    help=N_(
+        "Propose a day: a session file that follows the arc of a session (open, explore, "
+        "converge, close) within the time, with breaks, drawn at random from the library "
+        "(again with --seed), or expanded from a shared plan line (--plan)."
+    )
 )
-@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option(
+    "--time",
+    "time_",
+    metavar=N_("DURATION"),
+    help=N_("The time of the day, breaks included (e.g. 3h, 6h30)."),
+)
+@click.option(
+    "--people", type=click.IntRange(1), required=True, metavar=N_("N"), help=N_("How many people.")
+)
+@click.option(
+    "--goal", default="", metavar=N_("TEXT"), help=N_('What the day is for ("décider ensemble").')
+)
+@click.option(
+    "--seed",
+    type=click.IntRange(0),
+    metavar=N_("N"),
+    help=N_("Draw this plan again (printed each time)."),
+)
+@click.option(
+    "--plan",
+    "plan_line",
+    metavar=N_("LINE"),
+    help=N_("A plan line to expand (accueil,meteo-interieure,…)."),
+)
+@click.option(
+    "--start",
+    default="9:00",
+    show_default=True,
+    metavar=N_("TIME"),
+    help=N_("When the day starts."),
+)
+@click.option(
+    "--date",
+    "date_",
+    metavar=N_("DATE"),
+    help=N_("The date of the day (2025-03-14, 14 mars 2025; default: today)."),
+)
+@click.option(
+    "--programme",
+    default=None,
+    metavar=N_("NAME"),
+    help=N_("Programme name (default: Proposal)."),
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False),
+    metavar=N_("FILE"),
+    help=N_("The file to write."),
+)
+@click.option("--force", is_flag=True, help=N_("Replace the file if it exists."))
 @common
 def propose(
     time_: str | None,
@@ -1201,11 +1256,7 @@ def propose(
     lang: str,
     settings: Any,
 ) -> None:
-    """Propose a day: a session file that follows the arc of a session (open, explore,
-    converge, close) within the time, with breaks, drawn at random from the library (again
-    with --seed), or expanded from a shared plan line (--plan)."""
     from facilitation.jobs.propose import ProposeOptions, run_propose
-    from facilitation.text.messages import _
     from facilitation.view.timeline import timeline_lines
 
     opts = ProposeOptions(
@@ -1234,43 +1285,51 @@ def propose(
     click.echo(_("wrote {file}: {summary}").format(file=done.path, summary=done.summary))
 
 
-@main.command()
-@click.argument("session", type=click.Path(dir_okay=False, exists=True))
+@main.command(
+    help=N_(
+        "Rebuild a session's timeline, warnings and agendas each time you save it (Ctrl-C "
+        "stops). Also watches your libraries' files."
+    )
+)
+@click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
 @click.option(
     "-o",
     "--output",
     "out_dir",
     type=click.Path(file_okay=False),
-    help="Folder of the agendas (default: SESSION's name + '-agendas', beside it).",
+    metavar=N_("FOLDER"),
+    help=N_("Folder of the agendas (default: SESSION's name + '-agendas', beside it)."),
 )
 @click.option(
     "--format",
     "formats",
     default="all",
     show_default=True,
-    help="Agendas to rebuild, comma-separated: pdf, md, html, ics, or all.",
+    metavar=N_("FORMATS"),
+    help=N_("Agendas to rebuild, comma-separated: pdf, md, html, ics, or all."),
 )
 @click.option(
     "--paper",
     type=click.Choice(["a4", "letter"]),
     default="a4",
     show_default=True,
-    help="Paper of the participants' agenda and run-sheet.",
+    help=N_("Paper of the participants' agenda and run-sheet."),
 )
 @common
 def watch(
     session: str, out_dir: str | None, formats: str, paper: str, lang: str, settings: Any
 ) -> None:
-    """Rebuild a session's timeline, warnings and agendas each time you save it (Ctrl-C
-    stops). Also watches your libraries' files."""
     import datetime as dt
-    import signal
 
+    from facilitation import processes
     from facilitation.jobs.agenda import parse_formats
     from facilitation.jobs.watch import Watcher, report_agendas, report_timeline
-    from facilitation.text.messages import _
+    from facilitation.load.sessions import read_session, written_language
 
     path = Path(session)
+    # the language asked for, else the session's own (as check and agenda say it)
+    lang = settings.chosen_lang or written_language(read_session(path)) or "fr"
+    set_language(lang)
     folder = Path(out_dir) if out_dir else path.with_name(path.stem + "-agendas")
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
     watcher = Watcher(path, settings, folder, lang, parse_formats(formats), paper, dirs)
@@ -1288,49 +1347,46 @@ def watch(
             click.echo(report_agendas(result))
         click.echo(_("watching {file} (Ctrl-C to stop)").format(file=path))
 
-    main_pid = os.getpid()
-
-    def interrupt(signum: int, frame: Any) -> None:
-        if os.getpid() == main_pid:  # a process writing agendas is stopped by this one
-            raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)  # stopped by a service manager: stop cleanly
-    signal.signal(signal.SIGINT, interrupt)  # even when started in the background
+    # Ctrl-C, or SIGTERM from a service manager, stops watching cleanly: the agendas being
+    # written are undone (the last good ones stay), a process writing some dies with it
+    processes.install_interrupt_handlers()
     try:
         watcher.run(done, early=timeline)
     except KeyboardInterrupt:
         click.echo(_("stopped watching {file}").format(file=path))
 
 
-@main.command()
-@output_option("Folder of the website (created if needed).")
+@main.command(
+    help=N_(
+        "Write a website of the methods you have (built-in and your own), in French and "
+        "English: an index with filters and search, a page per method with what it prints. It "
+        "opens from the disk, with no server: open FOLDER/index.html."
+    )
+)
+@output_option(N_("Folder of the website (created if needed)."))
 @click.option(
     "--previews/--no-previews",
     default=True,
     show_default=True,
-    help="Images of what each method prints (the first build takes longer; then cached).",
+    help=N_("Images of what each method prints (the first build takes longer; then cached)."),
 )
 @common
 def catalogue(out_dir: str, previews: bool, lang: str, settings: Any) -> None:
-    """Write a website of the methods you have (built-in and your own), in French and
-    English: an index with filters and search, a page per method with what it prints. It
-    opens from the disk, with no server: open DIR/index.html."""
     from facilitation.jobs.catalogue import build_catalogue
     from facilitation.jobs.output import Outputs
-    from facilitation.text.messages import _, ngettext
 
     library = _library(settings)
     dirs = [f / "templates" for f in settings.folders if (f / "templates").is_dir()]
     with Outputs(Path(out_dir)) as out:
         report = build_catalogue(library, out, lang, previews=previews, template_dirs=dirs)
     click.echo(
-        _("wrote {pages} pages and {images} for {methods} in {seconds:.1f} s: {path}").format(
-            pages=report.pages,
+        _("wrote {pages} and {images} for {methods} in {seconds} s: {path}").format(
+            pages=ngettext("{n} page", "{n} pages", report.pages).format(n=report.pages),
             images=ngettext("{n} preview", "{n} previews", report.previews).format(
                 n=report.previews
             ),
             methods=ngettext("{n} method", "{n} methods", report.methods).format(n=report.methods),
-            seconds=report.seconds,
+            seconds=number(report.seconds, lang, 1),
             path=Path(out_dir) / "index.html",
         )
     )

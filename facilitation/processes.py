@@ -27,6 +27,7 @@ def fork() -> int:
     if pid == 0:
         _children.clear()
         _cleanups.clear()
+        _state["raise"] = False
         _tie_to(parent)
     else:
         _children.add(pid)
@@ -72,6 +73,7 @@ _state: dict[str, Any] = {
     "ending": False,
     "say": None,
     "written": False,
+    "raise": False,  # a command that runs until stopped: a signal raises KeyboardInterrupt
 }
 _children: set[int] = set()
 _cleanups: list[Callable[[], None]] = []
@@ -90,12 +92,25 @@ def install_signal_handlers(say: Callable[[bool], None] | None = None) -> None:
         signal.signal(sig, _on_signal)
 
 
+def install_interrupt_handlers() -> None:
+    """For a command that runs until it is stopped (`watch`): SIGINT and SIGTERM raise
+    KeyboardInterrupt where the program stands, so that the work in progress is undone on
+    the way out (an output's own cleanup, a child stopped by its parent) and the command
+    says it stopped and leaves with 0. A signal during a step that must not be cut (`held()`)
+    is raised when the step ends. Forked children still die at once (see fork)."""
+    _state["raise"] = True
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, _on_signal)
+
+
 def _on_signal(signum: int, frame: Any) -> None:
     if _state["ending"]:
         return
     if _state["held"]:
         _state["pending"] = _state["pending"] or signum
         return
+    if _state["raise"]:
+        raise KeyboardInterrupt
     _end(signum)
 
 
@@ -134,6 +149,8 @@ def held() -> Iterator[None]:
         pending = _state["pending"]
         if pending and not _state["held"]:
             _state["pending"] = None
+            if _state["raise"]:
+                raise KeyboardInterrupt
             _end(pending)
 
 

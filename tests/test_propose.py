@@ -1,6 +1,7 @@
 """Plan proposals: a day drawn for a time and a head count that follows the arc of a
-session, has its breaks, checks clean, builds a kit, and comes back from its seed or from its
-plan line."""
+session, has its breaks, checks clean once the facilitator has chosen the contents it marks
+(else check says, block by block, that the built-in examples print), builds a kit, and comes
+back from its seed or from its plan line."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import yaml
 from facilitation.load.library import Library
 from facilitation.load.sessions import load_session
 from facilitation.plan.checks import BREAK_AFTER
+from facilitation.plan.examples import unchosen
 from facilitation.plan.propose import exercises_by_id, expand, propose
 from facilitation.plan.schedule import schedule
 from facilitation.plan.suggest import shortest_for
+from facilitation.plan.supports import exercise_values
 from facilitation.text.messages import set_language
 
 LIB = Library()
@@ -36,6 +39,38 @@ def blocks(path):
     ]
 
 
+def to_choose(ex_id):
+    """The contents a proposed block leaves to choose (the method's built-in examples)."""
+    ex = EXERCISES.get(ex_id)
+    if ex is None:
+        return []
+    return [name for name, _kind in unchosen(ex, None, {}, exercise_values(ex))]
+
+
+def only_contents_to_choose(path, plan):
+    """Every warning of a proposal is a content it marks as to choose, at its block's line."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    marked = [(i, n) for i, b in enumerate(data["days"][0]["blocks"]) for n in to_choose(
+        b.get("exercise"))]  # fmt: skip
+    assert len(plan.warnings) == len(marked), [w.format() for w in plan.warnings]
+    assert sorted(p[3] for p in plan.warning_paths) == sorted(i for i, _n in marked)
+    text = path.read_text(encoding="utf-8")
+    for _i, name in marked:
+        assert f"{name} (" in text  # the file says which content to choose
+
+
+def choose_contents(path):
+    """What the facilitator does next: give the session's own content where the file marks
+    it (here, the built-in examples written out as their own)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for b in data["days"][0]["blocks"]:
+        names = to_choose(b.get("exercise"))
+        if names:
+            ex = EXERCISES[b["exercise"]]
+            b["params"] = {n: ex.param_default(n, data["language"]) for n in names}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def check_arc(items):
     """The methods follow the arc: open first, close last, never back to an earlier part."""
     arcs = [EXERCISES[i.id].arc for i in items if EXERCISES[i.id].arc in ARC_RANK]
@@ -44,7 +79,7 @@ def check_arc(items):
     assert ranks == sorted(ranks), arcs
 
 
-def test_three_hours_for_sixteen_checks_clean_and_builds_a_kit_in_french(tmp_path, run):
+def test_three_hours_for_sixteen_checks_clean_once_chosen_and_builds_a_kit_in_french(tmp_path, run):
     session = tmp_path / "atelier.yaml"
     result = run(
         "propose", "--time", "3h", "--people", "16", "--seed", "42",
@@ -52,20 +87,25 @@ def test_three_hours_for_sixteen_checks_clean_and_builds_a_kit_in_french(tmp_pat
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Jour 1, vendredi 14 mars 2025, 9:00–12:00" in out
-    assert "graine : 42" in out and "0 avertissement" in out
+    assert "Jour 1, vendredi 14 mars 2025, 9 h–12 h" in out
+    assert "graine : 42" in out
     text = session.read_text(encoding="utf-8")
     assert "# Un plan proposé par facilitation : 3 h pour 16 personnes." in text
     assert "facilitation propose --time 3h --people 16 --seed 42" in text
     assert 'title: {fr: "Session proposée", en: "Proposed session"}' in text
+    assert "logistics: accueil" in text and "logistics: pause" in text  # French values
+    only_contents_to_choose(session, schedule(load_session(session, LIB), "fr"))
+    if "contenu à choisir" in text:
+        assert "attention" in out and "exemple intégré" in out
+    choose_contents(session)
     checked = run("check", session, "--strict")
     assert checked.exit_code == 0, checked.output
-    assert "0 warnings" in checked.output
+    assert "0 avertissement" in checked.output
     kit = run("kit", session, "-o", tmp_path / "kit")
     assert kit.exit_code == 0, kit.output
     assert (tmp_path / "kit" / "00-guide-impression-fr.pdf").is_file()
     names = [b for b, _ in blocks(session)]
-    assert names[0] == "welcome" and "break" in names
+    assert names[0] == "accueil" and "pause" in names
     loaded = load_session(session, LIB)
     plan = schedule(loaded)
     assert plan.days[0].end <= 12 * 60
@@ -85,6 +125,7 @@ def test_a_day_in_english_with_a_goal_has_lunch_and_an_energiser_after_it(tmp_pa
     assert EXERCISES[after].arc == "energise"
     text = session.read_text(encoding="utf-8")
     assert 'title: "decide together"' in text and "language: en" in text
+    choose_contents(session)
     checked = run("check", session, "--strict", "--lang", "en")
     assert checked.exit_code == 0, checked.output
     kit = run("kit", session, "-o", tmp_path / "kit", "--lang", "en")
@@ -122,6 +163,7 @@ def test_the_same_seed_gives_the_same_file_and_the_plan_line_gives_the_same_day(
     "budget,people", [(45, 8), (90, 12), (180, 16), (240, 25), (360, 13), (450, 20)]
 )
 def test_every_draw_follows_the_arc_fits_the_time_and_checks_clean(budget, people, tmp_path):
+    """Clean but for the contents it marks as to choose."""
     for seed in range(6):
         p = propose(EXERCISES, budget, people, seed=seed)
         assert budget - 15 <= p.minutes <= budget, (seed, p.line(EXERCISES))
@@ -138,7 +180,7 @@ def test_every_draw_follows_the_arc_fits_the_time_and_checks_clean(budget, peopl
             assert shortest_for(ex, people) <= it.minutes <= (ex.duration.max or 999)
         ids = [i.id for i in p.items if not i.logistics]
         assert len(ids) == len(set(ids))
-        # read back as a session: no warning
+        # read back as a session: no warning but the contents to choose
         from facilitation.jobs.propose import session_text
 
         path = tmp_path / f"p{seed}.yaml"
@@ -147,8 +189,7 @@ def test_every_draw_follows_the_arc_fits_the_time_and_checks_clean(budget, peopl
         path.write_text(
             session_text(p, EXERCISES, "fr", "Essai", dt.date(2025, 3, 14)), encoding="utf-8"
         )
-        plan = schedule(load_session(path, LIB), "fr")
-        assert not plan.warnings, [w.format() for w in plan.warnings]
+        only_contents_to_choose(path, schedule(load_session(path, LIB), "fr"))
 
 
 def test_strings_are_followed_where_the_library_has_them():
@@ -200,7 +241,8 @@ def test_bad_plan_lines_and_options_are_said(tmp_path, run):
                  "-o", tmp_path / "x.yaml")  # fmt: skip
     assert result.exit_code == 1
     out = result.output
-    assert "--plan, 1: méthode inconnue « acueil »" in out and "did you mean 'accueil'" in out
+    assert "--plan, 1 : méthode inconnue « acueil »" in out
+    assert "vouliez-vous dire « accueil » ?" in out
     assert "plusieurs méthodes commencent ainsi : tour-de-cloture" in out
     assert "pause:beaucoup" in out
     assert not (tmp_path / "x.yaml").exists()
@@ -227,4 +269,5 @@ def test_a_plan_the_library_cannot_fill_is_said(tmp_path, run):
                  "-o", tmp_path / "grand-groupe.yaml")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "conviennent à 44 personnes occupent" in result.output
+    choose_contents(tmp_path / "grand-groupe.yaml")
     assert run("check", tmp_path / "grand-groupe.yaml", "--strict").exit_code == 0

@@ -35,6 +35,10 @@ days:
         duration: 20 min
       - exercise: debat-mouvant
         duration: DEBATE
+        params:
+          statements:
+            - Le conseil citoyen doit pouvoir saisir le conseil municipal.
+            - Une soirée par mois, c'est trop peu pour peser.
       - logistics: break
         duration: 10 min
       - exercise: tour-de-cloture
@@ -65,7 +69,7 @@ def test_each_save_rebuilds_the_timeline_warnings_and_agendas(tmp_path):
     try:
         first = results.get(timeout=20)
         assert first.ok, first.text
-        assert "19:05–19:50  Débat mouvant  (ouvrir) · 45 min" in first.text
+        assert "19 h 05–19 h 50  Débat mouvant  (ouvrir) · 45 min" in first.text
         assert first.warnings == 0 and first.agendas_done
         md = out / "conseil-citoyen-de-lorient-agenda-fr.md"
         assert md.is_file() and "Débat mouvant" in md.read_text(encoding="utf-8")
@@ -75,11 +79,11 @@ def test_each_save_rebuilds_the_timeline_warnings_and_agendas(tmp_path):
         save(session, EVENING.replace("DEBATE", "1h15").replace('end: "21:00"', 'end: "20:30"'))
         second = results.get(timeout=20)
         assert second.ok
-        assert "19:05–20:20  Débat mouvant" in second.text
-        warning = [x for x in second.text.splitlines() if "warning" in x]
+        assert "19 h 05–20 h 20  Débat mouvant" in second.text
+        warning = [x for x in second.text.splitlines() if "attention" in x]
         assert len(warning) == 1 and second.warnings == 1
-        assert warning[0].startswith(f"{session}:18:")  # the last block, where the day overruns
-        assert "20:55" in warning[0] and "20:30" in warning[0]
+        assert warning[0].startswith(f"{session}:22:")  # the last block, where the day overruns
+        assert "20 h 55" in warning[0] and "20 h 30" in warning[0]
         assert "20\u00a0h\u00a030 – 20\u00a0h\u00a055" in md.read_text(encoding="utf-8")
 
         # a typing mistake: said, and the agendas of the last good save stay
@@ -87,7 +91,7 @@ def test_each_save_rebuilds_the_timeline_warnings_and_agendas(tmp_path):
         save(session, EVENING.replace("DEBATE", "45 min").replace("meteo-interieure", "meteo"))
         third = results.get(timeout=20)
         assert not third.ok
-        assert "soiree.yaml:12:" in third.text and "'meteo'" in third.text
+        assert "soiree.yaml:12:" in third.text and "« meteo »" in third.text
         assert md.read_bytes() == before
         assert "pas reconstruit" in report_timeline(third, session, "20:01:02")
 
@@ -136,7 +140,7 @@ def test_the_command_reacts_to_a_save_and_stops_on_ctrl_c(tmp_path):
         assert any("Tour de clôture" in x for x in first)
         save(session, EVENING.replace("DEBATE", "50 min"))
         second = wait_for("surveillance de")
-        assert any("19:05–19:55  Débat mouvant" in x for x in second)
+        assert any("19 h 05–19 h 55  Débat mouvant" in x for x in second)
         agendas = tmp_path / "soiree-agendas"
         assert sorted(p.suffix for p in agendas.iterdir()) == [".md", ".pdf", ".pdf", ".pdf"]
         proc.send_signal(signal.SIGINT)

@@ -33,17 +33,17 @@ from facilitation import __version__
 from facilitation.jobs.canvases import CanvasOptions, write_exercise_canvases
 from facilitation.jobs.cards import CardOptions, write_exercise_cards
 from facilitation.jobs.job import Job
-from facilitation.jobs.kit import run_shared
 from facilitation.jobs.output import Outputs
+from facilitation.jobs.shared import run_shared
 from facilitation.load.library import Library
 from facilitation.load.printdata import user_dirs
 from facilitation.model.exercise import Exercise
+from facilitation.model.words import own_language_name
 from facilitation.render.catalogue_html import ASSETS, Pages, asset, rasterise
 from facilitation.resources import PACKAGE_ROOT, data_dir
 from facilitation.text.i18n import LANGS
 from facilitation.text.messages import _, language, ngettext, set_language
 from facilitation.view.catalogue import (
-    OWN_NAMES,
     Links,
     Origin,
     Preview,
@@ -244,7 +244,8 @@ def build_catalogue(
             lang=lang,
             title=_("Catalogue of methods"),
             languages=[
-                {"id": x, "name": OWN_NAMES[x]} for x in (lang, *[y for y in LANGS if y != lang])
+                {"id": x, "name": own_language_name(x)}
+                for x in (lang, *[y for y in LANGS if y != lang])
             ],
         )
         out.path("index.html").write_text(root, encoding="utf-8")

@@ -9,24 +9,30 @@ replaces anything on disk.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilitation import processes
 from facilitation.errors import Problem, UserError
+from facilitation.jobs.output import fault_reason
 from facilitation.load.library import Library
 from facilitation.load.sessions import load_session
 from facilitation.model.exercise import Exercise
 from facilitation.model.session import minutes_of
+from facilitation.model.words import arc_label, logistics_label
+from facilitation.plan.examples import unchosen
 from facilitation.plan.propose import Proposal, exercises_by_id, expand, linked, propose
 from facilitation.plan.schedule import schedule
+from facilitation.plan.supports import exercise_values
 from facilitation.plan.timeline import Plan
 from facilitation.text.dates import hm
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import ARCS, LANGS
-from facilitation.text.messages import _, ngettext, translations
+from facilitation.text.i18n import LANGS, tr
+from facilitation.text.messages import N_, _, ngettext, translations
 
 SHORT_BY = 20  # a plan this much shorter than asked for is said
 
@@ -78,17 +84,16 @@ def parse_start(value: str) -> int:
 
 
 def parse_date(value: str | None) -> dt.date:
+    """--date as people write it (2025-03-14, 14/03/2025, 14 mars 2025); today when none."""
+    from facilitation.text.dates import DateError
+    from facilitation.text.dates import parse_date as read_date
+
     if value is None:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UserError(
-            Problem(
-                _("expected a date written 2025-03-14, found '{value}'").format(value=value),
-                path="--date",
-            )
-        ) from None
+        return read_date(value)
+    except DateError as exc:
+        raise UserError(Problem(str(exc), path="--date")) from None
 
 
 def run_propose(library: Library, opts: ProposeOptions) -> Proposed:
@@ -141,6 +146,11 @@ def run_propose(library: Library, opts: ProposeOptions) -> Proposed:
     )
 
 
+def _time(minutes: int) -> str:
+    """A time of day as session files and the command line write it: 9:00, 14:30."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
 def _duration(minutes: int, lang: str) -> str:
     return format_duration(minutes, lang).replace("\u00a0", " ")
 
@@ -160,7 +170,7 @@ def reproduce_command(proposal: Proposal, line: str) -> tuple[str, str]:
     """The two commands that give this plan back: by its seed, and by its plan line."""
     opts = f"--people {proposal.people}"
     if proposal.start != 9 * 60:
-        opts += f" --start {hm(proposal.start)}"
+        opts += f" --start {_time(proposal.start)}"
     goal = f" --goal {_q(proposal.goal)}" if proposal.goal else ""
     time = format_duration(proposal.budget, "en").replace("\u00a0", "").replace("min", "")
     by_seed = ""
@@ -195,39 +205,59 @@ def session_text(
         "# " + _("Its plan line, to share: {line}").format(line=line),
         "#   " + by_line,
         "# " + _("Then: facilitation check FILE --strict, and facilitation kit FILE -o kit/"),
+        "# "
+        + _(
+            "A block marked 'content to choose' prints the built-in example, written for "
+            "another case, until you give your own: check says so."
+        ),
         "",
         f"programme: {_q(programme)}",
-        "title: " + (_q(proposal.goal) if proposal.goal else _in_each_language("Proposed session")),
+        "title: "
+        + (_q(proposal.goal) if proposal.goal else _in_each_language(N_("Proposed session"))),
         f"language: {lang}",
         f"participants: {proposal.people}",
         "days:",
         f"  - date: {date.isoformat()}",
-        f"    start: {_q(hm(proposal.start))}",
-        f"    end: {_q(hm(proposal.start + proposal.budget))}",
+        f"    start: {_q(_time(proposal.start))}",
+        f"    end: {_q(_time(proposal.start + proposal.budget))}",
         "    blocks:",
     ]
     before: Exercise | None = None
     for it in proposal.items:
         ex = exercises[it.id]
-        if it.logistics:
-            head = f"      - logistics: {it.logistics}"
+        if it.logistics:  # in the session's language, as a new session writes it
+            head = f"      - logistics: {logistics_label(it.logistics)}"
         else:
             head = f"      - exercise: {it.id}"
         notes = []
         if ex.arc != "logistics":
-            notes.append(ARCS[ex.arc][lang])
+            notes.append(arc_label(ex.arc))
         if before is not None and ex.arc != "logistics" and linked(before, ex):
             notes.append(_("usually comes after {id}").format(id=before.id))
         out.append(head + (f"  # {' · '.join(notes)}" if notes else ""))
         out.append(f"        duration: {it.minutes} min")
+        to_choose = [
+            f"{name} ({tr(ex.parameters[name].label, lang)})"
+            for name, _kind in unchosen(ex, None, {}, exercise_values(ex))
+        ]
+        if to_choose:  # check says it too, with the block's line
+            out.append(
+                "        # "
+                + _("content to choose, under 'params:': {params}").format(
+                    params=", ".join(to_choose)
+                )
+            )
         if it.logistics != "break":  # a break does not cut a string
             before = ex
     return "\n".join(out) + "\n"
 
 
 def write_proposal(text: str, path: Path, library: Library, force: bool = False) -> Plan:
-    """Write the session file (read back and scheduled first); return its plan."""
-    if path.exists() and not force:
+    """Write the session file, read back and scheduled first; return its plan. The file is
+    written beside under a name of its own (never through a link), then put in place in one
+    step: never over another file unless --force, and nothing half-written if the disk fails
+    or the run is stopped."""
+    if (path.exists() or path.is_symlink()) and not force:
         raise UserError(
             Problem(
                 _("the file exists already"),
@@ -237,15 +267,57 @@ def write_proposal(text: str, path: Path, library: Library, force: bool = False)
         )
     if path.parent and not path.parent.is_dir():
         raise UserError(Problem(_("no such folder"), file=str(path.parent)))
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_session(tmp, library)
-    except BaseException:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+    def remove() -> None:
         tmp.unlink(missing_ok=True)
-        raise
-    os.replace(tmp, path)
+
+    processes.on_signal(remove)
+    try:
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+            with os.fdopen(os.open(tmp, flags, 0o644), "wb") as f:
+                f.write(text.encode("utf-8"))
+            load_session(tmp, library)
+            with processes.held():
+                if force:
+                    os.replace(tmp, path)
+                else:
+                    _put_new(tmp, path)
+        except FileExistsError:
+            raise UserError(
+                Problem(
+                    _("the file exists already"),
+                    file=str(path),
+                    hint=_("choose another name with -o, or replace it with --force"),
+                )
+            ) from None
+        except OSError as exc:
+            raise UserError(
+                Problem(
+                    _("cannot write the file: {reason}").format(reason=fault_reason(exc)),
+                    file=str(path),
+                )
+            ) from None
+    finally:
+        remove()
+        processes.forget(remove)
     return schedule(load_session(path, library))
+
+
+def _put_new(tmp: Path, path: Path) -> None:
+    """Put `tmp` in place as `path`, never over a file that came meanwhile: a hard link
+    (refused if `path` exists), or a rename on disks that have no links (FAT, some shares)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK):
+            raise
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(str(path)) from None
+        os.replace(tmp, path)
 
 
 def summary(plan: Plan, proposal: Proposal, lang: str) -> str:

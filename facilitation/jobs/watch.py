@@ -30,13 +30,14 @@ from typing import Any
 
 from facilitation.errors import UserError
 from facilitation.jobs.agenda import FORMATS, agenda_parts
-from facilitation.jobs.kit import run_shared
 from facilitation.jobs.output import Outputs
+from facilitation.jobs.shared import run_shared
 from facilitation.load.library import CONFIG_FILE, Library, Settings, yaml_files
 from facilitation.load.printdata import set_user_dirs
 from facilitation.load.sessions import load_session
 from facilitation.plan.schedule import schedule
-from facilitation.text.messages import _, ngettext
+from facilitation.text.messages import _, language, ngettext
+from facilitation.text.typography import number
 from facilitation.view.timeline import timeline_lines
 
 POLL = 0.25  # seconds between two looks at the files
@@ -209,7 +210,7 @@ def report_agendas(result: Rebuild) -> str:
     """What the terminal adds once the agendas are written."""
     folder = os.path.dirname(result.written[0]) if result.written else ""
     return ngettext(
-        "{n} agenda file rebuilt in {seconds:.2f} s: {folder}",
-        "{n} agenda files rebuilt in {seconds:.2f} s: {folder}",
+        "{n} agenda file rebuilt in {seconds} s: {folder}",
+        "{n} agenda files rebuilt in {seconds} s: {folder}",
         len(result.written),
-    ).format(n=len(result.written), seconds=result.seconds, folder=folder)
+    ).format(n=len(result.written), seconds=number(result.seconds, language(), 2), folder=folder)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from facilitation.text.messages import _, pgettext
+from facilitation.text.messages import _, pgettext, translations
 
 
 def arc_label(arc: str) -> str:
@@ -96,3 +96,11 @@ def language_name(lang: str) -> str:
     language names it."""
     words = {"fr": _("French"), "en": _("English")}
     return words.get(lang, lang)
+
+
+def own_language_name(lang: str) -> str:
+    """A language as it names itself ('Français', 'English'), whatever the run's language:
+    the link to the other language of a page."""
+    name = {"fr": "French", "en": "English"}.get(lang, lang)
+    said = translations(lang).gettext(name)
+    return said[:1].upper() + said[1:]

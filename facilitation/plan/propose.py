@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.model.exercise import Exercise
+from facilitation.plan.checks import configuration_problem
 from facilitation.plan.suggest import fits_people, named_concepts, shortest_for, suggest
+from facilitation.plan.supports import missing_pictures
 
 BREAK_EVERY = 120  # minutes of work before a break (plan/checks.py warns past 130)
 LONGEST_BLOCK = 120  # no single method longer than this: a break must fit around it
@@ -109,6 +111,7 @@ class Drawer:
     ) -> None:
         self.exercises = exercises
         self.people = people
+        self.lang = lang
         self.rng = rng
         self.used: set[str] = set()
         named = {n.concept.id for n in named_concepts(goal)} if goal else set()
@@ -136,15 +139,15 @@ class Drawer:
                 continue
             if ex.id in self.outside and not self.fieldwork:
                 continue  # going out to meet people: only when the goal asks for it
-            if (
-                not fits_people(ex, self.people)
-                or ex.configuration.kind == "pairs"
-                and (self.people % 2)
+            if not fits_people(ex, self.people) or configuration_problem(
+                ex.configuration, self.people
             ):
-                continue
+                continue  # `check` would say the group cannot work this way
             longest = min(ex.duration.max or ex.duration.typical, LONGEST_BLOCK)
             if self.shortest[ex.id] > min(room, longest):
                 continue  # no room, or cannot run for this many people within its range
+            if missing_pictures(ex, self.lang, {}):
+                continue  # its picture cards would print empty: pictures must be chosen first
             out.append(ex)
         return out
 

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
-from facilitation.load.vocabulary import families, tags
-from facilitation.model.exercise import TRANSFO_SIZE, Exercise, team_count
-from facilitation.text.i18n import ARCS, LANGS
+from facilitation.load.vocabulary import family_words, tag_words
+from facilitation.model.exercise import TRANSFO_SIZE, Exercise
+from facilitation.plan.steps import time_steps
+from facilitation.text.aliases import other_words
+from facilitation.text.i18n import LANGS, fold
 
-# Words that say which part of a session is wanted, beyond the arcs' own labels.
+# Words that say which part of a session is wanted, beyond the arcs' own words (their values
+# and the French words of vocabulary/aliases.yaml): words of a wish, not values a file may hold.
 ARC_WORDS: dict[str, dict[str, list[str]]] = {
     "open": {
         "fr": [
@@ -151,12 +152,6 @@ TAG_WEIGHT = 3.0
 FAMILY_WEIGHT = 1.5
 
 
-def fold(text: str) -> str:
-    """Lowercase without accents, so that 'cloture' finds 'clôture'."""
-    norm = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in norm if not unicodedata.combining(c))
-
-
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -199,16 +194,17 @@ class Concept:
     phrases: tuple[tuple[str, ...], ...]
 
 
-@cache
 def concepts() -> tuple[Concept, ...]:
+    """The arcs, tags and families a query may name, with every phrase that names them (a
+    library's own tags included: not kept from one library to the next)."""
     out = []
-    for arc, labels in ARCS.items():
-        said = [arc, *labels.values()] + [w for ws in ARC_WORDS.get(arc, {}).values() for w in ws]
+    for arc, words in other_words("arc").items():
+        said = [arc, *words] + [w for ws in ARC_WORDS.get(arc, {}).values() for w in ws]
         out.append(Concept("arc", arc, _phrases(said)))
-    for term in tags().values():
-        out.append(Concept("tag", term.id, _phrases(term.words())))
-    for term in families().values():
-        out.append(Concept("family", term.id, _phrases(term.words())))
+    for tag_id, words in tag_words().items():
+        out.append(Concept("tag", tag_id, _phrases([tag_id, *words])))
+    for family_id, words in family_words().items():
+        out.append(Concept("family", family_id, _phrases([family_id, *words])))
     return tuple(out)
 
 
@@ -281,15 +277,13 @@ class Suggestions:
 
 def shortest_for(ex: Exercise, people: int) -> int:
     """The shortest run of a method for a head count: its minimum duration, or longer when
-    a step run by each team in turn needs more minutes for that many teams (a closing round
-    of one minute each needs sixteen minutes for sixteen people)."""
+    steps run by each team in turn need more time for that many teams, with at least half
+    their written time left to the other steps (what `check` asks of a block: a closing
+    round of one minute each needs sixteen minutes for sixteen people, and then some)."""
     need = ex.duration.min or ex.duration.typical
-    base = sum(s.minutes for s in ex.steps) or ex.duration.typical
-    for s in ex.steps:
-        if s.each is None or s.per is None or not s.minutes:
-            continue
-        teams = team_count(s.per, s.configuration or ex.configuration, people)
-        need = max(need, math.ceil(s.each * teams * base / s.minutes))
+    timing = time_steps(ex, people)
+    if timing.turns:
+        need = max(need, timing.need + -(-timing.rest_written // 2))
     return need
 
 

@@ -2,8 +2,9 @@
 previews: the first page of a PDF the program prints, rasterised small (pypdfium2).
 
 Templates are found by name, first in the user's template folders, then the built-in ones
-(`catalogue-method.html.j2` in a user folder replaces ours); they run in a sandbox with strict
-undefined names, like the agenda's, since template folders may come from other programmes.
+(`catalogue-method.html.j2` in a user folder replaces ours); they run as the agenda's do
+(render/templates.py: a sandbox, strict undefined names, a user's on a budget of time and
+memory), since template folders may come from other programmes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from facilitation.errors import Problem, UserError
+from facilitation.render import templates
 from facilitation.resources import PACKAGE_ROOT
 
 TEMPLATES = PACKAGE_ROOT / "templates"
@@ -27,14 +27,9 @@ PREVIEW_COLOURS = 64  # a small palette: pages of text and lines, a tenth of the
 
 
 def environment(template_dirs: list[Path]) -> SandboxedEnvironment:
-    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader([str(d) for d in template_dirs])]
-    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=True,
-        keep_trailing_newline=True,
-    )
+    """The user's template folders first, then the built-in templates, through
+    render/templates.py (a user's template read as a pack's file and run on a budget)."""
+    env = templates.environment(template_dirs, html=True)
     env.filters["json_script"] = json_script
     return env
 
@@ -53,24 +48,7 @@ class Pages:
         self.env = environment(template_dirs)
 
     def render(self, name: str, **data: Any) -> str:
-        try:
-            return self.env.get_template(name).render(**data)
-        except jinja2.TemplateSyntaxError as exc:
-            raise UserError(
-                Problem(
-                    f"template error: {exc.message}", file=exc.filename or name, line=exc.lineno
-                )
-            ) from None
-        except jinja2.UndefinedError as exc:
-            raise UserError(
-                Problem(
-                    f"template error: {exc.message}",
-                    file=name,
-                    hint="the template uses a name the catalogue does not have",
-                )
-            ) from None
-        except jinja2.exceptions.SecurityError as exc:
-            raise UserError(Problem(f"template refused: {exc}", file=name)) from None
+        return templates.render(self.env, name, data)
 
 
 def asset(name: str) -> bytes:

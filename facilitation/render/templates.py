@@ -189,11 +189,11 @@ def _render(env: SandboxedEnvironment, name: str, data: dict[str, Any]) -> str:
     except Exception as exc:  # noqa: BLE001  (any error of a template is the template's)
         file, line = _where(exc.__traceback__, name)
         if isinstance(exc, jinja2.UndefinedError):
-            message = _("the template uses a name the agenda does not have: {message}")
+            message = _("the template uses a name it is not given: {message}")
             hint = _("check the spelling of the name in the template")
         elif isinstance(exc, SecurityError):
             message = _("the template was refused: {message}")
-            hint = _("templates run in a sandbox: they may only read the agenda")
+            hint = _("templates run in a sandbox: they may only read what they are given")
         elif isinstance(exc, jinja2.TemplateNotFound):
             message = _("the template includes '{message}', which does not exist")
             hint = None

@@ -88,7 +88,7 @@
     var one = data.lang === "fr" ? n <= 1 : n === 1;
     var text = (one ? data.words.one : data.words.other).replace("{n}", n);
     if (n !== total) {
-      text = data.words.of.replace("{shown}", n).replace("{total}", total);
+      text = (one ? data.words.of_one : data.words.of).replace("{shown}", n).replace("{total}", total);
     }
     return text;
   }

@@ -6,20 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from facilitation.load.vocabulary import families, tags
-from facilitation.model.exercise import TRANSFO_SIZE, Exercise, Step, team_count
-from facilitation.plan.suggest import STOP, fits_people, fold, shortest_for, tokens
+from facilitation.load.vocabulary import family_label, family_words, tag_label, tag_words
+from facilitation.model.exercise import Exercise
+from facilitation.model.words import arc_label, colour_label, own_language_name, support_kind_label
+from facilitation.model.words import per_label as per_words
+from facilitation.plan.steps import time_steps
+from facilitation.plan.suggest import STOP, fits_people, shortest_for, tokens
+from facilitation.text.aliases import other_words
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import ARCS, COLOURS, LANGS, tr, word
-from facilitation.text.messages import _, ngettext
-from facilitation.text.typography import typeset
+from facilitation.text.i18n import LANGS, fold, tr
+from facilitation.text.messages import _, language, ngettext
+from facilitation.text.typography import number, typeset
 from facilitation.view.words import duration_range, group_range, material_label, per_label
 
 CONFIG_KINDS = ("plenary", "pairs", "groups", "individual")
 # The order of the catalogue: the arc of a session, then the rest
 CATALOGUE_ORDER = ("open", "explore", "converge", "close", "energise", "logistics")
 TIME_CHOICES = (10, 15, 20, 30, 45, 60, 90, 120, 180, 240)
-OWN_NAMES = {"fr": "Français", "en": "English"}  # each language named in itself, for its link
 MAX_PEOPLE = 100  # the index knows the shortest run of each method for 1 to this many people
 
 
@@ -79,10 +82,6 @@ def _dur(minutes: int, lang: str) -> str:
     return format_duration(minutes, lang)
 
 
-def arc_label(arc: str, lang: str) -> str:
-    return ARCS[arc][lang]
-
-
 def config_label(kind: str) -> str:
     return {
         "plenary": _("in plenary"),
@@ -92,36 +91,16 @@ def config_label(kind: str) -> str:
     }[kind]
 
 
-def tag_label(tag_id: str, lang: str) -> str:
-    term = tags().get(tag_id)
-    return term.label.get(lang, tag_id) if term else tag_id
-
-
-def family_label(family_id: str | None, lang: str) -> str:
-    if not family_id:
-        return ""
-    term = families().get(family_id)
-    return term.label.get(lang, family_id) if term else family_id
-
-
-def fill_step(step: Step, ex: Exercise, text: str, people: int = TRANSFO_SIZE) -> str:
-    """A step's text with its {each}, {minutes} and {teams} said for a group of `people`
-    at the method's usual length."""
-    if "{" not in text:
-        return text
-    teams = team_count(step.per, step.configuration or ex.configuration, people) if step.per else 0
-    values = {"each": step.each or "", "minutes": step.minutes, "teams": teams}
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", str(value))
-    return text
+def people_range(ex: Exercise, lang: str) -> str:
+    """'4–30 people', '4–30 personnes'."""
+    return _("{range} people").format(range=group_range(ex, lang))
 
 
 def _material(m: Any, ex: Exercise, lang: str) -> dict[str, str]:
     label = material_label(m, lang)
     if m.colour:
-        label += f" ({COLOURS[m.colour][lang]})"
-    q = m.quantity
-    qty = str(int(q)) if float(q).is_integer() else str(q)
+        label += f" ({colour_label(m.colour)})"
+    qty = number(m.quantity, lang)
     if m.quantity_param:
         qty += f" × {ex.param_default(m.quantity_param, lang)}"
     return {
@@ -148,13 +127,6 @@ def _value_lines(value: Any) -> list[str]:
                 out.append(str(v))
         return out
     return [str(value)]
-
-
-SUPPORT_KINDS = ("cards", "canvas", "sheet")
-
-
-def support_kind(kind: str) -> str:
-    return {"cards": _("cards"), "canvas": _("wall canvas"), "sheet": _("sheet")}.get(kind, kind)
 
 
 def print_kind(kind: str) -> str:
@@ -190,8 +162,11 @@ def method_view(
     team = None
     if ex.team:
         team = {
-            "count": ngettext("{n} facilitator", "{n} facilitators", ex.team.facilitators).format(
-                n=ex.team.facilitators
+            "count": typeset(
+                ngettext("{n} facilitator", "{n} facilitators", ex.team.facilitators).format(
+                    n=ex.team.facilitators
+                ),
+                lang,
             ),
             "take_part": ex.team.take_part,
             "roles": [{"role": t(r.role, lang), "task": t(r.task, lang)} for r in ex.team.roles],
@@ -204,24 +179,23 @@ def method_view(
             "steps": [t(s, lang) for s in ex.preparation.steps],
         }
     steps = []
-    for s in ex.steps:
+    for st in time_steps(ex).steps:  # a Transfo group (twenty people), the usual length
+        s = st.step
         each = ""
         if s.each and s.per:
-            each = _("{each} min per {per}").format(
-                each=s.each,
-                per={"participant": _("person"), "pair": _("pair"), "group": _("group")}[s.per],
-            )
+            each = _("{each} min {per}").format(each=s.each, per=per_words(s.per))
         steps.append(
             {
-                "title": t(s.title, lang),
+                "title": typeset(st.fill(tr(s.title, lang)), lang),
                 "minutes": _dur(s.minutes, lang),
                 "configuration": s.configuration.label(lang) if s.configuration else "",
                 "each": each,
-                "instructions": typeset(fill_step(s, ex, tr(s.instructions, lang)), lang),
+                "instructions": typeset(st.fill(tr(s.instructions, lang)), lang),
             }
         )
     variants = []
     for v in ex.variants:
+        timed = time_steps(ex, variant=v.id).steps if v.steps else []
         dropped = [t(s.title, lang) if s.title else s.id for s in ex.supports if s.id in v.without]
         variants.append(
             {
@@ -236,18 +210,18 @@ def method_view(
                 ),
                 "steps": [
                     {
-                        "title": t(s.title, lang),
-                        "minutes": _dur(s.minutes, lang),
-                        "instructions": typeset(fill_step(s, ex, tr(s.instructions, lang)), lang),
+                        "title": typeset(st.fill(tr(st.step.title, lang)), lang),
+                        "minutes": _dur(st.step.minutes, lang),
+                        "instructions": typeset(st.fill(tr(st.step.instructions, lang)), lang),
                     }
-                    for s in v.steps
+                    for st in timed
                 ],
                 "without": dropped,
             }
         )
     supports = []
     for s in ex.supports:
-        bits = [support_kind(s.kind)]
+        bits = [support_kind_label(s.kind)]
         if s.each:
             bits.append(_("one per item of “{param}”").format(param=s.each))
         elif s.per != "session":
@@ -272,16 +246,16 @@ def method_view(
     return {
         "lang": lang,
         "other_lang": other,
-        "other_name": OWN_NAMES[other],
+        "other_name": own_language_name(other),
         "id": ex.id,
         "title": t(ex.title, lang),
         "tagline": t(ex.tagline, lang),
-        "arc": {"id": ex.arc, "label": arc_label(ex.arc, lang)},
+        "arc": {"id": ex.arc, "label": arc_label(ex.arc)},
         "duration": duration_range(ex, lang),
-        "group": group_range(ex, lang),
+        "group": people_range(ex, lang),
         "configuration": ex.configuration.label(lang),
         "family": family_label(ex.family, lang),
-        "tags": [{"id": tg, "label": tag_label(tg, lang)} for tg in ex.tags],
+        "tags": [{"id": tg, "label": tag_label(tg)} for tg in ex.tags],
         "origin": origin,
         "extends_title": titles.get(origin.extends or "", origin.extends or ""),
         "purpose": t(ex.purpose, lang),
@@ -334,21 +308,18 @@ def _haystack(ex: Exercise, lang: str, *fields: str) -> str:
 
 def index_entry(ex: Exercise, lang: str) -> dict[str, Any]:
     """What the index's script knows of a method, to filter and search it."""
-    tag_words = []
-    for tg in ex.tags:
-        term = tags().get(tg)
-        tag_words += term.words() if term else [tg]
-    arc_words = [ex.arc, *ARCS[ex.arc].values()]
-    family = families().get(ex.family or "")
-    family_words = family.words() if family else []
+    known_tags = tag_words()
+    tags_said = [w for tg in ex.tags for w in [tg, *known_tags.get(tg, [])]]
+    arc_said = [ex.arc, *other_words("arc").get(ex.arc, [])]
+    family_said = [ex.family, *family_words().get(ex.family, [])] if ex.family else []
     words = _haystack(ex, lang, "title", "tagline", "purpose", "makes_possible", "outputs")
     search = " ".join(
         [ex.id, words, _haystack(ex, lang, "invitation", "in_transfo")]
-        + tag_words
-        + arc_words
-        + family_words
+        + tags_said
+        + arc_said
+        + family_said
     )
-    purpose = " ".join([words, *tag_words, *arc_words, *family_words])
+    purpose = " ".join([words, *tags_said, *arc_said, *family_said])
     g = ex.group_size
     shortest: list[int] | int = ex.duration.min or ex.duration.typical
     if any(s.each for s in ex.steps):
@@ -383,9 +354,7 @@ def index_view(
 ) -> dict[str, Any]:
     """The index page: the methods as cards, the filters' choices, the script's data."""
     exercises = catalogue_order(exercises, lang)
-    used_tags = sorted(
-        {tg for ex in exercises for tg in ex.tags}, key=lambda x: fold(tag_label(x, lang))
-    )
+    used_tags = sorted({tg for ex in exercises for tg in ex.tags}, key=lambda x: fold(tag_label(x)))
     used_families = sorted(
         {ex.family for ex in exercises if ex.family}, key=lambda x: fold(family_label(x, lang))
     )
@@ -398,27 +367,27 @@ def index_view(
             "id": ex.id,
             "title": t(ex.title, lang),
             "tagline": t(ex.tagline, lang),
-            "arc": {"id": ex.arc, "label": arc_label(ex.arc, lang)},
+            "arc": {"id": ex.arc, "label": arc_label(ex.arc)},
             "duration": duration_range(ex, lang),
-            "group": group_range(ex, lang),
+            "group": people_range(ex, lang),
             "configuration": ex.configuration.label(lang),
             "family": family_label(ex.family, lang),
-            "tags": [{"id": tg, "label": tag_label(tg, lang)} for tg in ex.tags],
+            "tags": [{"id": tg, "label": tag_label(tg)} for tg in ex.tags],
         }
         for ex in exercises
     ]
     return {
         "lang": lang,
         "other_lang": other,
-        "other_name": OWN_NAMES[other],
+        "other_name": own_language_name(other),
         "title": _("Catalogue of methods"),
         "count": ngettext("{n} method", "{n} methods", n).format(n=n),
         "sources": sources,
         "methods": methods,
-        "arcs": [{"id": a, "label": arc_label(a, lang)} for a in arcs_used],
+        "arcs": [{"id": a, "label": arc_label(a)} for a in arcs_used],
         "configurations": [{"id": k, "label": config_label(k)} for k in conf_used],
         "families": [{"id": f, "label": family_label(f, lang)} for f in used_families],
-        "tags": [{"id": tg, "label": tag_label(tg, lang)} for tg in used_tags],
+        "tags": [{"id": tg, "label": tag_label(tg)} for tg in used_tags],
         "times": [{"value": m, "label": _dur(m, lang)} for m in TIME_CHOICES],
         "data": {
             "lang": lang,
@@ -427,7 +396,8 @@ def index_view(
             "words": {
                 "one": ngettext("{n} method", "{n} methods", 1),
                 "other": ngettext("{n} method", "{n} methods", 2),
-                "of": _("{shown} of {total} methods"),
+                "of": ngettext("{shown} of {total} methods", "{shown} of {total} methods", 2),
+                "of_one": ngettext("{shown} of {total} methods", "{shown} of {total} methods", 1),
             },
         },
     }
@@ -435,7 +405,7 @@ def index_view(
 
 def page_words() -> dict[str, str]:
     """The words of the pages, in the run's language, typeset for the screen."""
-    lang = _lang()
+    lang = language()
     return {key: typeset(value, lang) for key, value in _page_words().items()}
 
 
@@ -469,48 +439,39 @@ def _page_words() -> dict[str, str]:
         "facts": _("In short"),
         "duration": _("Duration"),
         "group": _("Group"),
-        "people_unit": _("people"),
         "family_of": _("Family"),
-        "invitation": word("invitation", _lang()),
-        "purpose_h": word("purpose", _lang()),
-        "makes_possible": word("makes_possible", _lang()),
-        "outputs": word("outputs", _lang()),
+        "invitation": _("Invitation"),
+        "purpose_h": _("Purpose"),
+        "makes_possible": _("What it makes possible"),
+        "outputs": _("Outputs"),
         "in_transfo": _("In a Transfo"),
-        "space": word("space", _lang()),
+        "space": _("Space"),
         "participation": _("Participation"),
         "team": _("Facilitation team"),
         "take_part": _("the facilitators take part too"),
         "preparation": _("Preparation"),
-        "materials": word("materials", _lang()),
+        "materials": _("Materials"),
         "item": _("Item"),
         "quantity": _("Quantity"),
         "per": _("Per"),
-        "steps": word("steps", _lang()),
-        "tips": word("tips", _lang()),
-        "pitfalls": word("pitfalls", _lang()),
-        "vigilance": word("vigilance", _lang()),
-        "variants": word("variants", _lang()),
+        "steps": _("Steps"),
+        "tips": _("Tips"),
+        "pitfalls": _("Pitfalls"),
+        "vigilance": _("Points of vigilance"),
+        "variants": _("Variants"),
         "leaves_out": _("Does not print"),
         "prints": _("What it prints"),
         "no_prints": _("Nothing to print but its facilitator card."),
         "facilitator_note": _("Like every method, it also prints its facilitator card (A6)."),
         "preview_of": _("First page of"),
-        "pages": _("pages"),
-        "parameters": word("parameters", _lang()),
+        "parameters": _("Parameters"),
         "example": _("an example from a real case: replace it with your own"),
         "strings": _("Before and after"),
         "before": _("Usually comes after"),
         "after": _("Usually followed by"),
         "not_in_library": _("not in this library"),
-        "source": word("source", _lang()),
-        "credits": word("credits", _lang()),
-        "licence": word("licence", _lang()),
+        "source": _("Source"),
+        "credits": _("Credits"),
+        "licence": _("Licence"),
         "back": _("All the methods"),
-        "minutes": _("min"),
     }
-
-
-def _lang() -> str:
-    from facilitation.text.messages import language
-
-    return language()

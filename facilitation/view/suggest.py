@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import textwrap
 
-from facilitation.load.vocabulary import families, tags
+from facilitation.load.vocabulary import family_label, tag_label
+from facilitation.model.words import arc_label, language_name
 from facilitation.plan.suggest import Reason, Suggestions
 from facilitation.text.durations import format_duration
-from facilitation.text.i18n import ARCS, tr
+from facilitation.text.i18n import tr
 from facilitation.text.messages import _, ngettext
 from facilitation.view.words import duration_range, group_range
 
@@ -32,19 +33,18 @@ def reason_text(r: Reason, lang: str) -> str:
     """One reason, as a sentence fragment."""
     if r.kind == "arc":
         return _("a method to {arc} (you wrote “{said}”)").format(
-            arc=ARCS[r.what][lang], said=r.said
+            arc=arc_label(r.what), said=r.said
         )
     if r.kind == "tag":
-        term = tags().get(r.what)
-        label = term.label.get(lang, r.what) if term else r.what
-        return _("tagged “{tag}” (you wrote “{said}”)").format(tag=label, said=r.said)
+        return _("tagged “{tag}” (you wrote “{said}”)").format(tag=tag_label(r.what), said=r.said)
     if r.kind == "family":
-        term = families().get(r.what)
-        label = term.label.get(lang, r.what) if term else r.what
-        return _("of the family “{family}”").format(family=label)
+        return _("of the family “{family}”").format(family=family_label(r.what, lang))
     if r.kind == "text":
-        snippet = f"[{r.lang}] {r.snippet}" if r.lang else r.snippet
-        return _("{field}: “{text}”").format(field=field_name(r.what), text=snippet)
+        if r.lang:  # found in the other language's text
+            return _("{field}, in {language}: “{text}”").format(
+                field=field_name(r.what), language=language_name(r.lang), text=r.snippet
+            )
+        return _("{field}: “{text}”").format(field=field_name(r.what), text=r.snippet)
     if r.kind == "time":
         return _("fits in {time} ({low} to {high} for this group)").format(
             time=_dur(r.minutes, lang), low=_dur(r.low, lang), high=_dur(r.high, lang)
@@ -55,10 +55,14 @@ def reason_text(r: Reason, lang: str) -> str:
         )
     if r.kind == "people":
         if r.high:
-            return _("works for {n} people ({low} to {high})").format(
-                n=r.minutes, low=r.low, high=r.high
-            )
-        return _("works for {n} people (from {low})").format(n=r.minutes, low=r.low)
+            return ngettext(
+                "works for {n} person ({low} to {high})",
+                "works for {n} people ({low} to {high})",
+                r.minutes,
+            ).format(n=r.minutes, low=r.low, high=r.high)
+        return ngettext(
+            "works for {n} person (from {low})", "works for {n} people (from {low})", r.minutes
+        ).format(n=r.minutes, low=r.low)
     return r.kind
 
 
@@ -131,10 +135,10 @@ def suggestions_text(
         n = len(result.wrong_size)
         out.append(
             ngettext(
-                "Set aside: {n} method not made for {people} people.",
-                "Set aside: {n} methods not made for {people} people.",
+                "Set aside: {n} method not made for {people}.",
+                "Set aside: {n} methods not made for {people}.",
                 n,
-            ).format(n=n, people=people)
+            ).format(n=n, people=ngettext("{n} person", "{n} people", people).format(n=people))
         )
     if result.items:
         out.append(
