@@ -356,7 +356,7 @@ def test_a_date_the_writers_cannot_write_is_refused_by_check(tmp_path, run, date
         "    blocks:\n      - {free: Z, duration: 30}\n",
         encoding="utf-8",
     )
-    clean_error(run("check", s), "date.yaml:5:11", "hors des limites")
+    clean_error(run("check", s), "date.yaml:5:11", "hors limites")
 
 
 def test_an_unknown_time_zone_is_said_by_check(tmp_path, run):

@@ -119,7 +119,7 @@ def test_a_kit_refused_half_way_leaves_the_previous_one_whole(tmp_path, run, mon
     monkeypatch.setattr(os, "replace", failing)
     r = run("kit", session(tmp_path, MATINEE.replace("16", "18")), "-o", out)
     monkeypatch.setattr(os, "replace", real)
-    assert r.exit_code == 1 and "le disque a échoué" in r.output and "Traceback" not in r.output
+    assert r.exit_code == 1 and "le disque est en panne" in r.output and "Traceback" not in r.output
     assert tree(out) == before  # every file back, the manifest with them
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
 
