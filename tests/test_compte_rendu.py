@@ -663,3 +663,53 @@ def test_content_on_a_facilitators_block_stays_out_with_a_warning(tmp_path, run)
     html = (out / "transfo-nantes-3-report-en.html").read_text("utf-8")
     assert "planning de mai" not in html and "Point de l" not in html
     assert "Point de l’équipe" in flat((out / "transfo-nantes-3-planned-vs-run-en.md").read_text())
+
+
+def test_validate_checks_a_retour_against_its_session(tmp_path, run):
+    session = setup(tmp_path, {"  - block: cas\n": "  - block: cass\n"})
+    retour = session.with_name(RETOUR)
+    r = run("validate", retour, "--lang", "en")
+    assert r.exit_code == 1
+    assert f"{retour}:{line_of(retour, 'block: cass')}:" in r.output
+    assert "did you mean 'cas'?" in r.output
+    retour.write_text(retour.read_text("utf-8").replace("block: cass", "block: cas"), "utf-8")
+    r = run("validate", session, retour)
+    assert r.exit_code == 0, r.output
+    assert "1 session, 1 retour valid" in r.output
+    alone = tmp_path / "seul.retour.yaml"
+    shutil.copy(retour, alone)
+    r = run("validate", alone, "--lang", "fr")
+    assert r.exit_code == 1 and "pas de session à côté de ce retour" in r.output
+
+
+def test_user_text_stays_text_and_templates_of_ones_own_replace_ours(tmp_path, run):
+    session = setup(
+        tmp_path,
+        {
+            "Claire a raconté une journée à l'accueil, chiffres à l'appui.": (
+                "<script>alert(1)</script> *gras* & [lien](x)"
+            )
+        },
+    )
+    out = tmp_path / "cr"
+    assert run("compte-rendu", session, "-o", out, "--format", "md,html").exit_code == 0
+    html = (out / "transfo-nantes-3-compte-rendu-fr.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *gras* &amp; [lien](x)" in html
+    assert "<script>" not in html
+    md = (out / "transfo-nantes-3-compte-rendu-fr.md").read_text("utf-8")
+    assert r"\<script\>alert(1)\</script\> \*gras\* & \[lien\](x)" in md
+    own = tmp_path / "gabarits"
+    own.mkdir()
+    (own / "compte-rendu.md.j2").write_text(
+        "{{ title }} — {{ days | length }} jours\n"
+        "{% for d in days %}{% for b in d.blocks %}* {{ b.title }}\n{% endfor %}{% endfor %}",
+        encoding="utf-8",
+    )
+    out2 = tmp_path / "cr2"
+    r = run("compte-rendu", session, "-o", out2, "--format", "md", "--templates", own)
+    assert r.exit_code == 0, r.output
+    md = (out2 / "transfo-nantes-3-compte-rendu-fr.md").read_text("utf-8")
+    assert md.startswith("Accueillir à la médiathèque — 2 jours\n* Météo intérieure\n")
+    (own / "compte-rendu.md.j2").write_text("{{ title.__class__ }}", encoding="utf-8")
+    r = run("compte-rendu", session, "-o", tmp_path / "cr3", "--format", "md", "--templates", own)
+    assert r.exit_code == 1 and "compte-rendu.md.j2" in r.output

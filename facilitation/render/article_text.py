@@ -89,6 +89,7 @@ def render(name: str, view: dict[str, Any], template_dirs: list[Path], html: boo
     lang = view["lang"]
     data = _typeset_tree({k: v for k, v in view.items() if k != "images"}, lang)
     data["colon"] = "\u00a0: " if lang == "fr" else ": "
+    data["colon_end"] = "\u00a0:" if lang == "fr" else ":"  # at the end of a line
     data["q"] = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
     try:
         return env_render(environment(template_dirs, html), name, data)
@@ -111,6 +112,10 @@ def render(name: str, view: dict[str, Any], template_dirs: list[Path], html: boo
     except jinja2.exceptions.SecurityError as exc:
         raise UserError(
             Problem(_("template refused: {message}").format(message=str(exc)), file=name)
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise UserError(
+            Problem(_("template error: {message}").format(message=str(exc)), file=name)
         ) from None
 
 
