@@ -713,3 +713,31 @@ def test_user_text_stays_text_and_templates_of_ones_own_replace_ours(tmp_path, r
     (own / "compte-rendu.md.j2").write_text("{{ title.__class__ }}", encoding="utf-8")
     r = run("compte-rendu", session, "-o", tmp_path / "cr3", "--format", "md", "--templates", own)
     assert r.exit_code == 1 and "compte-rendu.md.j2" in r.output
+
+
+def test_parallel_tracks_move_with_their_blocks(tmp_path, library):
+    """Metz, session 1: the desk research and the field work (day 1, block 9) start late;
+    on day 2 the field group's block is dropped and only the desk research runs."""
+    from facilitation.load.retour import load_retour
+    from facilitation.load.sessions import load_session
+    from facilitation.plan.as_run import as_run
+    from facilitation.plan.schedule import schedule
+
+    folder = tmp_path / "metz"
+    folder.mkdir()
+    session = folder / "metz-1.yaml"
+    shutil.copy(DATA.parent.parent / "examples" / "metz-1-planter-le-decor.yaml", session)
+    (folder / "metz-1.retour.yaml").write_text(
+        'blocks:\n  - block: "1/9"\n    ran: {start: "15:15"}\n'
+        + '  - {block: "2/2/2", dropped: true, why: Pluie battante.}\n',
+        encoding="utf-8",
+    )
+    loaded = load_session(session, library)
+    rp = as_run(schedule(loaded), load_retour(folder / "metz-1.retour.yaml", loaded))
+    tracks = next(b for b in rp.blocks if b.slot and b.slot.path == ("days", 0, "blocks", 8))
+    assert (tracks.start, tracks.end) == (15 * 60 + 15, 17 * 60)
+    assert [(c.start, c.end) for c in tracks.children] == [(915, 1020), (915, 1020)]
+    assert tracks.changes() == ["moved"]
+    day2 = next(b for b in rp.blocks if b.slot and b.slot.path == ("days", 1, "blocks", 1))
+    assert [c.dropped for c in day2.children] == [False, True]
+    assert not day2.dropped and day2.changes() == []

@@ -122,6 +122,8 @@ def load_retour(path: Path, loaded: LoadedSession, lang: str | None = None) -> L
     """Read and check a retour against its session; raise UserError with every problem.
     What is not cleared (photos, named quotes) is kept as `consent` warnings: `check` says
     them, the compte rendu refuses them. With `lang`, texts missing in it are warned."""
+    if path.exists() and not path.is_file():  # a folder, a FIFO: never read (it would block)
+        raise UserError(Problem(_("the retour is not a regular file"), file=str(path)))
     doc = read_path(path, display=str(path))
     if not isinstance(doc.data, dict):
         raise UserError(

@@ -4,7 +4,8 @@ another time or day, dropped, a block that was not planned), block by block.
 What the retour does not say ran as planned: a shortened block keeps its planned start, and
 the blocks after it keep theirs unless the retour gives them another (the retour records
 times, it does not guess them). A set of parallel tracks runs from the first start to the
-last end of its tracks' blocks when those changed and the set itself says nothing.
+last end of its tracks' blocks when those changed and the set itself says nothing; when the
+set moved, its blocks move with it.
 """
 
 from __future__ import annotations
@@ -155,7 +156,12 @@ def as_run(plan: Plan, retour: LoadedRetour | None) -> RunPlan:
             run = place(slot, ref, None)
             for child in slot.children:
                 cref = retour.entry_for(child.path) if retour else None
-                run.children.append(place(child, cref, run))
+                part = place(child, cref, run)
+                if ref and ref.entry.ran and not (cref and cref.entry.ran):
+                    # the tracks moved as a whole: their blocks move with them
+                    shift = run.start - slot.start
+                    part.day, part.start, part.end = run.day, part.start + shift, part.end + shift
+                run.children.append(part)
             ran_children = [c for c in run.children if not c.dropped]
             if run.children and not (ref and ref.entry.ran) and not run.dropped:
                 if ran_children:

@@ -92,7 +92,9 @@ def render(name: str, view: dict[str, Any], template_dirs: list[Path], html: boo
     data["colon_end"] = "\u00a0:" if lang == "fr" else ":"  # at the end of a line
     data["q"] = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
     try:
-        return env_render(environment(template_dirs, html), name, data)
+        body = env_render(environment(template_dirs, html), name, data)
+        # Markdown: one blank line between blocks, whatever the template's loops leave
+        return body if html else re.sub(r"\n{3,}", "\n\n", body)
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(
             Problem(
