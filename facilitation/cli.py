@@ -201,7 +201,8 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     range, groups the head count cannot make, parallel tracks out of step, people arriving
     during an exercise, content printed from another case's example (or blank) because the
     session did not choose its own. The limits can be set in the session or in facilitation.yaml
-    (checks: break_after, day_limit, min_hole).
+    (checks: break_after, day_limit, min_hole). A retour beside the session (NAME.retour.yaml)
+    is checked too: its blocks, times and photos, and what is not cleared for publication yet.
     """
     from facilitation.plan.schedule import schedule
     from facilitation.view.timeline import timeline

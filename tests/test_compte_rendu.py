@@ -637,7 +637,20 @@ def test_new_retour_lists_every_block_and_checks_clean(tmp_path, run):
     assert r.exit_code == 0, r.output
     t = flat(text(out / "transfo-nantes-3-compte-rendu-fr.pdf"))
     assert "Le jeu de la bombe" in t and "Ce qu’il en est sorti" not in t
+    assert "Rédaction : Transfo Nantes" in t
     assert not (out / "images").exists()
+    # a photo added without a credit, while the retour's credit is still empty: no credit line
+    retour.write_text(
+        body.replace(
+            "photos: []   #",
+            "photos: [{file: photos/groupe.png, caption: Le groupe, cleared: true}]   #",
+        ),
+        encoding="utf-8",
+    )
+    r = run("compte-rendu", session, "-o", tmp_path / "cr2", "--format", "md")
+    assert r.exit_code == 0, r.output
+    md = (tmp_path / "cr2" / "transfo-nantes-3-compte-rendu-fr.md").read_text("utf-8")
+    assert "![Le groupe](images/01-groupe.jpg)  \n*Le groupe*\n" in md and "Photo" not in md
 
 
 def test_content_on_a_facilitators_block_stays_out_with_a_warning(tmp_path, run):

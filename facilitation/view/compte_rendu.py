@@ -97,15 +97,18 @@ class Photos:
             n = len(self.names) + 1
             self.names[key] = f"{IMAGES}/{n:02d}-{_slug(found.path.stem)}.jpg"
             self.items.append({"src": self.names[key], "file": found})
-        credit = photo.credit or (retour.retour.credit if retour else None)
+        credit = tr(photo.credit, self.lang) if photo.credit else ""
+        if not credit.strip() and retour and retour.retour.credit:
+            credit = tr(retour.retour.credit, self.lang)
         caption = tr(photo.caption, self.lang)
+        alt = tr(photo.alt, self.lang) if photo.alt else ""
         return {
             "src": self.names[key],
             "caption": caption,
-            "alt": tr(photo.alt, self.lang) if photo.alt else caption,
-            "credit": tr(credit, self.lang) if credit else "",
-            "credit_line": _("Photo: {credit}").format(credit=tr(credit, self.lang))
-            if credit
+            "alt": alt.strip() or caption,
+            "credit": credit.strip(),
+            "credit_line": _("Photo: {credit}").format(credit=credit.strip())
+            if credit.strip()
             else "",
             "width": 0,  # known once the photo is resized (the job fills them in)
             "height": 0,
@@ -262,11 +265,9 @@ def article_view(rp: RunPlan, lang: str) -> dict[str, Any]:
         named.append(person_text(pid, plan, lang) if pid in people else pid)
     nxt = retour.next_session if retour else None
     credits = []
-    for item in photos.items:
-        c = item["file"].photo.credit or (retour.credit if retour else None)
-        text = tr(c, lang) if c else ""
-        if text and text not in credits:
-            credits.append(text)
+    for v in _photo_views(cover, days):
+        if v["credit"] and v["credit"] not in credits:
+            credits.append(v["credit"])
     all_dates = [d.day.date for d in plan.days]
     view: dict[str, Any] = {
         "lang": lang,
@@ -309,6 +310,20 @@ def article_view(rp: RunPlan, lang: str) -> dict[str, Any]:
         "words": words(),
     }
     return view
+
+
+def _photo_views(cover: list[dict[str, Any]], days: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every photo of the article, in order."""
+    out = list(cover)
+
+    def walk(blocks: list[dict[str, Any]]) -> None:
+        for b in blocks:
+            out.extend(b["photos"])
+            walk(b["children"])
+
+    for d in days:
+        walk(d["blocks"])
+    return out
 
 
 def words() -> dict[str, str]:
