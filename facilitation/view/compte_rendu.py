@@ -401,6 +401,14 @@ def _change(run: RunBlock, rp: RunPlan, lang: str) -> str:
     return ", ".join(parts) if parts else _("as planned")
 
 
+def _run_time(r: RunBlock, kinds: list[str], lang: str) -> str:
+    """When a block ran; with its day when that is not the day it was planned."""
+    span = time_range(r.start, r.end, lang)
+    if "day" in kinds:
+        return _("day {n}, {time}").format(n=r.day + 1, time=span)
+    return span
+
+
 def run_table_view(rp: RunPlan, lang: str) -> dict[str, Any]:
     """The planned-versus-run table for the facilitation team: every block (breaks, meals
     and the facilitators' own included), planned and as run, what changed and why; each
@@ -441,12 +449,7 @@ def run_table_view(rp: RunPlan, lang: str) -> dict[str, Any]:
                     {
                         "planned": time_range(r.slot.start, r.slot.end, lang) if r.slot else "—",
                         "planned_minutes": format_duration(r.slot.minutes, lang) if r.slot else "",
-                        "run": "—"
-                        if r.dropped
-                        else (
-                            (f"{_('day {n}').format(n=r.day + 1)}, " if "day" in kinds else "")
-                            + time_range(r.start, r.end, lang)
-                        ),
+                        "run": "—" if r.dropped else _run_time(r, kinds, lang),
                         "run_minutes": "" if r.dropped else format_duration(r.minutes, lang),
                         "title": title,
                         "inner": indent,
