@@ -428,7 +428,9 @@ def _session(path: str, settings: Any) -> tuple[Any, str]:
         "range, groups the head count cannot make, parallel tracks out of step, people arriving "
         "during an exercise, content printed from another case's example (or blank) because the "
         "session did not choose its own. The limits can be set in the session or in "
-        "facilitation.yaml (checks: break_after, day_limit, min_hole)."
+        "facilitation.yaml (checks: break_after, day_limit, min_hole). A retour beside the "
+        "session (NAME.retour.yaml) is checked too: its blocks, times and photos, and what is "
+        "not cleared for publication yet."
     )
 )
 @click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
@@ -443,6 +445,7 @@ def check(session: str, strict: bool, lang: str, settings: Any) -> None:
     for line in timeline(plan):
         click.echo(line)
     n = len(plan.warnings)
+    n += _check_retour(plan, lang)
     days = len(plan.days)
     blocks = sum(1 for s in plan.all_slots() if not s.is_event)
     summary = _("{session}: {days}, {blocks}, {warnings}").format(
@@ -527,6 +530,113 @@ def agenda(
         )
     for item in written:
         click.echo(_("wrote {file}").format(file=Path(out_dir) / item.name))
+
+
+def _check_retour(plan: Any, lang: str) -> int:
+    """The retour beside the session, checked (an error stops); says its warnings and what
+    is not cleared yet; returns how many it said."""
+    from facilitation.jobs.compte_rendu import check_retour
+    from facilitation.text.messages import _, ngettext
+
+    retour = check_retour(plan, lang)
+    if retour is None:
+        return 0
+    said = retour.warnings + retour.consent
+    for w in said:
+        click.echo(w.format())
+    entries, photos = len(retour.entries), len(retour.photos)
+    click.echo(
+        _("retour {file}: {blocks}, {photos}").format(
+            file=retour.path,
+            blocks=ngettext("{n} block", "{n} blocks", entries).format(n=entries),
+            photos=ngettext("{n} photo", "{n} photos", photos).format(n=photos),
+        )
+    )
+    return len(said)
+
+
+def _session_language(lang: str, settings: Any, loaded: Any) -> str:
+    """The session's `language` when neither --lang, FACILITATION_LANG nor facilitation.yaml
+    chose one."""
+    from click.core import ParameterSource
+
+    from facilitation.text.messages import set_language
+
+    source = click.get_current_context().get_parameter_source("lang")
+    if source in (None, ParameterSource.DEFAULT) and not settings.lang:
+        lang = loaded.session.language
+        set_language(lang)
+    return lang
+
+
+@main.command("compte-rendu")
+@click.argument("session", type=click.Path(dir_okay=False))
+@output_option("Folder to write into (created if needed).")
+@click.option(
+    "--format",
+    "formats",
+    default="all",
+    show_default=True,
+    help="Comma-separated: md, html, pdf, or all.",
+)
+@click.option(
+    "--templates",
+    "template_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="A folder of jinja2 templates replacing ours by name (repeatable).",
+)
+@common
+def compte_rendu(
+    session: str,
+    out_dir: str,
+    formats: str,
+    template_dirs: tuple[str, ...],
+    lang: str,
+    settings: Any,
+) -> None:
+    """Write a session's compte rendu, in the session's language unless --lang says.
+
+    \b
+    With a retour beside the session (NAME.retour.yaml, see 'new retour'): the article as
+    HTML (photos resized in images/), PDF and Markdown, and the planned-versus-run table for
+    the facilitation team. Photos not marked 'cleared: true' and named quotes without
+    'consent: true' are refused.
+    Without a retour: a Markdown skeleton of the write-up, pre-filled from the session.
+    """
+    from facilitation.jobs.compte_rendu import parse_formats, write_compte_rendu
+    from facilitation.jobs.output import Outputs
+    from facilitation.plan.schedule import schedule
+    from facilitation.text.messages import _, ngettext
+
+    fmts = parse_formats(formats)
+    loaded = _session(session, settings)
+    lang = _session_language(lang, settings, loaded)
+    plan = schedule(loaded, lang)
+    dirs = [Path(d) for d in template_dirs] + [
+        f / "templates" for f in settings.folders if (f / "templates").is_dir()
+    ]
+    with Outputs(Path(out_dir)) as out:
+        report = write_compte_rendu(plan, out, lang, formats=fmts, template_dirs=dirs)
+    for w in report.warnings:
+        click.echo(w.format(), err=True)
+    photos = [w for w in report.written if w.kind == "photo"]
+    for item in report.written:
+        if item.kind != "photo":
+            click.echo(_("wrote {path}").format(path=Path(out_dir) / item.name))
+    if photos:
+        click.echo(
+            ngettext(
+                "wrote {n} photo in {folder}", "wrote {n} photos in {folder}", len(photos)
+            ).format(n=len(photos), folder=Path(out_dir) / Path(photos[0].name).parent)
+        )
+    if report.retour is None:
+        click.echo(
+            _(
+                "no retour beside the session: this is the skeleton of the write-up. For the "
+                "article with its photos: facilitation new retour {session}"
+            ).format(session=session)
+        )
 
 
 def _mm(value: str, name: str) -> float:
@@ -1101,6 +1211,22 @@ def new_session(name: str, out_dir: str, lang: str, settings: Any) -> None:
 
     path = write_session(name, Path(out_dir), lang)
     click.echo(_("wrote {file}").format(file=path))
+
+
+@new.command("retour")
+@click.argument("session", type=click.Path(dir_okay=False))
+@common
+def new_retour(session: str, lang: str, settings: Any) -> None:
+    """Write SESSION's retour beside it (NAME.retour.yaml): every block of the session, to
+    say what happened, for the compte rendu. In the session's language unless --lang says."""
+    from facilitation.jobs.compte_rendu import write_retour_skeleton
+    from facilitation.plan.schedule import schedule
+    from facilitation.text.messages import _
+
+    loaded = _session(session, settings)
+    lang = _session_language(lang, settings, loaded)
+    path = write_retour_skeleton(schedule(loaded, lang), lang)
+    click.echo(_("wrote {path}").format(path=path))
 
 
 @main.command(help=N_("Print the JSON Schema of the exercise or session format."))

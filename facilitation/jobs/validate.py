@@ -32,6 +32,7 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
         n_ex = len(lib.exercises)
     exercise_files: list[Path] = []
     session_files: list[Path] = []
+    retour_files: list[Path] = []
     for p in paths:
         if p.is_dir():
             set_user_dirs([p, *settings.folders])  # its own cards/ (canvases...) too
@@ -42,6 +43,9 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
             continue
         if not p.exists():
             problems.append(Problem(_("no such file or folder"), file=str(p)))
+            continue
+        if p.name.endswith((".retour.yaml", ".retour.yml")):  # checked against its session
+            retour_files.append(p)
             continue
         (session_files if _is_session(p) else exercise_files).append(p)
     if exercise_files:
@@ -60,11 +64,14 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
                 n_sessions += 1
             except UserError as exc:
                 problems.extend(exc.problems)
+    n_retours = _validate_retours(retour_files, settings, problems)
     if problems:
         raise UserError(sorted(problems + warnings, key=_place))
     parts = [ngettext("{n} exercise", "{n} exercises", n_ex).format(n=n_ex)]
     if n_sessions:
         parts.append(ngettext("{n} session", "{n} sessions", n_sessions).format(n=n_sessions))
+    if n_retours:
+        parts.append(ngettext("{n} retour", "{n} retours", n_retours).format(n=n_retours))
     items = ", ".join(parts)
     if not warnings:
         return _("ok: {items}, no problem found").format(items=items)
@@ -79,6 +86,40 @@ def validate_paths(paths: list[Path], settings: Any) -> str:
 
 def _place(q: Problem) -> tuple[str, int, int]:
     return (q.file or "", q.line or 0, q.column or 0)
+
+
+def _validate_retours(files: list[Path], settings: Any, problems: list[Problem]) -> int:
+    """Each retour checked against the session beside it (metz-1.retour.yaml: metz-1.yaml)."""
+    if not files:
+        return 0
+    from facilitation.load.retour import load_retour
+    from facilitation.load.sessions import load_session
+
+    lib = Library(settings.folders)
+    n = 0
+    for f in files:
+        stem = f.name.rsplit(".retour.", 1)[0]
+        session = next(
+            (f.with_name(stem + s) for s in (".yaml", ".yml") if f.with_name(stem + s).is_file()),
+            None,
+        )
+        if session is None:
+            problems.append(
+                Problem(
+                    _("no session beside this retour (looked for {name})").format(
+                        name=stem + ".yaml"
+                    ),
+                    file=str(f),
+                    hint=_("a retour sits beside its session, named after it"),
+                )
+            )
+            continue
+        try:
+            load_retour(f, load_session(session, lib))
+            n += 1
+        except UserError as exc:
+            problems.extend(exc.problems)
+    return n
 
 
 def _within(problems: list[Problem], path: Path) -> list[Problem]:
