@@ -536,7 +536,6 @@ def _check_retour(plan: Any, lang: str) -> int:
     """The retour beside the session, checked (an error stops); says its warnings and what
     is not cleared yet; returns how many it said."""
     from facilitation.jobs.compte_rendu import check_retour
-    from facilitation.text.messages import _, ngettext
 
     retour = check_retour(plan, lang)
     if retour is None:
@@ -555,36 +554,36 @@ def _check_retour(plan: Any, lang: str) -> int:
     return len(said)
 
 
-def _session_language(lang: str, settings: Any, loaded: Any) -> str:
-    """The session's `language` when neither --lang, FACILITATION_LANG nor facilitation.yaml
-    chose one."""
-    from click.core import ParameterSource
-
-    from facilitation.text.messages import set_language
-
-    source = click.get_current_context().get_parameter_source("lang")
-    if source in (None, ParameterSource.DEFAULT) and not settings.lang:
-        lang = loaded.session.language
-        set_language(lang)
-    return lang
-
-
-@main.command("compte-rendu")
-@click.argument("session", type=click.Path(dir_okay=False))
-@output_option("Folder to write into (created if needed).")
+@main.command(
+    "compte-rendu",
+    help=N_(
+        "Write a session's compte rendu, in the session's language unless --lang says.\n"
+        "\n"
+        "\b\n"
+        "With a retour beside the session (NAME.retour.yaml, see 'new retour'): the article as\n"
+        "HTML (photos resized in images/), PDF and Markdown, and the planned-versus-run table\n"
+        "for the facilitation team. Photos not marked 'cleared: true' and named quotes without\n"
+        "'consent: true' are refused.\n"
+        "Without a retour: a Markdown skeleton of the write-up, pre-filled from the session."
+    ),
+)
+@click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
+@output_option(FOLDER_HELP)
 @click.option(
     "--format",
     "formats",
     default="all",
     show_default=True,
-    help="Comma-separated: md, html, pdf, or all.",
+    metavar=N_("FORMATS"),
+    help=N_("Comma-separated: md, html, pdf, or all."),
 )
 @click.option(
     "--templates",
     "template_dirs",
     multiple=True,
     type=click.Path(file_okay=False),
-    help="A folder of jinja2 templates replacing ours by name (repeatable).",
+    metavar=N_("FOLDER"),
+    help=N_("A folder of jinja2 templates replacing ours by name (repeatable)."),
 )
 @common
 def compte_rendu(
@@ -595,23 +594,12 @@ def compte_rendu(
     lang: str,
     settings: Any,
 ) -> None:
-    """Write a session's compte rendu, in the session's language unless --lang says.
-
-    \b
-    With a retour beside the session (NAME.retour.yaml, see 'new retour'): the article as
-    HTML (photos resized in images/), PDF and Markdown, and the planned-versus-run table for
-    the facilitation team. Photos not marked 'cleared: true' and named quotes without
-    'consent: true' are refused.
-    Without a retour: a Markdown skeleton of the write-up, pre-filled from the session.
-    """
     from facilitation.jobs.compte_rendu import parse_formats, write_compte_rendu
     from facilitation.jobs.output import Outputs
     from facilitation.plan.schedule import schedule
-    from facilitation.text.messages import _, ngettext
 
     fmts = parse_formats(formats)
-    loaded = _session(session, settings)
-    lang = _session_language(lang, settings, loaded)
+    loaded, lang = _session(session, settings)
     plan = schedule(loaded, lang)
     dirs = [Path(d) for d in template_dirs] + [
         f / "templates" for f in settings.folders if (f / "templates").is_dir()
@@ -623,7 +611,7 @@ def compte_rendu(
     photos = [w for w in report.written if w.kind == "photo"]
     for item in report.written:
         if item.kind != "photo":
-            click.echo(_("wrote {path}").format(path=Path(out_dir) / item.name))
+            click.echo(_("wrote {file}").format(file=Path(out_dir) / item.name))
     if photos:
         click.echo(
             ngettext(
@@ -1213,20 +1201,22 @@ def new_session(name: str, out_dir: str, lang: str, settings: Any) -> None:
     click.echo(_("wrote {file}").format(file=path))
 
 
-@new.command("retour")
-@click.argument("session", type=click.Path(dir_okay=False))
+@new.command(
+    "retour",
+    help=N_(
+        "Write SESSION's retour beside it (NAME.retour.yaml): every block of the session, to "
+        "say what happened, for the compte rendu. In the session's language unless --lang says."
+    ),
+)
+@click.argument("session", type=click.Path(dir_okay=False), metavar=N_("SESSION"))
 @common
 def new_retour(session: str, lang: str, settings: Any) -> None:
-    """Write SESSION's retour beside it (NAME.retour.yaml): every block of the session, to
-    say what happened, for the compte rendu. In the session's language unless --lang says."""
     from facilitation.jobs.compte_rendu import write_retour_skeleton
     from facilitation.plan.schedule import schedule
-    from facilitation.text.messages import _
 
-    loaded = _session(session, settings)
-    lang = _session_language(lang, settings, loaded)
+    loaded, lang = _session(session, settings)
     path = write_retour_skeleton(schedule(loaded, lang), lang)
-    click.echo(_("wrote {path}").format(path=path))
+    click.echo(_("wrote {file}").format(file=path))
 
 
 @main.command(help=N_("Print the JSON Schema of the exercise or session format."))

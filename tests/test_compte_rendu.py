@@ -180,7 +180,7 @@ def test_article_in_french_holds_the_session_as_it_ran(tmp_path, run):
     }
     meta = metadata(pdf)
     assert meta["/Title"] == "Accueillir à la médiathèque" and meta["/Lang"] == "fr-FR"
-    assert meta["/Author"] == "L'équipe de la Transfo Nantes"
+    assert meta["/Author"] == "L’équipe de la Transfo Nantes"  # typeset like the printed text
 
 
 def test_article_in_english_from_the_same_files(tmp_path, run):
@@ -389,7 +389,7 @@ def test_check_names_unknown_blocks_with_their_line(tmp_path, run):
     assert "day 1 has 9 blocks, no block 12" in r.output
     r = run("check", session, "--lang", "fr")
     assert "le jour 1 compte 9 blocs, pas de bloc 12" in r.output
-    assert "aucun bloc d'id « scenario » dans la session" in r.output
+    assert "aucun bloc d'identifiant « scenario » dans la session" in r.output
 
 
 def test_a_retour_written_for_another_plan_is_caught(tmp_path, run):
@@ -406,7 +406,7 @@ def test_a_retour_written_for_another_plan_is_caught(tmp_path, run):
     assert r.exit_code == 1
     where = line_of(retour, 'block: "1/4"')
     assert f"{retour}:{where}:" in r.output
-    assert "block 1/4 of the session is 'free', not 'parcours-utilisateur'" in r.output
+    assert "block 1/4 of the session is a free block, not 'parcours-utilisateur'" in r.output
     assert "has the session changed since the retour was written?" in r.output
 
 
@@ -618,7 +618,7 @@ def test_new_retour_lists_every_block_and_checks_clean(tmp_path, run):
     body = retour.read_text("utf-8")
     assert "# Retour de la session « Accueillir à la médiathèque »" in body
     assert '- block: "meteo"' in body and '- block: "2/2"' in body  # ids, else places
-    assert '- {block: "1/1", logistics: welcome}' in body
+    assert '- {block: "1/1", logistics: accueil}' in body
     assert "    exercise: parcours-utilisateur" in body
     assert "# Ce que le groupe obtient d'habitude :" in body
     assert '  - "Tester deux scénarios à l\'accueil pendant un mois."' in body
@@ -688,7 +688,7 @@ def test_validate_checks_a_retour_against_its_session(tmp_path, run):
     retour.write_text(retour.read_text("utf-8").replace("block: cass", "block: cas"), "utf-8")
     r = run("validate", session, retour)
     assert r.exit_code == 0, r.output
-    assert "1 session, 1 retour valid" in r.output
+    assert "1 session, 1 retour, aucun problème" in r.output
     alone = tmp_path / "seul.retour.yaml"
     shutil.copy(retour, alone)
     r = run("validate", alone, "--lang", "fr")

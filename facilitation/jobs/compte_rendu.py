@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -23,6 +22,7 @@ from typing import Any
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.agenda import Written, agenda_glyph_check, slug
 from facilitation.jobs.output import Outputs
+from facilitation.jobs.skeleton import write_new
 from facilitation.load.retour import (
     LoadedRetour,
     block_places,
@@ -33,11 +33,13 @@ from facilitation.load.retour import (
 from facilitation.load.sessions import iter_blocks
 from facilitation.load.validation import Locator
 from facilitation.load.yamlio import format_path
+from facilitation.model.words import logistics_label
 from facilitation.plan.as_run import as_run
 from facilitation.plan.timeline import Plan
 from facilitation.text.dates import long_date, time_range
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _, language, set_language
+from facilitation.view.compte_rendu import IMAGES
 
 FORMATS = ("md", "html", "pdf")
 
@@ -182,6 +184,11 @@ def write_article(
         for src in sizes:
             os.remove(out.tmp / src)
             out.written.remove(src)
+        if sizes:
+            try:
+                os.rmdir(out.tmp / IMAGES)  # and their folder, now empty
+            except OSError:
+                pass
     return written
 
 
@@ -336,8 +343,10 @@ def _retour_skeleton(plan: Plan, lang: str) -> str:
                 title = _("{track}: {title}").format(track=tr(slot.track.name, lang), title=title)
             comment = f"   # {when} · {title}".replace("\u00a0", " ")
             indent = "  " if parent is None else "  "
-            if block.logistics or block.tracks:
-                guard = f", logistics: {block.logistics}" if block.logistics else ""
+            if block.logistics or block.tracks:  # logistics in the retour's language
+                guard = (
+                    f", logistics: {logistics_label(block.logistics)}" if block.logistics else ""
+                )
                 lines.append(f"{indent}- {{block: {_q(ref)}{guard}}}{comment}")
                 continue
             lines.append(f"{indent}- block: {_q(ref)}{comment}")
@@ -398,23 +407,8 @@ def write_retour_skeleton(plan: Plan, lang: str) -> Path:
             )
         text = retour_skeleton(plan, lang)
         target = retour_path(plan.loaded.path)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=".facilitation-", suffix=".yaml", dir=target.parent)
-        except OSError as exc:
-            raise UserError(
-                Problem(_("cannot write here: {why}").format(why=exc.strerror), file=str(target))
-            ) from None
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise UserError(
-                Problem(_("cannot write here: {why}").format(why=exc.strerror), file=str(target))
-            ) from None
-        finally:
-            if os.path.exists(tmp):
-                os.remove(tmp)
+        # never over a file that came meanwhile, nor through a link; nothing half-written
+        write_new(target, text, hint=_("edit it; to start again, move it away first"))
         return target
 
 

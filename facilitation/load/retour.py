@@ -24,7 +24,8 @@ from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.retour import BlockRetour, Photo, Quote, Retour, parse_place
 from facilitation.model.session import Block
-from facilitation.text.i18n import LANG_NAMES, is_localized
+from facilitation.model.words import language_name, logistics_label
+from facilitation.text.i18n import is_localized
 from facilitation.text.messages import _, ngettext
 
 SUFFIX = ".retour.yaml"
@@ -133,7 +134,7 @@ def load_retour(path: Path, loaded: LoadedSession, lang: str | None = None) -> L
     try:
         retour = Retour.model_validate(doc.data)
     except ValidationError as exc:
-        raise UserError(problems_from(exc, locator, Retour)) from None
+        raise UserError(problems_from(exc, locator, Retour, data=doc.data)) from None
     problems: list[Problem] = []
     consent: list[Problem] = []
     warnings: list[Problem] = []
@@ -345,13 +346,21 @@ def _resolve(
 
 
 def _guard(entry: BlockRetour, block: Block) -> tuple[str, str] | None:
-    """(what the block is, what the retour says) when the retour's guard does not match."""
-    what = block.exercise or block.logistics or ("tracks" if block.tracks else "free")
+    """(what the block is, what the retour says) when the retour's guard does not match, in
+    the run's language ('« debat-mouvant »', 'des ateliers en parallèle')."""
     if entry.exercise and entry.exercise != block.exercise:
-        return f"'{what}'", f"'{entry.exercise}'"
+        return _what(block), _("'{name}'").format(name=entry.exercise)
     if entry.logistics and entry.logistics != block.logistics:
-        return f"'{what}'", f"'{entry.logistics}'"
+        return _what(block), _("'{name}'").format(name=logistics_label(entry.logistics))
     return None
+
+
+def _what(block: Block) -> str:
+    if block.exercise:
+        return _("'{name}'").format(name=block.exercise)
+    if block.logistics:
+        return _("'{name}'").format(name=logistics_label(block.logistics))
+    return _("parallel tracks") if block.tracks else _("a free block")
 
 
 def _has_content(entry: BlockRetour) -> bool:
@@ -493,7 +502,7 @@ def _language_warnings(doc: Document, lang: str, locator: Locator) -> list[Probl
                     Problem(
                         _(
                             "no {lang} text here: the compte rendu prints the other one, marked"
-                        ).format(lang=LANG_NAMES[lang][lang]),
+                        ).format(lang=language_name(lang)),
                         file=file,
                         line=line,
                         column=col,

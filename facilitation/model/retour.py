@@ -30,7 +30,8 @@ from pydantic import (
     model_validator,
 )
 
-from facilitation.model.session import Date, LogisticsField, Texts, Time
+from facilitation.model.exercise import Logistics
+from facilitation.model.session import Date, Texts, Time
 from facilitation.model.types import ID_RE, Id, Minutes, Model, Text
 from facilitation.text.i18n import is_localized
 from facilitation.text.messages import _
@@ -129,7 +130,7 @@ class BlockRetour(Model):
     # guards: what the block is in the session (new retour writes them); a mismatch says
     # that the session changed since the retour was written
     exercise: Id | None = None
-    logistics: LogisticsField | None = None
+    logistics: Logistics | None = None
     title: Text | None = None  # a title as run (for a block not planned: its title)
     story: Text | None = None  # what was done, how it went
     produced: Texts = []  # what the group produced

@@ -1,7 +1,8 @@
 """The compte rendu as Markdown and HTML (the article, the skeleton, the planned-versus-run
 table), from jinja2 templates found by name: the user's template folders first, then ours
 (`compte-rendu.html.j2` in a library's `templates/` replaces the built-in one). Templates run
-in a sandbox with strict undefined variables. Texts are typeset for their language (French
+as every template does (render/templates.py: a sandbox, strict undefined names, a user's on a
+budget of time and memory). Texts are typeset for their language (French
 spaces and quotes) before the template sees them; HTML escapes them, Markdown gets them with
 the characters that would turn into markup escaped.
 """
@@ -12,12 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from facilitation.errors import Problem, UserError
-from facilitation.resources import PACKAGE_ROOT
-from facilitation.text.messages import _
+from facilitation.render import templates
 from facilitation.text.typography import typeset
 
 # values that are not prose: never typeset
@@ -65,19 +63,10 @@ def _typeset_tree(value: Any, lang: str, key: str = "") -> Any:
 
 
 def environment(template_dirs: list[Path], html: bool) -> SandboxedEnvironment:
-    """The user's folders first, then the built-in templates."""
-    loaders: list[jinja2.BaseLoader] = (
-        [jinja2.FileSystemLoader([str(d) for d in template_dirs])] if template_dirs else []
-    )
-    loaders.append(jinja2.FileSystemLoader(str(PACKAGE_ROOT / "templates")))
-    env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=html,
-        keep_trailing_newline=True,
-        trim_blocks=html,  # HTML: no blank lines where a tag gives nothing
-        lstrip_blocks=html,
-    )
+    """The user's folders first, then the built-in templates, through render/templates.py
+    (a user's template read as a pack's file and run on a budget, errors with its file and
+    line), with the Markdown filters."""
+    env = templates.environment(template_dirs, html, trim_blocks=html)  # HTML: no blank lines
     env.filters["md"] = md
     env.filters["mdquote"] = md_quote
     env.filters["mdcell"] = lambda t: md(t).replace("  \n", " ")
@@ -91,35 +80,6 @@ def render(name: str, view: dict[str, Any], template_dirs: list[Path], html: boo
     data["colon"] = "\u00a0: " if lang == "fr" else ": "
     data["colon_end"] = "\u00a0:" if lang == "fr" else ":"  # at the end of a line
     data["q"] = ("«\u00a0", "\u00a0»") if lang == "fr" else ("“", "”")
-    try:
-        body = env_render(environment(template_dirs, html), name, data)
-        # Markdown: one blank line between blocks, whatever the template's loops leave
-        return body if html else re.sub(r"\n{3,}", "\n\n", body)
-    except jinja2.TemplateSyntaxError as exc:
-        raise UserError(
-            Problem(
-                _("template error: {message}").format(message=exc.message),
-                file=exc.filename or name,
-                line=exc.lineno,
-            )
-        ) from None
-    except jinja2.UndefinedError as exc:
-        raise UserError(
-            Problem(
-                _("template error: {message}").format(message=exc.message),
-                file=name,
-                hint=_("the template uses a name the compte rendu does not have"),
-            )
-        ) from None
-    except jinja2.exceptions.SecurityError as exc:
-        raise UserError(
-            Problem(_("template refused: {message}").format(message=str(exc)), file=name)
-        ) from None
-    except jinja2.TemplateError as exc:
-        raise UserError(
-            Problem(_("template error: {message}").format(message=str(exc)), file=name)
-        ) from None
-
-
-def env_render(env: SandboxedEnvironment, name: str, data: dict[str, Any]) -> str:
-    return env.get_template(name).render(**data)
+    body = templates.render(environment(template_dirs, html), name, data)
+    # Markdown: one blank line between blocks, whatever the template's loops leave
+    return body if html else re.sub(r"\n{3,}", "\n\n", body)

@@ -125,8 +125,12 @@ class _Sandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def environment(template_dirs: list[Path], html: bool) -> SandboxedEnvironment:
-    """The user's folders first, then the built-in templates."""
+def environment(
+    template_dirs: list[Path], html: bool, trim_blocks: bool = False
+) -> SandboxedEnvironment:
+    """The user's folders first, then the built-in templates (a name the user's folders do
+    not hold is found among the built-in ones). `trim_blocks`: a line holding only a block
+    tag leaves nothing (the compte rendu's HTML)."""
     loader = jinja2.ChoiceLoader(
         [PackLoader(template_dirs), jinja2.FileSystemLoader(str(PACKAGE_ROOT / "templates"))]
     )
@@ -135,8 +139,8 @@ def environment(template_dirs: list[Path], html: bool) -> SandboxedEnvironment:
         undefined=jinja2.StrictUndefined,
         autoescape=html,
         keep_trailing_newline=True,
-        trim_blocks=False,
-        lstrip_blocks=False,
+        trim_blocks=trim_blocks,
+        lstrip_blocks=trim_blocks,
     )
 
 

@@ -503,13 +503,15 @@ def run_table_view(rp: RunPlan, lang: str) -> dict[str, Any]:
                 "{n} lengthened ({minutes} in all)", "{n} lengthened ({minutes} in all)", n
             ).format(n=n, minutes=format_duration(minutes["lengthened"], lang))
         )
-    for key, one, many in (
-        ("moved", "{n} moved", "{n} moved"),
-        ("dropped", "{n} dropped", "{n} dropped"),
-        ("added", "{n} added", "{n} added"),
-    ):
-        if counts[key]:
-            summary.append(ngettext(one, many, counts[key]).format(n=counts[key]))
+    if counts["moved"]:
+        n = counts["moved"]
+        summary.append(ngettext("{n} moved", "{n} moved", n).format(n=n))
+    if counts["dropped"]:
+        n = counts["dropped"]
+        summary.append(ngettext("{n} dropped", "{n} dropped", n).format(n=n))
+    if counts["added"]:
+        n = counts["added"]
+        summary.append(ngettext("{n} added", "{n} added", n).format(n=n))
     planned = int(plan.session.participants)
     heads = ngettext("{n} participant planned", "{n} participants planned", planned).format(
         n=planned
