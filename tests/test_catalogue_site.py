@@ -338,6 +338,8 @@ def test_search_and_purpose_find_closing_methods_in_both_languages(builtin_site,
     en.page.fill("#q", "xylophone")
     assert en.visible() == [] and en.page.is_visible("#none")
     en.page.click("button[type=reset]")
+    # the filters are applied again once the form has reset (a timeout of 0): wait for it
+    en.page.wait_for_function("document.querySelectorAll('#methods > li[hidden]').length === 0")
     assert len(en.visible()) == len(library.ids()) and not en.page.is_visible("#none")
     assert not fr.errors and not en.errors
 

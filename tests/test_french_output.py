@@ -408,3 +408,84 @@ def test_no_english_word_in_what_the_merged_issues_added(tmp_path, run):
     for what, output in said.items():
         assert output.strip(), what
         assert not english_words(output), (what, english_words(output), output)
+
+
+def page_text(path) -> str:
+    """What a reader sees of an HTML page: no script, no style, no tags."""
+    import html
+
+    page = path.read_text(encoding="utf-8")
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_no_english_word_in_what_choose_and_compte_rendu_added(tmp_path, run):
+    """A French run of each command the last issues added: the catalogue (its output and its
+    pages), suggest, propose (its output, the file's comments, a bad plan line), one rebuild
+    of watch as the terminal shows it, compte-rendu (the article, the team's table, the
+    skeleton without a retour), new retour (its output and the file's comments), check of a
+    session with its retour; and their help."""
+    from test_compte_rendu import RETOUR
+    from test_compte_rendu import setup as nantes
+
+    from facilitation.jobs.watch import Watcher, report_agendas, report_timeline
+    from facilitation.load.library import Settings
+    from facilitation.text.messages import set_language
+
+    said = {}
+    site = tmp_path / "site"
+    said["catalogue"] = run("catalogue", "-o", site, "--no-previews", "--lang", "fr").output
+    assert said["catalogue"].startswith("écrit : ")
+    said["catalogue: index"] = page_text(site / "fr" / "index.html")
+    said["catalogue: a method"] = page_text(site / "fr" / "tour-de-cloture.html")
+    assert "Points de vigilance" in said["catalogue: a method"]
+
+    said["suggest"] = run(
+        "suggest", "clore la journée", "--time", "30min", "--people", "16", "--lang", "fr"
+    ).output
+    assert "Pourquoi :" in said["suggest"] and "convient à 16 personnes" in said["suggest"]
+    said["suggest, nothing asked"] = run("suggest", "--lang", "fr").output
+
+    proposal = tmp_path / "journee.yaml"
+    said["propose"] = run(
+        "propose", "--time", "6h", "--people", "14", "--goal", "décider ensemble", "--seed",
+        "5", "--date", "14 mars 2025", "-o", proposal, "--lang", "fr",
+    ).output  # fmt: skip
+    assert "graine : 5" in said["propose"]
+    said["propose: the file's comments"] = comments(proposal.read_text(encoding="utf-8"))
+    said["propose, a bad plan line"] = run(
+        "propose", "--plan", "acueil,tour", "--people", "12", "-o", tmp_path / "x.yaml",
+        "--lang", "fr",
+    ).output  # fmt: skip
+
+    set_language("fr")  # watch, as its command runs it: one rebuild
+    rebuilt = Watcher(proposal, Settings(), tmp_path / "agendas", "fr", formats=("md",)).rebuild()
+    assert rebuilt.ok, rebuilt.text
+    said["watch"] = "\n".join(
+        [report_timeline(rebuilt, proposal, "20:01:02"), report_agendas(rebuilt)]
+    )
+    assert "fichiers de programme reconstruits" in said["watch"] or "fichier de" in said["watch"]
+
+    session = nantes(tmp_path)
+    cr = run("compte-rendu", session, "-o", tmp_path / "cr", "--format", "md", "--lang", "fr")
+    assert cr.exit_code == 0, cr.output
+    said["compte-rendu"] = cr.output
+    for md in sorted((tmp_path / "cr").glob("*.md")):
+        said[f"compte-rendu: {md.name}"] = md.read_text(encoding="utf-8")
+    said["check, with the retour"] = run("check", session, "--lang", "fr").output
+    assert "retour " in said["check, with the retour"]
+    session.with_name(RETOUR).unlink()
+    draft = run("compte-rendu", session, "-o", tmp_path / "brouillon", "--lang", "fr")
+    said["compte-rendu without a retour"] = draft.output
+    (md,) = (tmp_path / "brouillon").glob("*.md")
+    said["compte-rendu: the skeleton"] = md.read_text(encoding="utf-8")
+    said["new retour"] = run("new", "retour", session, "--lang", "fr").output
+    said["new retour: the file's comments"] = comments(
+        session.with_name(RETOUR).read_text(encoding="utf-8")
+    )
+    for cmd in ("suggest", "propose", "watch", "catalogue", "compte-rendu"):
+        said[f"{cmd} --help"] = run(cmd, "--help", "--lang", "fr").output
+    said["new retour --help"] = run("new", "retour", "--help", "--lang", "fr").output
+    for what, output in said.items():
+        assert output.strip(), what
+        assert not english_words(output), (what, english_words(output), output)
