@@ -336,6 +336,8 @@ class KitOptions:
     duplex: str = "long"
     bleed: float = 0.0
     theme: str = "default"
+    wall_form: str = "timeline"  # the wall agenda: timeline (time-proportional) or list
+    agenda_form: str = "list"  # the participants' agenda: list or timeline
     back_offset: tuple[float, float] = (0.0, 0.0)
     separate_decks: bool = False  # each exercise's cards on sheets of their own
     since: Path | None = None  # an earlier kit: say what to print again
@@ -422,6 +424,9 @@ def build_kit(
         prefix="01-",
         view=view,
         wall=o.wall_paper,
+        theme=o.theme,
+        wall_form=o.wall_form,
+        agenda_form=o.agenda_form,
     )
     pdfs = [(kind, write) for kind, write in parts if kind in ("agenda", "runsheet", "wall")]
     texts = [write for kind, write in parts if (kind, write) not in pdfs]
