@@ -532,8 +532,8 @@ def agenda(
     settings: Any,
 ) -> None:
     from facilitation.jobs.agenda import parse_formats, write_agenda
-    from facilitation.load.printdata import theme as load_theme
     from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import theme as load_theme
     from facilitation.plan.schedule import schedule
 
     fmts = parse_formats(formats)

@@ -368,6 +368,7 @@ def build_kit(
     keywords) say what the user prints on; `progress(label, total)` is called after each
     piece of work; `plan` is the session scheduled in `lang`, when the caller has it
     already."""
+    from facilitation.load.printdata import theme as load_theme
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
     from facilitation.text.messages import set_language
     from facilitation.view.agenda import agenda_view
@@ -402,7 +403,7 @@ def build_kit(
     booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
 
     def write_booklet(out: Outputs) -> list[Job]:
-        pages = booklet_pdf(view, out.path(booklet), sheet_size(paper))
+        pages = booklet_pdf(view, out.path(booklet), sheet_size(paper), load_theme(o.theme))
         return [
             Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2, title="booklet")
         ]
@@ -449,6 +450,7 @@ def build_kit(
             guide,
             out.path(checklist),
             sheet_size(paper),
+            load_theme(o.theme),
         )
         return [Job(checklist, "checklist", paper, "none", pages, sheets=pages, title="checklist")]
 
@@ -500,6 +502,7 @@ def build_kit(
             office=office,
             changes=changes,
             flags=example_flags(plan, lang),
+            theme=load_theme(o.theme),
         )
         if gpages == guide_job.pages:
             break
