@@ -115,11 +115,19 @@ def facilitator_faces(
     # are seldom wrapped at all)
     back_header = [
         Element("rect", 0, h - 3, w, 3, fill=arc.colour, bleed=True),
+        pictogram(
+            card_icon(sheet.family, sheet.arc, th),
+            w - s - 6,
+            h - s - 6.6,
+            6,
+            th.ink,
+            fill=_tint(arc),
+        ),
         Element(
             "text",
             s,
             h - s - 7,
-            iw,
+            iw - 8,
             6,
             text=f"{sheet.title} ({sheet.continued})",
             size=9,

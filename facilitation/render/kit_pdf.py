@@ -100,16 +100,19 @@ TABLE_BASE = [
 class Anchor(Flowable):
     """An invisible mark: the page it lands on is recorded under `key` (for the contents)."""
 
-    def __init__(self, key: str, pages: dict[str, int]) -> None:
+    def __init__(self, key: str, pages: dict[str, Any], look: Any = None) -> None:
         super().__init__()
         self.key = key
         self.pages = pages
+        self.look = look
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         self.pages[self.key] = self.canv.getPageNumber()
+        if self.look is not None:  # the block the page is in: its pictogram heads the page
+            self.canv.__dict__["running_look"] = self.look
 
 
 class PageRef(Flowable):
@@ -139,6 +142,22 @@ def booklet_canvas(meta: Meta, pages: dict[str, int], size: float) -> Any:
     from facilitation.render.pdf import BOLD, PrintCanvas
 
     class BookletCanvas(PrintCanvas):
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            """The pictogram of the block the page ends in, beside the running head: a
+            page that carries on a block says which one, in its colour."""
+            from facilitation.render.pages import Pictogram
+
+            look = self.__dict__.get("running_look")
+            if look is not None and self.getPageNumber() > 2:
+                w, h = self._pagesize
+                chip = Pictogram(look, 5.5 * MM)
+                chip.canv = self
+                self.saveState()
+                self.translate(w - 13.5 * MM, h - 17 * MM)
+                chip.draw()
+                self.restoreState()
+            super().showPage()
+
         def save(self) -> None:
             for key, page in pages.items():
                 self.beginForm(page_form(key), -60, -2, 0, size * 1.2)
@@ -297,7 +316,7 @@ def booklet_pdf(
             line, title, rest = parts[0], parts[1], parts[2:]
             look = block_look(b, theme)
             head = [
-                Anchor(key, pages),
+                Anchor(key, pages, look),
                 Band(look.colour, 1.4 * MM),
                 Spacer(1, 2 * MM),
                 IconParagraph(look, title, 7 * MM, 2.5 * MM),

@@ -94,6 +94,10 @@ class Pictogram(Flowable):
             c.setFillColor(HexColor(self.look.tint))
             c.roundRect(0, 0, s, s, s * 0.18, stroke=0, fill=1)
             c.restoreState()
+            c.saveState()  # the colour itself, as a line under the pictogram
+            c.setFillColor(HexColor(self.look.colour))
+            c.rect(s * 0.18, 0, s * 0.64, s * 0.09, stroke=0, fill=1)
+            c.restoreState()
         pad = s * 0.14 if self.square else 0
         draw_icon(c, self.look.icon, pad, pad, s - 2 * pad, darker(self.look.colour, 0.8), 2.2)
 
