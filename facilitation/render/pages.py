@@ -50,6 +50,11 @@ def page_frame(
         left, right = doc.leftMargin, w - doc.rightMargin
         colour = band(doc.page) if callable(band) else band
         canv.saveState()
+        # the page number first: text read back from the PDF never runs it into the page's
+        # words ("2" before the text that carries on from the page before)
+        canv.setFont(BOLD, ps.footer_size)
+        canv.setFillColor(HexColor(darker(ps.accent, 0.9)))
+        canv.drawRightString(right, 7 * MM, str(doc.page))
         if ps.band > 0:
             canv.setFillColor(HexColor(colour or ps.accent))
             canv.rect(left, h - 7 * MM - ps.band * MM, right - left, ps.band * MM, stroke=0, fill=1)
@@ -66,9 +71,6 @@ def page_frame(
         canv.setFillColor(GREY)
         if footer:
             canv.drawString(left, 7 * MM, footer)
-        canv.setFont(BOLD, ps.footer_size)
-        canv.setFillColor(HexColor(darker(ps.accent, 0.9)))
-        canv.drawRightString(right, 7 * MM, str(doc.page))
         canv.restoreState()
 
     return draw
