@@ -493,6 +493,27 @@ FOLDER_HELP = N_("Folder to write into (created if needed).")
     help=N_("Paper of the wall agenda (a3, a2, a1, tabloid...)."),
 )
 @click.option(
+    "--wall-form",
+    type=click.Choice(["timeline", "list"]),
+    default="timeline",
+    show_default=True,
+    help=N_("The wall agenda as a timeline (each block as tall as it lasts) or as a list."),
+)
+@click.option(
+    "--agenda-form",
+    type=click.Choice(["list", "timeline"]),
+    default="list",
+    show_default=True,
+    help=N_("The participants' agenda as a list, or as a timeline like the wall's."),
+)
+@click.option(
+    "--theme",
+    default="default",
+    show_default=True,
+    metavar=N_("THEME"),
+    help=N_("Theme id (facilitation vocabulary themes)."),
+)
+@click.option(
     "--templates",
     "template_dirs",
     multiple=True,
@@ -508,6 +529,9 @@ def agenda(
     formats: str,
     paper: str,
     wall: str,
+    wall_form: str,
+    agenda_form: str,
+    theme: str,
     template_dirs: tuple[str, ...],
     strict: bool,
     lang: str,
@@ -515,9 +539,11 @@ def agenda(
 ) -> None:
     from facilitation.jobs.agenda import parse_formats, write_agenda
     from facilitation.jobs.output import Outputs
+    from facilitation.load.printdata import theme as load_theme
     from facilitation.plan.schedule import schedule
 
     fmts = parse_formats(formats)
+    load_theme(theme)  # a wrong theme is said before any work
     loaded, lang = _session(session, settings)
     plan = schedule(loaded, lang)
     _warnings(plan.warnings, strict)
@@ -526,7 +552,16 @@ def agenda(
     ]
     with Outputs(Path(out_dir)) as out:
         written = write_agenda(
-            plan, out, lang, paper=paper, formats=fmts, template_dirs=dirs, wall=wall
+            plan,
+            out,
+            lang,
+            paper=paper,
+            formats=fmts,
+            template_dirs=dirs,
+            wall=wall,
+            theme=theme,
+            wall_form=wall_form,
+            agenda_form=agenda_form,
         )
     for item in written:
         click.echo(_("wrote {file}").format(file=Path(out_dir) / item.name))
@@ -938,6 +973,20 @@ def canvas(
     ),
 )
 @click.option(
+    "--wall-form",
+    type=click.Choice(["timeline", "list"]),
+    default="timeline",
+    show_default=True,
+    help=N_("The wall agenda as a timeline (each block as tall as it lasts) or as a list."),
+)
+@click.option(
+    "--agenda-form",
+    type=click.Choice(["list", "timeline"]),
+    default="list",
+    show_default=True,
+    help=N_("The participants' agenda as a list, or as a timeline like the wall's."),
+)
+@click.option(
     "--format",
     "card_fmt",
     default="auto",
@@ -993,6 +1042,8 @@ def kit(
     print_shop: bool,
     fit_sheets: int | None,
     wall: str | None,
+    wall_form: str,
+    agenda_form: str,
     card_fmt: str,
     duplex: str,
     bleed: str,
@@ -1027,6 +1078,8 @@ def kit(
         printer=printer,
         print_shop=print_shop,
         wall=wall,
+        wall_form=wall_form,
+        agenda_form=agenda_form,
         fit_sheets=fit_sheets,
         card_format=card_fmt,
         duplex=duplex,

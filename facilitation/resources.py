@@ -26,3 +26,8 @@ def font_dir() -> Path:
 def picture_dir() -> Path:
     """The pictures that ship with the package (the starter deck)."""
     return PACKAGE_ROOT / "pictures"
+
+
+def icon_dir() -> Path:
+    """The pictograms that ship with the package (Tabler Icons, MIT)."""
+    return PACKAGE_ROOT / "icons"

@@ -113,3 +113,72 @@ def text_sizes(path: Path) -> list[tuple[int, float, str]]:
 
         page.extract_text(visitor_text=visit)
     return out
+
+
+def text_positions(path: Path) -> list[list[tuple[float, float, str]]]:
+    """Each page's runs of text as (x, y, text), y the baseline in points from the page's
+    bottom (forms' own text included, placed by the matrices)."""
+    pages: list[list[tuple[float, float, str]]] = []
+    for page in PdfReader(str(path)).pages:
+        runs: list[tuple[float, float, str]] = []
+
+        def visit(
+            text: str, cm: list, tm: list, font: object, size: float, runs: list = runs
+        ) -> None:
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            runs.append((x, y, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def form_names(path: Path) -> list[set[str]]:
+    """The names of the form XObjects each page uses, forms inside forms included."""
+    out = []
+    for page in PdfReader(str(path)).pages:
+        names: set[str] = set()
+        res = page.get("/Resources")
+        stack = [res.get_object()] if res is not None else []
+        seen: set[int] = set()
+        while stack:
+            r = stack.pop()
+            xo = r.get("/XObject")
+            if xo is None:
+                continue
+            for name, ref in xo.get_object().items():
+                obj = ref.get_object()
+                if id(obj) in seen:
+                    continue
+                seen.add(id(obj))
+                if obj.get("/Subtype") == "/Form":
+                    names.add(str(name))
+                    sub = obj.get("/Resources")
+                    if sub is not None:
+                        stack.append(sub.get_object())
+        out.append(names)
+    return out
+
+
+def image_count(path: Path) -> int:
+    """Image XObjects anywhere in the file (bitmaps)."""
+    reader = PdfReader(str(path))
+    n = 0
+    for page in reader.pages:
+        res = page.get("/Resources")
+        stack = [res.get_object()] if res is not None else []
+        while stack:
+            r = stack.pop()
+            xo = r.get("/XObject")
+            if xo is None:
+                continue
+            for ref in xo.get_object().values():
+                obj = ref.get_object()
+                if obj.get("/Subtype") == "/Image":
+                    n += 1
+                elif obj.get("/Subtype") == "/Form" and obj.get("/Resources") is not None:
+                    stack.append(obj.get("/Resources").get_object())
+    return n

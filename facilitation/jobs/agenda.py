@@ -80,10 +80,15 @@ def agenda_parts(
     wall: str = "a3",
     prefix: str = "",
     view: dict[str, Any] | None = None,
+    theme: str = "default",
+    wall_form: str = "timeline",
+    agenda_form: str = "list",
 ) -> list[tuple[str, Callable[[Outputs], list[Written]]]]:
     """The agenda files as separate pieces of work, (kind, write), in the order they are
     listed; each `write(out)` writes its file(s) and says what it wrote. The pieces are
-    independent, so that the kit can share them out between processes."""
+    independent, so that the kit can share them out between processes. `theme`: the
+    colours and pictograms (cards/themes.yaml); `wall_form` and `agenda_form`: `timeline`
+    (each block as tall as it lasts) or `list`."""
     from facilitation.view.agenda import agenda_view
 
     view = view or agenda_view(plan, lang)
@@ -99,11 +104,18 @@ def agenda_parts(
         ):
 
             def pdf(out: Outputs, kind: str = kind, sheet: str = sheet, name: str = name) -> Any:
+                from facilitation.load.printdata import theme as load_theme
                 from facilitation.render import agenda_pdf
                 from facilitation.render.pdf import sheet_size
 
-                draw = getattr(agenda_pdf, f"{'participants' if kind == 'agenda' else kind}_pdf")
-                draw(view, out.path(name), sheet_size(sheet))
+                th = load_theme(theme)
+                target, size = out.path(name), sheet_size(sheet)
+                if kind == "agenda":
+                    agenda_pdf.participants_pdf(view, target, size, th, form=agenda_form)
+                elif kind == "wall":
+                    agenda_pdf.wall_pdf(view, target, size, th, form=wall_form)
+                else:
+                    agenda_pdf.runsheet_pdf(view, target, size, th)
                 return [Written(name, kind, paper=sheet)]
 
             parts.append((kind, pdf))

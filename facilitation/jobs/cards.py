@@ -212,6 +212,7 @@ class CardBatch:
                         th,
                         logo,
                         tagline=tr(ex.tagline, lang) if ex.tagline else "",
+                        family=ex.family or "",
                     ),
                     fmt.min_type,
                 )

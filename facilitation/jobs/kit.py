@@ -357,6 +357,8 @@ class KitOptions:
     duplex: str = "long"
     bleed: float = 0.0
     theme: str = "default"
+    wall_form: str = "timeline"  # the wall agenda: timeline (time-proportional) or list
+    agenda_form: str = "list"  # the participants' agenda: list or timeline
     back_offset: tuple[float, float] = (0.0, 0.0)
     separate_decks: bool = False  # each exercise's cards on sheets of their own
     since: Path | None = None  # an earlier kit: say what to print again
@@ -387,6 +389,7 @@ def build_kit(
     keywords) say what the user prints on; `progress(label, total)` is called after each
     piece of work; `plan` is the session scheduled in `lang`, when the caller has it
     already."""
+    from facilitation.load.printdata import theme as load_theme
     from facilitation.render.kit_pdf import booklet_pdf, checklist_pdf, guide_pdf
     from facilitation.text.messages import set_language
     from facilitation.view.agenda import agenda_view
@@ -421,7 +424,7 @@ def build_kit(
     booklet = f"02-{'livret-animation' if fr else 'facilitator-booklet'}-{lang}.pdf"
 
     def write_booklet(out: Outputs) -> list[Job]:
-        pages = booklet_pdf(view, out.path(booklet), sheet_size(paper))
+        pages = booklet_pdf(view, out.path(booklet), sheet_size(paper), load_theme(o.theme))
         return [
             Job(booklet, "booklet", paper, "long", pages, sheets=(pages + 1) // 2, title="booklet")
         ]
@@ -443,6 +446,9 @@ def build_kit(
         prefix="01-",
         view=view,
         wall=o.wall_paper,
+        theme=o.theme,
+        wall_form=o.wall_form,
+        agenda_form=o.agenda_form,
     )
     pdfs = [(kind, write) for kind, write in parts if kind in ("agenda", "runsheet", "wall")]
     texts = [write for kind, write in parts if (kind, write) not in pdfs]
@@ -465,6 +471,7 @@ def build_kit(
             guide,
             out.path(checklist),
             sheet_size(paper),
+            load_theme(o.theme),
         )
         return [Job(checklist, "checklist", paper, "none", pages, sheets=pages, title="checklist")]
 
@@ -516,6 +523,7 @@ def build_kit(
             office=office,
             changes=changes,
             flags=example_flags(plan, lang),
+            theme=load_theme(o.theme),
         )
         if gpages == guide_job.pages:
             break

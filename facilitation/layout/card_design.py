@@ -27,7 +27,7 @@ def is_dark(colour: str) -> bool:
 
 @dataclass
 class Element:
-    kind: str  # rect | text | line | image | circle | hatch
+    kind: str  # rect | text | line | image | circle | hatch | icon (path: the icon's name)
     x: float
     y: float
     w: float = 0
@@ -78,6 +78,25 @@ def _band(w: float, h: float, colour: str, height: float) -> Element:
     return Element("rect", 0, h - height, w, height, fill=colour, bleed=True)
 
 
+def pictogram(
+    name: str,
+    x: float,
+    y: float,
+    size: float,
+    colour: str,
+    fill: str | None = None,
+    weight: float = 2.2,
+) -> Element:
+    """A pictogram (an icon of facilitation/icons/) in a square of `size` mm at (x, y), its
+    strokes in `colour`, on a square of `fill` when given."""
+    return Element("icon", x, y, size, size, path=name, stroke=colour, fill=fill, width=weight)
+
+
+def card_icon(family: str, arc: str, theme: Theme) -> str:
+    """A card's pictogram: its method family's, else its arc's."""
+    return theme.families.get(family) or theme.arcs[arc].icon  # type: ignore[index]
+
+
 def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> Face:
     """The front of a participant card."""
     ink, muted = theme.ink, theme.muted
@@ -87,25 +106,32 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
     iw = w - 2 * s
     els: list[Element] = []
     scale = min(w / 63, h / 88)  # type grows with the card
-    head = 6.5 * scale
-    # a thin phase band at the top, with the deck's title: colour plus words, never colour alone
+    # the arc's band at the top, the method's pictogram in the arc's colour and the deck's
+    # title beside it: colour plus pictogram plus words, never colour alone
     els.append(_band(w, h, arc.colour, 2.2 * scale))
+    chip = 6.2 * scale
+    chip_y = h - s - chip - 0.6 * scale
+    els.append(
+        pictogram(card_icon(card.family, card.arc, theme), s, chip_y, chip, ink, fill=_tint(arc))
+    )
     els.append(
         Element(
             "text",
-            s,
-            h - s - head * 0.5 - 2 * scale,
-            iw,
-            head * 0.5 + 1,
+            s + chip + 1.6 * scale,
+            chip_y,
+            iw - chip - 1.6 * scale,
+            chip,
             text=card.title.upper(),
-            size=head,
-            min_size=5.5,
+            size=max(7.5, 7 * scale),
+            min_size=7,
             bold=True,
             colour=muted,
-            valign="top",
+            valign="middle",
+            leading=1.05,
+            hyphenate=False,
         )
     )
-    top = h - s - head - 3 * scale
+    top = chip_y - 2.2 * scale
     layout = card.layout
     bottom = s  # the content's lowest edge: above the instruction line, when there is one
     if card.instruction:
@@ -151,7 +177,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 iw,
                 top - bottom - 4 * scale,
                 text=f["text"],
-                size=20 * scale,
+                size=23 * scale,
                 min_size=9,
                 bold=True,
                 align="center",
@@ -193,7 +219,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 top - 17 * scale - bottom,
                 rich=True,
                 runs=runs,
-                size=9 * scale,
+                size=10 * scale,
                 min_size=7,
                 colour=ink,
             )
@@ -209,7 +235,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 iw,
                 top - mid - 6 * scale,
                 text=left,
-                size=15 * scale,
+                size=17 * scale,
                 min_size=8,
                 bold=True,
                 align="center",
@@ -225,7 +251,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 iw,
                 mid - 6 * scale - bottom,
                 text=right,
-                size=15 * scale,
+                size=17 * scale,
                 min_size=8,
                 bold=True,
                 align="center",
@@ -258,7 +284,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 iw,
                 10 * scale,
                 text=f.get("text", ""),
-                size=11 * scale,
+                size=12.5 * scale,
                 min_size=7,
                 bold=True,
                 colour=ink,
@@ -328,7 +354,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 top - 10 * scale - bottom,
                 rich=True,
                 runs=runs,
-                size=8.5 * scale,
+                size=9.5 * scale,
                 min_size=7,
                 colour=ink,
             )
@@ -342,7 +368,7 @@ def front(card: CardContent, w: float, h: float, safe: float, theme: Theme) -> F
                 iw,
                 top - bottom - 2 * scale,
                 text=f["text"],
-                size=17 * scale,
+                size=19 * scale,
                 min_size=7.5,
                 bold=False,
                 align="left",
@@ -415,9 +441,11 @@ def back(
     theme: Theme,
     logo: Any = None,
     tagline: str = "",
+    family: str = "",
 ) -> list[Element]:
-    """A deck's back: the phase's colour and name, the exercise's title and its one-line
-    purpose (what participants hold the cards for), the programme or its logo."""
+    """A deck's back: the method's pictogram, the phase's colour, pictogram and name, the
+    exercise's title and its one-line purpose (what participants hold the cards for), the
+    programme or its logo."""
     a = theme.arcs[arc]
     scale = min(w / 63, h / 88)
     els: list[Element] = []
@@ -436,6 +464,18 @@ def back(
     )
     els.append(inner)
     iw = w - 2 * safe - 4
+    # the method's pictogram, large, over the arc's colour bar
+    big = min(17 * scale, h * 0.34 - safe - 4 * scale)
+    els.append(
+        pictogram(
+            card_icon(family, arc, theme),
+            (w - big) / 2,
+            h * 0.66 + 3.4 * scale,
+            big,
+            theme.ink,
+            weight=1.9,
+        )
+    )
     # the phase's colour as a bar above the title: colour with its name, never colour alone
     bar_w = 18 * scale
     els.append(
@@ -485,6 +525,11 @@ def back(
                 hyphenate=False,
             )
         )
+    # the arc: its pictogram in its colour and its name
+    arc_chip = 5.5 * scale
+    els.append(
+        pictogram(a.icon, (w - arc_chip) / 2, safe + 17 * scale, arc_chip, theme.ink, fill=_tint(a))
+    )
     els.append(
         Element(
             "text",
@@ -493,8 +538,9 @@ def back(
             iw,
             5 * scale,
             text=arc_label,
-            size=7 * scale,
-            min_size=5.5,
+            size=max(7.5, 7.5 * scale),
+            min_size=7,
+            bold=True,
             align="center",
             valign="bottom",
             colour=theme.muted,
@@ -519,3 +565,15 @@ def back(
             )
         )
     return els
+
+
+def _tint(arc: Any) -> str:
+    from facilitation.layout.look import tint
+
+    return arc.tint or tint(arc.colour, 0.35)
+
+
+def _dark(colour: str) -> str:
+    from facilitation.layout.look import darker
+
+    return darker(colour, 0.75)

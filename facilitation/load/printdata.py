@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.load.files import is_inside, link_out_problem
 from facilitation.load.validation import Locator, problems_from
-from facilitation.load.yamlio import Document, read_path
+from facilitation.load.yamlio import Document, format_path, read_path
 from facilitation.model.printdata import (
     CanvasLayout,
     CardFormat,
@@ -257,14 +257,44 @@ def theme(name: str = "default") -> Theme:
                 )
             )
         seen.append(n)
-        data = patches[n].model_dump(exclude_none=True)
+        data = patches[n].model_dump(exclude_none=True, exclude_unset=True)
         parent = data.pop("extends", None)
         return _merge(resolve(parent), data) if parent else data
 
     data = resolve(name)
     raw, doc, folder = table[name]
     resolved = validate_entry(doc, (name,), data, Theme)
+    _check_icons(resolved, name, doc)
     return resolved.model_copy(update={"id": name, "folder": folder})
+
+
+def _check_icons(th: Theme, name: str, doc: Document) -> None:
+    """Every pictogram a theme names is one the package ships: said with its line."""
+    from facilitation.load.icons import icon_names
+
+    known = icon_names()
+    named: list[tuple[tuple[Any, ...], str]] = [
+        ((name, "arcs", k, "icon"), a.icon) for k, a in th.arcs.items() if a.icon
+    ]
+    named += [((name, "kinds", k, "icon"), v.icon) for k, v in th.kinds.items()]
+    named += [((name, "families", k), v) for k, v in th.families.items()]
+    problems = []
+    for path, icon in named:
+        if icon not in known:
+            line, col = doc.where(path)
+            problems.append(
+                Problem(
+                    _("unknown pictogram '{icon}'").format(icon=icon),
+                    doc.file,
+                    line,
+                    col,
+                    path=format_path(path),
+                    hint=did_you_mean(icon, known)
+                    or _("known: {names}").format(names=", ".join(sorted(known))),
+                )
+            )
+    if problems:
+        raise UserError(problems)
 
 
 def theme_ids() -> list[str]:

@@ -99,6 +99,29 @@ class CardLayout(Model):
 class ArcStyle(Model):
     colour: HexColour
     mark: str = Field(min_length=1, max_length=2)
+    icon: str = ""  # its pictogram (a name from facilitation/icons/)
+    tint: HexColour | None = None  # a light fill of the colour, for areas text sits on
+
+
+BlockKind = Literal["welcome", "break", "lunch", "dinner", "travel", "free", "parallel"]
+
+
+class KindStyle(Model):
+    """How a kind of block that is not a method shows on the documents: a break, a meal, a
+    trip, a free block, parallel tracks."""
+
+    colour: HexColour
+    icon: str
+
+
+class PageStyle(Model):
+    """The header and footer every document page carries: a band in the arc's or the kit's
+    colour at the top, the session's heading and the document's name, the page number."""
+
+    band: float = Field(2.5, ge=0, le=10)  # mm, the coloured band at the top of each page
+    accent: HexColour = "#0072B2"  # the kit's own colour: bands and rules of documents
+    header_size: float = Field(8, ge=7, le=12)  # points
+    footer_size: float = Field(8, ge=7, le=12)
 
 
 BackStyle = Literal["pattern", "solid", "plain"]
@@ -116,6 +139,9 @@ class ThemePatch(Model):
     back_style: BackStyle | None = None
     logo: str | None = None
     arcs: dict[Arc, ArcStyle] | None = None
+    kinds: dict[BlockKind, KindStyle] | None = None
+    families: dict[str, str] | None = None
+    pages: PageStyle | None = None
     swatches: dict[str, HexColour] | None = None
 
 
@@ -131,6 +157,10 @@ class Theme(Model):
     back_style: BackStyle = "pattern"
     logo: str | None = None  # an image in the library folder that declares the theme
     arcs: dict[Arc, ArcStyle]
+    # blocks that are not methods: breaks, meals, trips, free blocks, parallel tracks
+    kinds: dict[BlockKind, KindStyle] = {}
+    families: dict[str, str] = {}  # method family -> its pictogram
+    pages: PageStyle = PageStyle()
     # colours by the word a card's `colour` field uses (the six hats: white, red...)
     swatches: dict[str, HexColour] = {}
     folder: Any = Field(None, exclude=True)  # the library folder that declared it

@@ -91,8 +91,31 @@ def day_line(day: dict[str, Any], exact: bool = False) -> str:
     return " · ".join(x for x in (day["title"], place, time, day["timing_note"]) if x)
 
 
-def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
-    """A4/Letter portrait, one page per day: times, titles, a line of purpose, rooms."""
+def _theme(theme: Any) -> Any:
+    from facilitation.render.pages import default_theme
+
+    return theme or default_theme()
+
+
+def participants_pdf(
+    view: dict[str, Any],
+    path: Path,
+    size: tuple[float, float],
+    theme: Any = None,
+    form: str = "list",
+) -> None:
+    """A4/Letter portrait, one page per day: times, titles, a line of purpose, rooms, each
+    block with its pictogram and colour; with `form="timeline"`, each day as a
+    time-proportional column, as on the wall."""
+    from facilitation.layout.look import block_look
+    from facilitation.render.pages import Pictogram, page_frame
+
+    theme = _theme(theme)
+    if form == "timeline":
+        from facilitation.render.agenda_timeline import timeline_pdf
+
+        timeline_pdf(view, path, size, theme, wall=False)
+        return
     lang = view["lang"]
     meta = Meta(
         title=f"{view['words']['agenda']} — {view['title']}",
@@ -100,7 +123,8 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
         subject=view["heading"],
         lang=lang,
     )
-    doc = _doc(path, size, meta)
+    doc = _doc(path, size, meta, margin=15)
+    doc.topMargin = 18 * MM
     h1 = mkstyle(20, lang, bold=True, leading=24, hyphenate=False)
     h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
     small = mkstyle(9, lang, colour=GREY)
@@ -115,7 +139,6 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
     for i, day in enumerate(view["days"]):
         if i:
             story.append(PageBreak())
-        story.append(P(view["heading"], small, lang))
         story.append(P(view["title"], h1, lang))
         head = f"{view['words']['day']} {day['index']} — {day['label']}"
         story.append(P(head, h2, lang))
@@ -131,6 +154,7 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
             ("TOPPADDING", (0, 0), (-1, -1), 4),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (1, 0), (1, -1), 4),
         ]
         for r in day["rows"]:
             if r["audience"] == "facilitators":
@@ -164,31 +188,79 @@ def participants_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]
                         body,
                     )
                 )
-            if r["kind"] == "logistics":
-                styles.append(
-                    ("BACKGROUND", (0, len(data)), (-1, len(data)), colors.Color(0.95, 0.95, 0.95))
-                )
-            data.append([P(r["shown_time"], time_st, lang), what, P(r["room"], body, lang)])
+            look = block_look(r, theme)
+            n = len(data)
+            styles.append(("LINEBEFORE", (0, n), (0, n), 2.2, colors.HexColor(look.colour)))
+            if r["kind"] != "exercise":
+                styles.append(("BACKGROUND", (0, n), (-1, n), colors.HexColor(look.tint)))
+            data.append(
+                [
+                    P(r["shown_time"], time_st, lang),
+                    Pictogram(look, 6.5 * MM),
+                    what,
+                    P(r["room"], body, lang),
+                ]
+            )
         table = Table(
             data,
-            colWidths=[32 * MM, width - 32 * MM - 38 * MM, 38 * MM],
+            colWidths=[30 * MM, 10 * MM, width - 30 * MM - 10 * MM - 36 * MM, 36 * MM],
             style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10)] + styles),
             repeatRows=0,
         )
         story.append(table)
+        story.append(Spacer(1, 4 * MM))
+        story.append(_legend(day["rows"], theme, view["words"]))
         if i == last and view["after"]:
             story.append(Spacer(1, 4 * MM))
             story.append(labelled(words["session_after"], view["after"], note, lang))
-    doc.build(
-        story,
-        onFirstPage=page_footer(view["heading"], lang),
-        onLaterPages=page_footer(view["heading"], lang),
-        canvasmaker=canvas_maker(meta),
-    )
+    frame = page_frame(theme, view["heading"], words["agenda"], view["title"])
+    doc.build(story, onFirstPage=frame, onLaterPages=frame, canvasmaker=canvas_maker(meta))
 
 
-def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
-    """Every block with its steps and their minutes, materials, who leads, notes."""
+def _legend(rows: list[dict[str, Any]], theme: Any, words: dict[str, str]) -> Any:
+    """The pictograms of a day's blocks with their names (arcs, then kinds of blocks)."""
+    from facilitation.layout.look import arc_look, block_look
+    from facilitation.model.exercise import ARC_ORDER
+    from facilitation.model.words import arc_label, logistics_label
+    from facilitation.render.pages import Legend
+
+    arcs: list[str] = []
+    kinds: list[str] = []
+
+    def add(r: dict[str, Any]) -> None:
+        if r.get("audience") == "facilitators":
+            return
+        if r.get("look"):
+            if r["look"] not in kinds and r["look"] != "parallel":
+                kinds.append(r["look"])
+        elif r["arc"] not in arcs:
+            arcs.append(r["arc"])
+        for t in r.get("tracks", []):
+            for c in t["rows"]:
+                add(c)
+
+    for r in rows:
+        add(r)
+    names = {"free": words["free_time"]}
+    items = [(arc_look(a, theme), arc_label(a)) for a in ARC_ORDER if a in arcs]
+    items += [
+        (block_look({"look": k}, theme), names.get(k) or logistics_label(k))
+        for k in kinds
+        if k in theme.kinds
+    ]
+    return Legend(items)
+
+
+def runsheet_pdf(
+    view: dict[str, Any], path: Path, size: tuple[float, float], theme: Any = None
+) -> None:
+    """Every block with its steps and their minutes, materials, who leads, notes: on the
+    paper turned landscape, in two columns of about 70 characters, the times in the
+    margin of each column, each block under its pictogram."""
+    from facilitation.layout.look import block_look
+    from facilitation.render.pages import ColumnsDocument, IconParagraph, page_frame
+
+    theme = _theme(theme)
     lang = view["lang"]
     words = view["words"]
     meta = Meta(
@@ -197,13 +269,27 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         subject=view["heading"],
         lang=lang,
     )
-    doc = _doc(path, size, meta, margin=14)
+    size = (max(size), min(size))  # landscape
+
+    class Doc(ColumnsDocument, Document):
+        pass
+
+    margin = 12
+    doc = Doc(
+        str(path),
+        pagesize=size,
+        leftMargin=margin * MM,
+        rightMargin=margin * MM,
+        topMargin=17 * MM,
+        bottomMargin=14 * MM,
+        **doc_kwargs(meta),
+    )
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
     h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
     h3 = mkstyle(11, lang, bold=True, leading=14)
     h3.keepWithNext = 1  # a block's title never ends a page (cheaper than KeepTogether)
     step_style = mkstyle(9.5, lang, leading=12, space_after=2.5)
-    step_style.leftIndent = 18 * MM
+    step_style.leftIndent = 15 * MM
     step_style.bulletIndent = 0
     step_style.bulletFontName = BOLD
     body = mkstyle(9.5, lang, leading=12)
@@ -254,7 +340,7 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
             if x
         ]
         title = f"{r['time']} · {prefix}{r['title']} ({r['minutes']} min)"
-        out.append(P(title, h3, lang))
+        out.append(IconParagraph(block_look(r, theme), P(title, h3, lang), 5 * MM, 1.8 * MM))
         if r["setting"] == "field" and r["kind"] != "logistics":
             meta_bits.append(words["field"])
         if r["people"] != day_group:
@@ -303,6 +389,7 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
     for day in view["days"]:
         story.append(CondPageBreak(60 * MM))
         story.append(Spacer(1, 4 * MM))
+        story.append(DayRule(theme.pages.accent))
         story.append(P(f"{words['day']} {day['index']} — {day['label']}", h2, lang))
         story.append(P(day_line(day, exact=True), small, lang))
         who = day["people"] + ([day["peak_note"]] if day["peak_note"] else [])
@@ -315,22 +402,57 @@ def runsheet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) ->
         day_group = max([day_group] + [r["participants"] for r in day["rows"]])
         for r in day["rows"]:
             if r["tracks"]:
-                story.append(P(f"{r['time']} · {words['parallel']}", h3, lang))
+                story.append(
+                    IconParagraph(
+                        block_look(r, theme),
+                        P(f"{r['time']} · {words['parallel']}", h3, lang),
+                        5 * MM,
+                        1.8 * MM,
+                    )
+                )
                 for t in r["tracks"]:
                     for c in t["rows"]:
                         story.extend(block(c, prefix=f"{t['name']} — "))
             else:
                 story.extend(block(r))
-    doc.build(
-        story,
-        onFirstPage=page_footer(view["heading"], lang),
-        onLaterPages=page_footer(view["heading"], lang),
-        canvasmaker=canvas_maker(meta),
-    )
+    frame = page_frame(theme, view["heading"], words["runsheet"], view["title"])
+    doc.build(story, onFirstPage=frame, onLaterPages=frame, canvasmaker=canvas_maker(meta))
 
 
-def wall_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> None:
-    """A3 or larger, one page per day, readable from across the room."""
+class DayRule(Spacer):
+    """A rule in the kit's colour above a day's heading."""
+
+    def __init__(self, colour: str) -> None:
+        super().__init__(1, 2.5 * MM)
+        self.colour = colour
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(colors.HexColor(self.colour))
+        self.canv.setLineWidth(1.6)
+        self.canv.line(0, self.height, self.width, self.height)
+        self.canv.restoreState()
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.height
+
+
+def wall_pdf(
+    view: dict[str, Any],
+    path: Path,
+    size: tuple[float, float],
+    theme: Any = None,
+    form: str = "timeline",
+) -> None:
+    """A3 or larger, one page per day, readable from across the room: a time-proportional
+    day (render/agenda_timeline.py), or with `form="list"` the blocks as a list."""
+    if form == "timeline":
+        from facilitation.render.agenda_timeline import timeline_pdf
+        from facilitation.render.pages import default_theme
+
+        timeline_pdf(view, path, size, theme or default_theme(), wall=True)
+        return
     lang = view["lang"]
     meta = Meta(
         title=f"{view['words']['wall']} — {view['title']}",

@@ -303,6 +303,30 @@ class CardDrawer:
                 self._text(el, name)
             elif el.kind == "image":
                 self._image(el)
+            elif el.kind == "icon":
+                self._icon(el)
+
+    def _icon(self, el: Element) -> None:
+        from facilitation.render.icons import draw_icon
+
+        c = self.c
+        x, y, w = el.x * MM, el.y * MM, el.w * MM
+        if el.fill:
+            c.saveState()
+            c.setFillColor(HexColor(el.fill))
+            c.roundRect(x, y, w, w, w * 0.18, stroke=0, fill=1)
+            c.restoreState()
+        pad = w * 0.13 if el.fill else 0
+        draw_icon(c, str(el.path), x + pad, y + pad, w - 2 * pad, el.stroke or "#000000", el.width)
+
+    def icon_forms(self, elements: list[Element]) -> None:
+        """The pictograms of these elements drawn as forms now (before a back's form is
+        begun: each is then one form of the file, reused inside the backs)."""
+        from facilitation.render.icons import ensure_form
+
+        for el in elements:
+            if el.kind == "icon":
+                ensure_form(self.c, str(el.path))
 
     def _hatch(self, el: Element) -> None:
         c = self.c
@@ -491,6 +515,8 @@ def render_cards(
     cw, ch, bleed = imp.card_w, imp.card_h, imp.bleed
     d = CardDrawer(c, lang, bleed, (cw, ch))
     d.svg_forms([card.front for card in cards])  # each SVG picture once, as a form
+    for elements in backs.values():
+        d.icon_forms(elements)
     problems: list[tuple[str, Face]] = []
     for name, elements in backs.items():  # each back drawn once, reused as a form
         c.beginForm(name, -bleed * MM, -bleed * MM, (cw + bleed) * MM, (ch + bleed) * MM)

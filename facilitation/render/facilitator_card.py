@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from facilitation.errors import Problem, UserError
-from facilitation.layout.card_design import Element, Face
+from facilitation.layout.card_design import Element, Face, card_icon, pictogram
+from facilitation.layout.look import tint
 from facilitation.model.printdata import Theme
 from facilitation.render.cards_pdf import RunTable, fitted_of, prime, total_height
 from facilitation.text.messages import _
@@ -50,20 +51,13 @@ def facilitator_faces(
             colour=th.ink,
             valign="top",
         ),
-        Element("circle", w - s - 3.5, h - s - 5, 3.2, fill=arc.colour, stroke=th.ink, width=0.6),
-        Element(
-            "text",
-            w - s - 6.7,
-            h - s - 8.2,
-            6.4,
-            6.4,
-            text=arc.mark,
-            size=8,
-            min_size=6,
-            bold=True,
-            align="center",
-            valign="middle",
-            colour=th.ink,
+        pictogram(
+            card_icon(sheet.family, sheet.arc, th),
+            w - s - 7.2,
+            h - s - 8.6,
+            7.2,
+            th.ink,
+            fill=_tint(arc),
         ),
         Element(
             "text",
@@ -121,11 +115,19 @@ def facilitator_faces(
     # are seldom wrapped at all)
     back_header = [
         Element("rect", 0, h - 3, w, 3, fill=arc.colour, bleed=True),
+        pictogram(
+            card_icon(sheet.family, sheet.arc, th),
+            w - s - 6,
+            h - s - 6.6,
+            6,
+            th.ink,
+            fill=_tint(arc),
+        ),
         Element(
             "text",
             s,
             h - s - 7,
-            iw,
+            iw - 8,
             6,
             text=f"{sheet.title} ({sheet.continued})",
             size=9,
@@ -203,3 +205,7 @@ def facilitator_faces(
             hint=_("shorten the longest texts of the method or of its parameters"),
         )
     )
+
+
+def _tint(arc: Any) -> str:
+    return arc.tint or tint(arc.colour, 0.35)

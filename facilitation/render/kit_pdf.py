@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.platypus import (
     Flowable,
     PageBreak,
@@ -15,7 +16,7 @@ from reportlab.platypus import (
 )
 
 from facilitation.model.words import colour_label
-from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, label_text, page_footer
+from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, label_text
 from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
 from facilitation.render.pdf import style as mkstyle
 from facilitation.text.messages import _, ngettext, pgettext
@@ -96,8 +97,94 @@ TABLE_BASE = [
 ]
 
 
-def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> int:
-    """Cover, agenda, then one sheet per block in session order."""
+class Anchor(Flowable):
+    """An invisible mark: the page it lands on is recorded under `key` (for the contents)."""
+
+    def __init__(self, key: str, pages: dict[str, Any], look: Any = None) -> None:
+        super().__init__()
+        self.key = key
+        self.pages = pages
+        self.look = look
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.pages[self.key] = self.canv.getPageNumber()
+        if self.look is not None:  # the block the page is in: its pictogram heads the page
+            self.canv.__dict__["running_look"] = self.look
+
+
+class PageRef(Flowable):
+    """A page number not known yet: a form drawn when the document ends (PDF forms may be
+    named before they are drawn), so the contents take one pass, not two."""
+
+    def __init__(self, key: str, size: float) -> None:
+        super().__init__()
+        self.key = key
+        self.size = size
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.size * 1.2
+
+    def draw(self) -> None:
+        self.canv.doForm(page_form(self.key))
+
+
+def page_form(key: str) -> str:
+    return "page-" + key
+
+
+def booklet_canvas(meta: Meta, pages: dict[str, int], size: float) -> Any:
+    """The booklet's canvas maker: on saving, each recorded page number becomes the form
+    that the contents refer to."""
+    from facilitation.render.pdf import BOLD, PrintCanvas
+
+    class BookletCanvas(PrintCanvas):
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            """The pictogram of the block the page ends in, beside the running head: a
+            page that carries on a block says which one, in its colour."""
+            from facilitation.render.pages import Pictogram
+
+            look = self.__dict__.get("running_look")
+            if look is not None and self.getPageNumber() > 2:
+                w, h = self._pagesize
+                chip = Pictogram(look, 5.5 * MM)
+                chip.canv = self
+                self.saveState()
+                self.translate(w - 13.5 * MM, h - 17 * MM)
+                chip.draw()
+                self.restoreState()
+            super().showPage()
+
+        def save(self) -> None:
+            for key, page in pages.items():
+                self.beginForm(page_form(key), -60, -2, 0, size * 1.2)
+                self.setFont(BOLD, size)
+                self.drawRightString(0, size * 0.25, str(page))
+                self.endForm()
+            super().save()
+
+    def make(target: Any, pagesize: Any = None, **_: Any) -> Any:
+        return BookletCanvas(target, pagesize, meta, "DuplexFlipLongEdge")  # double-sided
+
+    return make
+
+
+def booklet_pdf(
+    view: dict[str, Any], path: Path, size: tuple[float, float], theme: Any = None
+) -> int:
+    """Cover (title, dates, places, people, notes), contents with page numbers, then each day:
+    its agenda, then its blocks one after the other, several to a page when they are short;
+    a block's steps stay with their times, and no page but a day's last ends less than half
+    full (every piece that cannot be split is at most half a page)."""
+    from reportlab.platypus import CondPageBreak, KeepTogether
+
+    from facilitation.layout.look import block_look
+    from facilitation.render.pages import IconParagraph, Pictogram, default_theme, page_frame
+
+    theme = theme or default_theme()
     lang = view["lang"]
     w = view["words"]
     meta = Meta(
@@ -107,7 +194,9 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
         lang=lang,
     )
     doc = _doc(path, meta, size)
+    doc.topMargin = 18 * MM
     width = size[0] - 30 * MM
+    half = (size[1] - 33 * MM) / 2  # half the frame: the most a piece kept whole may take
     big = mkstyle(30, lang, bold=True, leading=34, hyphenate=False)
     h1 = mkstyle(17, lang, bold=True, leading=21, hyphenate=False)
     h2 = mkstyle(13, lang, bold=True, leading=16, hyphenate=False)
@@ -115,16 +204,24 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
     small = mkstyle(8.8, lang, leading=11, colour=GREY)
     label = mkstyle(8.5, lang, bold=True, leading=11)
     colon = "\u00a0: " if lang == "fr" else ": "  # typography, in markup built here
+    pages: dict[str, int] = {}
+    accent = colors.HexColor(theme.pages.accent)
+    # the cover
     story: list[Any] = [
-        Spacer(1, 50 * MM),
+        Spacer(1, 38 * MM),
+        Band(theme.pages.accent, 4 * MM),
+        Spacer(1, 6 * MM),
         P(view["heading"], h2, lang),
         P(view["title"], big, lang),
-        Spacer(1, 6 * MM),
+        Spacer(1, 4 * MM),
         P(w["booklet"], h1, lang),
         Spacer(1, 10 * MM),
     ]
     for d in view["days"]:
-        story.append(P(f"{w['day']} {d['index']} — {d['label']} · {d['time']}", body, lang))
+        line = f"{w['day']} {d['index']} — {d['label']} · {d['time']}"
+        if d["place"]:
+            line += f" · {d['place']}"
+        story.append(P(line, body, lang))
     for pl in view["places"]:
         story.append(P(" — ".join(x for x in (pl["name"], pl["address"]) if x), small, lang))
     story.append(Spacer(1, 6 * MM))
@@ -137,22 +234,23 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
         story.append(Spacer(1, 6 * MM))
         story.append(P(w["notes"], label, lang))
         story.append(P(view["notes"], body, lang))
+    # the contents
+    story.append(PageBreak())
+    story.append(P(_("Contents"), h1, lang))
+    story.append(Spacer(1, 3 * MM))
+    toc_rows: list[list[Any]] = []
+    toc_style = list(TABLE_BASE) + [("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    sheets = []  # (key, day, block, prefix) of each block that has a sheet
     for d in view["days"]:
-        story.append(PageBreak())
-        story.append(P(f"{w['day']} {d['index']} — {d['label']}", h1, lang))
-        if d["title"]:
-            story.append(P(d["title"], small, lang))
-        rows = [
+        toc_style.append(("LINEABOVE", (0, len(toc_rows)), (-1, len(toc_rows)), 1.2, accent))
+        toc_style.append(("SPAN", (0, len(toc_rows)), (2, len(toc_rows))))
+        toc_rows.append(
             [
-                P(r["time"], label, lang),
-                P(r["title"], body, lang),
-                P(r["lead"] or r["room"], small, lang),
+                P(f"{w['day']} {d['index']} — {d['label']}", label, lang),
+                "",
+                "",
+                PageRef(f"d{d['index']}", 8.5),
             ]
-            for r in d["rows"]
-        ]
-        story.append(Spacer(1, 3 * MM))
-        story.append(
-            Table(rows, colWidths=[30 * MM, width - 75 * MM, 45 * MM], style=TableStyle(TABLE_BASE))
         )
         for r in d["rows"]:
             blocks = (
@@ -163,17 +261,101 @@ def booklet_pdf(view: dict[str, Any], path: Path, size: tuple[float, float]) -> 
             for b, prefix in blocks:
                 if b["kind"] == "logistics" and not b["notes"]:
                     continue
-                story.append(PageBreak())
-                story.extend(
-                    _block_sheet(b, prefix, d, w, lang, width, h1, body, small, label, colon)
+                key = f"b{len(sheets)}"
+                sheets.append((key, d, b, prefix))
+                toc_rows.append(
+                    [
+                        P(b["time"], small, lang),
+                        Pictogram(block_look(b, theme), 4.2 * MM),
+                        P(prefix + b["title"], body, lang),
+                        PageRef(key, 8.5),
+                    ]
                 )
+    story.append(
+        Table(
+            toc_rows,
+            colWidths=[30 * MM, 7 * MM, width - 30 * MM - 7 * MM - 14 * MM, 14 * MM],
+            style=TableStyle(toc_style),
+        )
+    )
+    # the days
+    by_day: dict[int, list[Any]] = {}
+    for key, d, b, prefix in sheets:
+        by_day.setdefault(d["index"], []).append((key, b, prefix))
+    for d in view["days"]:
+        story.append(PageBreak())
+        story.append(Anchor(f"d{d['index']}", pages))
+        story.append(P(f"{w['day']} {d['index']} — {d['label']}", h1, lang))
+        if d["title"]:
+            story.append(P(d["title"], small, lang))
+        rows = []
+        day_style = list(TABLE_BASE)
+        for r in d["rows"]:
+            look = block_look(r, theme)
+            day_style.append(
+                ("LINEBEFORE", (0, len(rows)), (0, len(rows)), 2, colors.HexColor(look.colour))
+            )
+            rows.append(
+                [
+                    P(r["time"], label, lang),
+                    Pictogram(look, 4.6 * MM),
+                    P(r["title"], body, lang),
+                    P(r["lead"] or r["room"], small, lang),
+                ]
+            )
+        story.append(Spacer(1, 3 * MM))
+        story.append(
+            Table(
+                rows,
+                colWidths=[30 * MM, 8 * MM, width - 83 * MM, 45 * MM],
+                style=TableStyle(day_style),
+            )
+        )
+        for key, b, prefix in by_day.get(d["index"], []):
+            parts = _block_sheet(b, prefix, d, w, lang, width, h1, body, small, label, colon)
+            line, title, rest = parts[0], parts[1], parts[2:]
+            look = block_look(b, theme)
+            head = [
+                Anchor(key, pages, look),
+                Band(look.colour, 1.4 * MM),
+                Spacer(1, 2 * MM),
+                IconParagraph(look, title, 7 * MM, 2.5 * MM),
+                line,
+            ]
+            flow = head + rest
+            story.append(CondPageBreak(half * 0.55))
+            total = sum(f.wrap(width, size[1])[1] for f in flow)
+            if total <= half:
+                story.append(KeepTogether(flow))  # a short block stays whole
+            else:
+                story.append(KeepTogether(flow[:6]))  # the heading with what follows
+                story.extend(flow[6:])
+    frame = page_frame(theme, view["heading"], w["booklet"], view["title"], first=False)
     doc.build(
         story,
-        onFirstPage=lambda c, d: None,
-        onLaterPages=page_footer(f"{view['heading']} · {w['booklet']}", lang),
-        canvasmaker=canvas_maker(meta, "DuplexFlipLongEdge"),  # printed double-sided
+        onFirstPage=frame,
+        onLaterPages=frame,
+        canvasmaker=booklet_canvas(meta, pages, 8.5),
     )
     return doc.page
+
+
+class Band(Spacer):
+    """A band of colour across the frame (a block's arc, the kit's accent on the cover)."""
+
+    def __init__(self, colour: str, height: float) -> None:
+        super().__init__(1, height)
+        self.colour = colour
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.width = aw
+        return aw, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setFillColor(colors.HexColor(self.colour))
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        self.canv.restoreState()
 
 
 def _block_sheet(
@@ -299,6 +481,7 @@ def checklist_pdf(
     guide_name: str,
     path: Path,
     size: tuple[float, float],
+    theme: Any = None,
 ) -> int:
     """The materials checklist: every item added up over the session, with boxes to tick.
     The printed files are ticked in the printing guide, which lists them with their pages:
@@ -309,14 +492,17 @@ def checklist_pdf(
         subject=heading,
         lang=lang,
     )
+    from facilitation.render.pages import default_theme, page_frame
+
+    theme = theme or default_theme()
     doc = _doc(path, meta, size)
+    doc.topMargin = 18 * MM
     width = size[0] - 30 * MM
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
     h2 = mkstyle(12, lang, bold=True, leading=15, hyphenate=False)
     body = mkstyle(9.5, lang, leading=12)
     small = mkstyle(8, lang, leading=10, colour=GREY)
     story: list[Any] = [
-        P(heading, small, lang),
         P(_("Materials checklist"), h1, lang),
         P(title, body, lang),
         Spacer(1, 4 * MM),
@@ -352,7 +538,7 @@ def checklist_pdf(
         Table(
             rows,
             colWidths=[9 * MM, width * 0.42, width * 0.22, width - 9 * MM - width * 0.64],
-            style=TableStyle(TABLE_BASE),
+            style=TableStyle(TABLE_BASE + _head_row(theme)),
             repeatRows=1,
         )
     )
@@ -382,8 +568,28 @@ def checklist_pdf(
             lang,
         )
     )
-    doc.build(story, canvasmaker=canvas_maker(meta))
+    frame = page_frame(theme, heading, _("Materials checklist"), title)
+    doc.build(story, onFirstPage=frame, onLaterPages=frame, canvasmaker=canvas_maker(meta))
     return doc.page
+
+
+def _head_row(theme: Any) -> list[Any]:
+    """A table's heading row on a light band of the kit's colour, a rule of it below."""
+    from facilitation.layout.look import tint
+
+    accent = theme.pages.accent
+    return [
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(tint(accent, 0.14))),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, colors.HexColor(accent)),
+    ]
+
+
+def credits_line() -> str:
+    """What the kit prints with, and under which licences (the guide's last line)."""
+    return _(
+        "Type: Source Sans 3 (SIL Open Font License). Pictograms: Tabler Icons (MIT). "
+        "Starter pictures: OpenMoji (CC BY-SA 4.0). Made with facilitation."
+    )
 
 
 def guide_pdf(
@@ -398,6 +604,7 @@ def guide_pdf(
     office: Any = None,
     changes: dict[str, Any] | None = None,
     flags: list[str] | None = None,
+    theme: Any = None,
 ) -> int:
     """The printing guide, first file of the kit: the paper in all, by printer; what to print
     again since an earlier kit; one line per file, with a box to tick when it is printed;
@@ -415,7 +622,11 @@ def guide_pdf(
         subject=heading,
         lang=lang,
     )
+    from facilitation.render.pages import default_theme, page_frame
+
+    theme = theme or default_theme()
     doc = _doc(path, meta, size)
+    doc.topMargin = 18 * MM
     width = size[0] - 30 * MM
     h1 = mkstyle(18, lang, bold=True, leading=22, hyphenate=False)
     h2 = mkstyle(12, lang, bold=True, leading=15, hyphenate=False, space_after=2)
@@ -428,7 +639,6 @@ def guide_pdf(
     small.splitLongWords = 0
     letter = bool(office and office.sheet == "letter")
     story: list[Any] = [
-        P(heading, small, lang),
         P(_("Printing guide"), h1, lang),
         P(title, body, lang),
         Spacer(1, 3 * MM),
@@ -536,10 +746,17 @@ def guide_pdf(
                 P(_cutting(j), small, lang),
             ]
         )
+    from facilitation.layout.look import tint
+
     style = (
         list(TABLE_BASE)
+        + _head_row(theme)
         + [("SPAN", (2, r), (-1, r)) for r in section_rows]
         + [("TOPPADDING", (0, r), (-1, r), 7) for r in section_rows]
+        + [
+            ("BACKGROUND", (0, r), (-1, r), colors.HexColor(tint(theme.pages.accent, 0.07)))
+            for r in section_rows
+        ]
     )
     story.append(Table(rows, colWidths=cols, style=TableStyle(style), repeatRows=1))
     canvases = [  # those the plan had to choose for: not the sheets that fit as they are
@@ -584,7 +801,10 @@ def guide_pdf(
             "fit": "--fit-sheets N",
         }
         story.append(R(_with_code(hint, code, lang), small))
-    doc.build(story, canvasmaker=canvas_maker(meta))
+    story.append(Spacer(1, 6 * MM))
+    story.append(P(credits_line(), small, lang))
+    frame = page_frame(theme, heading, _("Printing guide"), title)
+    doc.build(story, onFirstPage=frame, onLaterPages=frame, canvasmaker=canvas_maker(meta))
     return doc.page
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 from facilitation.model.session import Guest, Timing, is_person_ref
+from facilitation.model.words import arc_label
 from facilitation.plan.timeline import DayPlan, GuestParty, Plan, Slot
 from facilitation.text.dates import clock, long_date, time_range
 from facilitation.text.i18n import tr
@@ -262,6 +263,20 @@ def row(
         "address": (place_obj.address or "") if place_obj else "",
         "kind": slot.kind,
         "logistics": b.logistics or "",
+        # what the row looks like (the theme's colour and pictogram): the method's arc and
+        # family, or the kind of block that is not a method (break, lunch, travel, free...)
+        "arc": ex.arc if ex and slot.kind == "exercise" else "logistics",
+        "arc_label": arc_label(ex.arc if ex and slot.kind == "exercise" else "logistics"),
+        "family": (ex.family or "") if ex and slot.kind == "exercise" else "",
+        "look": (
+            ""
+            if slot.kind == "exercise"
+            else (b.logistics or "break")
+            if slot.kind == "logistics"
+            else "parallel"
+            if slot.kind == "tracks"
+            else "free"
+        ),
         "exercise": ex.id if ex else "",
         "lead": ", ".join(person_text(x, plan, lang) for x in b.lead),
         "notes": tr(b.notes, lang) if b.notes else "",

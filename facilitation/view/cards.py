@@ -27,6 +27,7 @@ class CardContent:
     arc: str
     lang: str
     instruction: str = ""  # one line: what participants do with the card
+    family: str = ""  # the method's family: its pictogram on the card
 
     @property
     def name(self) -> str:
@@ -82,7 +83,16 @@ def deck_cards(
         instruction = tr(support.instruction, lang) if support.instruction else ""
         cards.append(
             CardContent(
-                support.layout, support.id, ex.id, i, fields, title, ex.arc, lang, instruction
+                support.layout,
+                support.id,
+                ex.id,
+                i,
+                fields,
+                title,
+                ex.arc,
+                lang,
+                instruction,
+                family=ex.family or "",
             )
         )
     return cards

@@ -32,6 +32,7 @@ class SheetView:
     runs: list[Run] = field(default_factory=list)  # the whole method
     shorter: list[list[Run]] = field(default_factory=list)  # shorter bodies, in order
     continued: str = ""  # "(suite)"
+    family: str = ""  # the method's family: its pictogram
 
     def bodies(self) -> list[list[Run]]:
         """The body, whole first, then shorter."""
@@ -112,6 +113,7 @@ def sheet_view(
     return SheetView(
         id=ex.id,
         arc=ex.arc,
+        family=ex.family or "",
         lang=lang,
         name=_("{id} / facilitator card").format(id=ex.id),
         title=m.title,
