@@ -10,7 +10,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.platypus import (
     CondPageBreak,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -22,6 +21,7 @@ from facilitation.render.pdf import (
     REGULAR,
     Document,
     Meta,
+    Paragraph,
     canvas_maker,
     doc_kwargs,
     markup,

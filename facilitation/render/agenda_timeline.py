@@ -14,13 +14,12 @@ from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph
 
 from facilitation.layout.look import Look, arc_look, block_look, darker
 from facilitation.layout.timeline import TimeBox, day_column
 from facilitation.model.printdata import Theme
 from facilitation.render.icons import draw_icon
-from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, PrintCanvas, para
+from facilitation.render.pdf import BOLD, MM, REGULAR, Meta, Paragraph, PrintCanvas, para
 from facilitation.render.pdf import style as mkstyle
 
 GREY = Color(0.3, 0.3, 0.3)

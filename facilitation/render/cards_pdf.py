@@ -14,12 +14,11 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Paragraph
 
 from facilitation.errors import Problem, UserError
 from facilitation.layout.card_design import Element, Face
 from facilitation.layout.imposition import Imposition, Rect, back_of
-from facilitation.render.pdf import MM, Meta, PrintCanvas, markup, para
+from facilitation.render.pdf import MM, Meta, Paragraph, PrintCanvas, markup, para
 from facilitation.render.pdf import style as mkstyle
 from facilitation.text.messages import _
 

@@ -9,7 +9,6 @@ from reportlab.lib import colors
 from reportlab.platypus import (
     Flowable,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -17,7 +16,16 @@ from reportlab.platypus import (
 
 from facilitation.model.words import colour_label
 from facilitation.render.agenda_pdf import GREY, LIGHT, P, R, label_text
-from facilitation.render.pdf import MM, REGULAR, Document, Meta, canvas_maker, doc_kwargs, markup
+from facilitation.render.pdf import (
+    MM,
+    REGULAR,
+    Document,
+    Meta,
+    Paragraph,
+    canvas_maker,
+    doc_kwargs,
+    markup,
+)
 from facilitation.render.pdf import style as mkstyle
 from facilitation.text.messages import _, ngettext, pgettext
 from facilitation.text.typography import number

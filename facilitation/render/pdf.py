@@ -18,7 +18,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import Paragraph as _RLParagraph
+from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -331,6 +332,23 @@ def markup(text: str, lang: str) -> str:
     """User text -> safe Paragraph markup: typography first, then &, <, > escaped."""
     text = typeset(text, lang, for_pdf=True)
     return escape(text).replace("\n", "<br/>")
+
+
+class Paragraph(_RLParagraph):
+    """reportlab's Paragraph, its lines broken once per width.
+
+    Why: platypus asks a paragraph for its height several times at the same width (a
+    KeepTogether measures it, the frame places it, a table sizes its cell), and each time
+    reportlab breaks its lines again; the lines depend on the width alone (the style does
+    not change), so the second answer is the first. About a third of a booklet's time."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        d = self.__dict__
+        if d.get("_wrapped_at") == availWidth and "blPara" in d:  # (split may drop it)
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = availWidth
+        return size
 
 
 def escape(text: str) -> str:
