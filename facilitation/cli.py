@@ -25,6 +25,7 @@ from facilitation import __version__
 from facilitation.errors import UserError
 from facilitation.text.messages import N_, _, language, ngettext, set_language
 from facilitation.text.typography import number, typeset
+from facilitation.text.visible import visible
 
 LANG_ENV = "FACILITATION_LANG"
 LANGS = ("fr", "en")
@@ -1160,8 +1161,8 @@ def _reprint_lines(changes: dict[str, Any]) -> list[str]:
             )
         else:
             out.append(_("print again: {file} (changed)").format(file=f["name"]))
-    for name in changes["gone"]:
-        out.append(_("no longer needed: {file}").format(file=name))
+    for name in changes["gone"]:  # named by the earlier manifest: shown, never obeyed
+        out.append(_("no longer needed: {file}").format(file=visible(name, newlines=False)))
     out.append(
         ngettext(
             "{n} file unchanged since {kit}",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from facilitation.text.i18n import fold
 from facilitation.text.messages import _, language
+from facilitation.text.visible import visible
 
 
 @dataclass(frozen=True)
@@ -29,21 +30,25 @@ class Problem:
 
     def format(self) -> str:
         """'file:line:column: error: path: message', then the hint, in the run's language
-        (the place stays as editors read it)."""
-        where = self.file or ""
+        (the place stays as editors read it). Characters that are not text (an escape, a
+        right-to-left override, from a key or a value of a hostile file) are shown as
+        escapes, never sent to the terminal as they are."""
+        where = visible(self.file or "", newlines=False)
         if self.line is not None and where:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         severity = _("warning") if self.severity == "warning" else _("error")
-        message = self.message
+        message = visible(self.message)
         if self.path:
-            message = _("{path}: {message}").format(path=self.path, message=message)
+            message = _("{path}: {message}").format(
+                path=visible(self.path, newlines=False), message=message
+            )
         text = _("{severity}: {message}").format(severity=severity, message=message)
         if where:
             text = f"{where}: {text}"
         if self.hint:
-            text += "\n    " + _("hint: {hint}").format(hint=self.hint)
+            text += "\n    " + _("hint: {hint}").format(hint=visible(self.hint))
         return text
 
 
@@ -117,3 +122,28 @@ def mean(names: list[str]) -> str:
     """'did you mean 'x'?' (or 'x' or 'y'), in the run's language."""
     quoted = [_("'{name}'").format(name=c) for c in names]
     return _("did you mean {names}?").format(names=_(" or ").join(quoted))
+
+
+def placed(exc: UserError, where: tuple[str | None, int | None, int | None] | None) -> UserError:
+    """`exc` with `where` (file, line, column) given to its problems that do not say where
+    they are (or name that file without a line): a problem found while drawing knows a card,
+    its caller knows the file."""
+    if not where or not where[0]:
+        return exc
+    file, line, column = where
+    return UserError(
+        [
+            p
+            if p.file and (p.file != file or p.line is not None)
+            else Problem(
+                p.message,
+                file=file,
+                line=line,
+                column=column,
+                path=p.path,
+                hint=p.hint,
+                severity=p.severity,
+            )
+            for p in exc.problems
+        ]
+    )

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from facilitation.errors import Problem, UserError
+from facilitation.errors import Problem, UserError, placed
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
 from facilitation.layout.canvas import CanvasGeometry, geometry
 from facilitation.layout.paper import Choice, Office, Plan, plan_canvas, plan_override, use_of
 from facilitation.layout.tiling import tile
 from facilitation.load.printdata import canvas_layout, paper_uses, sheet_mm
+from facilitation.load.validation import exercise_where
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.limits import MAX_CANVASES
 from facilitation.model.session import PrintChoice
@@ -204,6 +205,35 @@ def canvas_prints(
     supports: list[Support] | None = None,
     choice: PrintChoice | None = None,
     where: tuple[str, int | None, int | None] | None = None,
+    at: Any = None,
+) -> list[CanvasPrint]:
+    """The canvases of a block as they print (_canvas_prints); a problem found there (a canvas
+    too dense, a glyph the font lacks) is said at the block's print choice, else at the block
+    (`at`), else at the exercise's supports."""
+    try:
+        return _canvas_prints(
+            ex=ex,
+            opts=opts,
+            copies_for=copies_for,
+            overrides=overrides,
+            variant=variant,
+            supports=supports,
+            choice=choice,
+            where=where,
+        )
+    except UserError as exc:
+        raise placed(exc, where or at or exercise_where(ex, ("supports",))) from None
+
+
+def _canvas_prints(
+    ex: Exercise,
+    opts: CanvasOptions,
+    copies_for: Any = None,
+    overrides: dict[str, Any] | None = None,
+    variant: str | None = None,
+    supports: list[Support] | None = None,
+    choice: PrintChoice | None = None,
+    where: tuple[str, int | None, int | None] | None = None,
 ) -> list[CanvasPrint]:
     """Each canvas support of a block under the kit's paper plan, laid out as it prints."""
     out = []
@@ -251,6 +281,39 @@ def write_exercise_canvases(
     supports: list[Support] | None = None,
     choice: PrintChoice | None = None,
     where: tuple[str, int | None, int | None] | None = None,
+    at: Any = None,
+) -> list[Job]:
+    """The canvases of an exercise (_write_exercise_canvases); a problem found there (a canvas
+    too dense, a glyph the font lacks) is said at the block's print choice, else at the block
+    (`at`), else at the exercise's supports."""
+    try:
+        return _write_exercise_canvases(
+            ex=ex,
+            opts=opts,
+            out=out,
+            copies_for=copies_for,
+            overrides=overrides,
+            variant=variant,
+            prefix=prefix,
+            supports=supports,
+            choice=choice,
+            where=where,
+        )
+    except UserError as exc:
+        raise placed(exc, where or at or exercise_where(ex, ("supports",))) from None
+
+
+def _write_exercise_canvases(
+    ex: Exercise,
+    opts: CanvasOptions,
+    out: Outputs,
+    copies_for: Any = None,
+    overrides: dict[str, Any] | None = None,
+    variant: str | None = None,
+    prefix: str = "",
+    supports: list[Support] | None = None,
+    choice: PrintChoice | None = None,
+    where: tuple[str, int | None, int | None] | None = None,
 ) -> list[Job]:
     """One PDF per paper size and orientation: real size, or tiled onto office sheets.
     Under the kit's paper plan (opts.office), each canvas prints as the plan chooses, and
@@ -260,7 +323,7 @@ def write_exercise_canvases(
 
     lang = opts.lang
     if opts.office is not None:
-        prints = canvas_prints(
+        prints = _canvas_prints(
             ex, opts, copies_for, overrides, variant, supports, choice=choice, where=where
         )
         return write_prints(ex, [p for p in prints if p.choice.how != "real"], opts, out, prefix)

@@ -5,16 +5,19 @@ Plan (which cards, how many) -> card design (faces in mm) -> imposition (sheets)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
-from facilitation.errors import Problem, UserError
+from facilitation.errors import Problem, UserError, placed
 from facilitation.jobs.job import Job
 from facilitation.jobs.output import Outputs
 from facilitation.layout.card_design import Element, Face, back, front, with_floor
 from facilitation.layout.imposition import ImpositionError, impose
 from facilitation.load.pictures import safe_picture
 from facilitation.load.printdata import card_format, card_layouts, sheet, sheet_mm, theme
+from facilitation.load.validation import exercise_where
 from facilitation.model.exercise import Exercise, Support
 from facilitation.model.limits import MAX_CARDS
 from facilitation.model.printdata import CardFormat
@@ -94,6 +97,81 @@ def _chars(value: Any) -> int:
     return 0
 
 
+def theme_logo(th: Any) -> Any:
+    """The theme's logo, checked as a picture of the theme's folder (said at its line)."""
+    if not th.logo:
+        return None
+    try:
+        return safe_picture(th.folder, th.logo, f"themes.{th.id}.logo", logo=True)
+    except UserError as exc:
+        raise placed(exc, th.logo_where) from None
+
+
+def default_source(
+    ex: Exercise, support: Any, index: int, lang: str
+) -> tuple[str | None, int | None, int | None]:
+    """Where the text of an exercise's own card is written: the parameter's default."""
+    name = getattr(support, "source", None)
+    if not name or name not in ex.parameters:
+        return exercise_where(ex, ("supports",))
+    default = ex.parameters[name].default
+    keyed = (lang,) if isinstance(default, dict) and lang in default else ()
+    return exercise_where(ex, ("parameters", name, "default") + keyed + (index,))
+
+
+_PICTURE_PATH = re.compile(r"\.parameters\.([^.\[]+)\[(\d+)\]$")
+
+
+def _picture_where(exc: UserError, ex: Exercise, locate: Any) -> Any:
+    for p in exc.problems:
+        m = _PICTURE_PATH.search(p.path or "")
+        if m:
+            return locate(SimpleNamespace(source=m.group(1)), int(m.group(2)))
+    return exercise_where(ex, ("parameters",))
+
+
+def _sheet_where(exc: UserError, ex: Exercise, slot: Any, session: Any) -> Any:
+    """A facilitator card's problem: the text holding a missing glyph, if that is what it is
+    (the session's block first, then the exercise), else the block of the session that runs
+    it, else the exercise's steps. `session`: the LoadedSession, in a kit."""
+    from facilitation.load.validation import Locator
+    from facilitation.render.pdf import missing_glyphs
+
+    locators = []
+    if session is not None and slot is not None:
+        locators.append(Locator([session.doc]))
+    if ex.__dict__.get("locator") is not None:
+        locators.append(ex.__dict__["locator"])
+    for p in exc.problems:
+        chars = [c for c in re.findall(r"'(.)' \(U\+", p.message) if missing_glyphs(c)]
+        for locator in locators if chars else []:
+            found = locator.find(lambda t, c=chars[0]: c in t)
+            if found:
+                return found
+    if session is not None and slot is not None:
+        return session.where(slot.path)
+    return exercise_where(ex, ("steps",))
+
+
+def prefit(face: Face, lang: str, name: str) -> None:
+    """Fit a face's texts now (kept for drawing): a text that cannot fit is said at the
+    face's file and line rather than when the PDF is drawn, where that is not known."""
+    from facilitation.render.cards_pdf import FitError, fit
+
+    for el in face.elements:
+        if el.kind == "text":
+            try:
+                fit(el, lang, name)
+            except FitError as exc:
+                raise UserError(
+                    Problem(
+                        str(exc),
+                        *(face.where or (None, None, None)),
+                        hint=_("shorten the text, or choose a larger card format"),
+                    )
+                ) from None
+
+
 def glyph_check(faces: list[Face]) -> None:
     from facilitation.render.pdf import glyph_problems
 
@@ -108,7 +186,17 @@ def glyph_check(faces: list[Face]) -> None:
                 items.append((f.name, text))
     problems = glyph_problems(items)
     if problems:
-        raise UserError(problems)
+        where = {}
+        for f in faces:
+            where.setdefault(f.name, f.where)
+        raise UserError(
+            [
+                Problem(p.message, *(where.get(p.path) or (None, None, None)), p.path, p.hint)
+                if where.get(p.path)
+                else p
+                for p in dict.fromkeys(problems)
+            ]
+        )
 
 
 def _impose(fmt: CardFormat, opts: CardOptions, fold: bool = False) -> Any:
@@ -191,11 +279,15 @@ class CardBatch:
         from facilitation.render.cards_pdf import SheetCard
 
         o, th, lang = self.opts, self.th, self.opts.lang
-        logo = (
-            safe_picture(th.folder, th.logo, f"themes.{th.id}.logo", logo=True) if th.logo else None
-        )
+        logo = theme_logo(th)
         title = tr(ex.title, lang)
-        for deck in decks(ex, lang, overrides, picture_root, variant):
+        if locate is None:  # the exercise's own values: where its files write them
+            locate = lambda support, index: default_source(ex, support, index, lang)  # noqa: E731
+        try:
+            made = decks(ex, lang, overrides, picture_root, variant)
+        except UserError as exc:  # a picture: said at the line that names it
+            raise placed(exc, _picture_where(exc, ex, locate)) from None
+        for deck in made:
             fmt = card_format(self._fmt_for(deck.support))
             back_name = f"back-{ex.id}"
             backs = self.backs.setdefault(fmt.id, {})
@@ -216,7 +308,10 @@ class CardBatch:
                     ),
                     fmt.min_type,
                 )
-                glyph_check([Face(backs[back_name], _("{id} / back").format(id=ex.id))])
+                back_face = Face(backs[back_name], _("{id} / back").format(id=ex.id))
+                back_face.where = exercise_where(ex, ("title",))
+                glyph_check([back_face])
+                prefit(back_face, lang, back_face.name)
             n = copies_for(deck.support) if copies_for else o.copies
             self.count += n * len(deck.cards)
             if self.count > MAX_CARDS:  # said before the cards are made, not after
@@ -226,10 +321,7 @@ class CardBatch:
                 for content in deck.cards:
                     face = front(content, fmt.width, fmt.height, fmt.safe, th)
                     face.elements = with_floor(face.elements, fmt.min_type)
-                    if locate is not None:
-                        face.where = locate(deck.support, content.index)
-                    elif ex.origin:  # at least the exercise's file
-                        face.where = (ex.origin, None, None)
+                    face.where = locate(deck.support, content.index)
                     faces.append(face)
                     self.cards.setdefault(fmt.id, []).append(
                         SheetCard(face, back_name, None, group=ex.id)
@@ -238,11 +330,19 @@ class CardBatch:
             if faces and title not in self.titles.setdefault(fmt.id, []):
                 self.titles[fmt.id].append(title)
 
-    def add_facilitator(self, ex: Exercise, slot: Any = None, facilitators: int = 1) -> None:
+    def add_facilitator(
+        self, ex: Exercise, slot: Any = None, facilitators: int = 1, session: Any = None
+    ) -> None:
         """The facilitator card of a method, as `slot` runs it (a session's block), else as
         written at Transfo size: the whole method on A6 when it fits at 7.5 pt or more, else
         on A5; only when A5 cannot hold it either, the parameters shortened, then the tips
         left to the booklet."""
+        try:
+            self._add_facilitator(ex, slot, facilitators)
+        except UserError as exc:  # said at the exercise's text it is about, else its steps
+            raise placed(exc, _sheet_where(exc, ex, slot, session)) from None
+
+    def _add_facilitator(self, ex: Exercise, slot: Any, facilitators: int) -> None:
         from facilitation.render.cards_pdf import SheetCard
         from facilitation.render.facilitator_card import facilitator_faces
 

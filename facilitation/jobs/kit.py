@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from facilitation.errors import UserError
+from facilitation.errors import UserError, placed
 from facilitation.jobs.agenda import agenda_parts, slug
 from facilitation.jobs.canvases import (
     CanvasOptions,
@@ -103,15 +103,21 @@ def session_card_tasks(
                 old[k] = max(old.get(k, 0), v)
         else:
             seen[key] = (slot, counts)
-    total = sum(
-        n * _deck_size(slot, s, opts.lang)
+    by_slot = [
+        (
+            slot,
+            sum(
+                counts.get(s.id, 1) * _deck_size(slot, s, opts.lang)
+                for s in card_supports(slot.exercise, slot.block.variant)
+            ),
+        )
         for slot, counts in seen.values()
         if slot.exercise is not None
-        for s in card_supports(slot.exercise, slot.block.variant)
-        for n in [counts.get(s.id, 1)]
-    )
-    if total > MAX_CARDS:  # said before any work starts
-        raise too_many_cards(total, str(loaded.path))
+    ]
+    total = sum(n for _, n in by_slot)
+    if total > MAX_CARDS:  # said before any work starts, at the block that prints most
+        biggest = max(by_slot, key=lambda x: x[1])[0]
+        raise placed(too_many_cards(total), loaded.where(biggest.path))
     fr = opts.lang == "fr"
     folder = "cartes/" if fr else "cards/"
     firsts: dict[str, Slot] = {}  # each exercise once, where it first comes
@@ -127,14 +133,17 @@ def session_card_tasks(
         decks = CardBatch(opts)
         for slot, counts in seen.values():
             assert slot.exercise is not None
-            decks.add_exercise(
-                slot.exercise,
-                block_values(slot),
-                _picture_root(loaded, slot),
-                copies_for=lambda s, c=counts: c.get(s.id, 1),
-                variant=slot.block.variant,
-                locate=lambda s, i, slot=slot: card_source(loaded, slot, s, i, opts.lang),
-            )
+            try:
+                decks.add_exercise(
+                    slot.exercise,
+                    block_values(slot),
+                    _picture_root(loaded, slot),
+                    copies_for=lambda s, c=counts: c.get(s.id, 1),
+                    variant=slot.block.variant,
+                    locate=lambda s, i, slot=slot: card_source(loaded, slot, s, i, opts.lang),
+                )
+            except UserError as exc:  # too many cards: said at the block that adds them
+                raise placed(exc, loaded.where(slot.path)) from None
         word = "cartes" if fr else "cards"
         return decks.write(out, lambda f: f"{folder}{word}-{f}.pdf")
 
@@ -170,7 +179,7 @@ def session_card_tasks(
         fac = CardBatch(opts, kind="facilitator")
         for slot in runs.values():
             assert slot.exercise is not None
-            fac.add_facilitator(slot.exercise, slot, n_fac)
+            fac.add_facilitator(slot.exercise, slot, n_fac, loaded)
         fword = "fiches-animateur" if fr else "facilitator-cards"
         return fac.write(out, lambda f: f"{folder}{fword}-{f}.pdf")
 
@@ -280,6 +289,7 @@ def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions)
                 supports=sup,
                 choice=slot.block.print,
                 where=loaded.where(slot.path + ("print",)) if slot.block.print else None,
+                at=loaded.where(slot.path),
             )
 
         tasks.append(("canvases", write))
@@ -297,6 +307,7 @@ def session_canvas_tasks(loaded: LoadedSession, plan: Plan, opts: CanvasOptions)
                     variant=slot.block.variant,
                     choice=slot.block.print,
                     where=where,
+                    at=loaded.where(slot.path),
                 )
                 blocks.append((slot.exercise, prints))
             stem = f"{folder}00-{'imprimeur' if fr else 'print-shop'}"
@@ -620,6 +631,13 @@ def _old_manifest(folder: Path, lang: str) -> dict[str, Any]:
         )
     try:
         data = json.loads(read_regular(found[0], 5_000_000).decode("utf-8"))
+    except RecursionError:
+        raise UserError(
+            Problem(
+                _("cannot read this manifest: {error}").format(error=_("it nests too deeply")),
+                file=str(found[0]),
+            )
+        ) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise UserError(
             Problem(_("cannot read this manifest: {error}").format(error=exc), file=str(found[0]))
@@ -644,11 +662,16 @@ def compare_kits(since: Path, jobs: list[Job], out: Outputs, lang: str) -> dict[
     since = Path(since)
     old = _old_manifest(since, lang)
     folder = since if since.is_dir() else since.parent
-    old_jobs = {j["name"]: j for j in old.get("jobs", []) if isinstance(j, dict) and "name" in j}
+    old_jobs = _old_jobs(old)
     old_hash: dict[str, str] = {}
+    real = folder.resolve()
     for name, j in old_jobs.items():
         f = folder / name
-        old_hash[name] = (_sha256(f) if f.is_file() else None) or str(j.get("sha256") or "")
+        inside = f.parent.resolve().is_relative_to(real)  # never a file out of its kit
+        digest = j.get("sha256")
+        old_hash[name] = (_sha256(f) if inside else None) or (
+            digest if isinstance(digest, str) else ""
+        )
     by_hash = {h: n for n, h in old_hash.items() if h}
     files = []
     for j in jobs:
@@ -664,6 +687,8 @@ def compare_kits(since: Path, jobs: list[Job], out: Outputs, lang: str) -> dict[
         elif j.name in old_jobs:
             entry["status"] = "changed"
             keys = old_jobs[j.name].get("sheet_keys") or []
+            if not isinstance(keys, list):
+                keys = []
             if keys and j.sheet_keys:
                 changed = [
                     i + 1 for i, k in enumerate(j.sheet_keys) if i >= len(keys) or keys[i] != k
@@ -675,6 +700,25 @@ def compare_kits(since: Path, jobs: list[Job], out: Outputs, lang: str) -> dict[
     names = {j.name for j in jobs}
     gone = [n for n in old_jobs if n not in names and old_jobs[n].get("kind") != "guide"]
     return {"since": str(since), "files": files, "gone": gone}
+
+
+def _old_jobs(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The files an earlier kit's manifest lists, by name: those it can have written (a name
+    inside its folder), each once; anything else in the manifest is left aside. Why: the
+    manifest is a file on disk like any other, and may have been edited or replaced."""
+    from facilitation.jobs.output import safe_name
+
+    jobs = manifest.get("jobs")
+    out: dict[str, dict[str, Any]] = {}
+    for j in jobs if isinstance(jobs, list) else []:
+        if not isinstance(j, dict) or not isinstance(j.get("name"), str):
+            continue
+        try:
+            safe_name(j["name"])
+        except ValueError:
+            continue
+        out.setdefault(j["name"], j)
+    return out
 
 
 def previous_kit_files(out: Outputs, lang: str) -> list[str]:
@@ -710,7 +754,7 @@ def _read_manifest(path: Path) -> dict[str, Any] | None:
     try:
         raw = read_regular(path, 5_000_000)
         data = json.loads(raw.decode("utf-8"))
-    except (UserError, ValueError, UnicodeDecodeError):
+    except (UserError, ValueError, UnicodeDecodeError, RecursionError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
         return None

@@ -173,21 +173,19 @@ class Outputs:
         self.tmp_live = True
 
     def _take_lock(self, path: Path) -> None:
-        """Create the lock with O_EXCL; take over the lock of a dead process."""
+        """Put the lock in place whole (written beside it, then linked to its name, which
+        fails if it exists: another run never sees it empty); take over the lock of a dead
+        process."""
         me = f"{os.getpid()}\n{socket.gethostname()}\n".encode()
         for _attempt in range(5):
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+                _create_whole(path, me)
             except FileExistsError:
                 owner = _lock_owner(path)
                 if owner is not None:
                     raise _busy(self.target, path, owner) from None
                 _remove_stale(path)
                 continue
-            try:
-                os.write(fd, me)
-            finally:
-                os.close(fd)
             self.lock = path
             return
         raise _busy(self.target, path, None)
@@ -368,12 +366,49 @@ class Outputs:
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+STALE_EMPTY_SECONDS = 10  # a lock still empty after this long belongs to a run that died
+
+
+def _create_whole(path: Path, content: bytes) -> None:
+    """Create `path` holding `content`, or FileExistsError; it never exists empty or half
+    written. Why: a second run that found the lock between its creation and its writing
+    took it for the stale lock of a dead run, and both wrote into the folder. Where hard links
+    are not supported, the file is created with O_EXCL and written at once (an empty lock is
+    then taken as live for a few seconds: see _lock_owner)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.new")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _NOFOLLOW, 0o644)
+    except OSError:
+        fd = None
+    if fd is not None:
+        try:
+            os.write(fd, content)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp, path)
+            return
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this disk: O_EXCL below
+            pass
+        finally:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+    try:
+        os.write(fd, content)
+    finally:
+        os.close(fd)
 
 
 def _lock_owner(path: Path) -> int | None:
     """The live process holding a lock, or None when the lock is stale (its process died,
-    or the file is empty or unreadable as a lock). A lock from another machine, or one that is
-    not a regular file, is taken as live (-1 when there is no process id to say)."""
+    or the file has been empty or unreadable as a lock for some seconds). A lock from another
+    machine, or one that is not a regular file, is taken as live (-1 when there is no process
+    id to say)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW)
     except FileNotFoundError:
@@ -381,15 +416,18 @@ def _lock_owner(path: Path) -> int | None:
     except OSError:
         return -1
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             return -1
         lines = os.read(fd, 200).decode("utf-8", "replace").split("\n")
     finally:
         os.close(fd)
     try:
         pid = int(lines[0])
-    except ValueError:
-        return None
+    except ValueError:  # being written (see _create_whole), else left by a run that died
+        import time
+
+        return -1 if time.time() - st.st_mtime < STALE_EMPTY_SECONDS else None
     host = lines[1] if len(lines) > 1 else ""
     if host and host != socket.gethostname():
         return pid

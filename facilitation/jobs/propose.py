@@ -22,11 +22,13 @@ from facilitation.jobs.output import fault_reason
 from facilitation.load.library import Library
 from facilitation.load.sessions import load_session
 from facilitation.model.exercise import Exercise
+from facilitation.model.limits import MAX_TEXT, MAX_YEAR, MIN_YEAR
 from facilitation.model.session import minutes_of
 from facilitation.model.words import arc_label, logistics_label
 from facilitation.plan.examples import unchosen
 from facilitation.plan.propose import Proposal, exercises_by_id, expand, linked, propose
 from facilitation.plan.schedule import schedule
+from facilitation.plan.suggest import check_wish
 from facilitation.plan.supports import exercise_values
 from facilitation.plan.timeline import Plan
 from facilitation.text.dates import hm
@@ -91,15 +93,38 @@ def parse_date(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        return read_date(value)
+        day = read_date(value)
     except DateError as exc:
         raise UserError(Problem(str(exc), path="--date")) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise UserError(
+            Problem(
+                _("the year {year} is out of range: {low} to {high}").format(
+                    year=day.year, low=MIN_YEAR, high=MAX_YEAR
+                ),
+                path="--date",
+            )
+        )
+    return day
 
 
 def run_propose(library: Library, opts: ProposeOptions) -> Proposed:
     """Draw (or expand) a plan, write it as a session file, read it back and time it."""
     start = parse_start(opts.start)
     day = parse_date(opts.date)
+    check_wish(opts.goal, "--goal")
+    for option, value in (("--programme", opts.programme or ""), ("--goal", opts.goal)):
+        if len(value) > MAX_TEXT:  # said of the option, not of the file it would go into
+            raise UserError(
+                Problem(
+                    ngettext(
+                        "a text of {n} character: at most {limit} in one value",
+                        "a text of {n} characters: at most {limit} in one value",
+                        len(value),
+                    ).format(n=len(value), limit=MAX_TEXT),
+                    path=option,
+                )
+            )
     library.check()
     exercises = exercises_by_id(library.exercises.values())
     notes = []

@@ -93,7 +93,7 @@ class Settings:
         config: dict[str, Any] = {}
         lang = None
         cfg_path = cwd / CONFIG_FILE
-        if cfg_path.is_file():
+        if cfg_path.exists():  # a folder or a FIFO of that name is refused, not skipped
             doc = read_path(cfg_path, display=str(cfg_path))
             config = _check_config(doc)
             for p in config.get("library", []):
@@ -419,6 +419,7 @@ class Library:
             raise UserError(problems)
         ex.origin = str(entry.doc.file)
         ex.__dict__["folder"] = entry.folder
+        ex.__dict__["locator"] = locator  # where its texts are written, for later messages
         self._warnings[entry.id] = timing_warnings(ex, locator)
         return ex, locator
 

@@ -22,6 +22,7 @@ from facilitation.text.messages import _
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".svg"}
 DECK = "starters"  # the built-in deck's folder: pictures named starters/<name>.svg
 MAX_PICTURE_BYTES = 20_000_000  # a photo straight from a camera is 5 to 15 MB
+MIN_SVG_PT, MAX_SVG_PT = 0.01, 100_000.0  # an SVG's size, in points (a card: 180 to 420)
 MAX_PIXELS = 50_000_000  # 8 000 x 6 000: more than any card or canvas needs at 300 dpi
 
 
@@ -78,7 +79,19 @@ def safe_picture(root: Any, rel: str, where: str, logo: bool = False) -> Path:
         raise UserError(
             Problem(_("{what} is not a JPEG, PNG or SVG file").format(what=what), path=where)
         )
-    found = _image(resolved, _display(full), where)
+    try:
+        found = _image(resolved, _display(full), where)
+    except UserError as exc:  # not a regular file, too large: said of the picture, where named
+        raise UserError(
+            [
+                Problem(
+                    _("{what}: {problem}").format(what=what, problem=p.message),
+                    path=where,
+                    hint=p.hint,
+                )
+                for p in exc.problems
+            ]
+        ) from None
     if found == "unreadable":
         raise UserError(
             Problem(_("{what} cannot be read as an image").format(what=what), path=where)
@@ -106,13 +119,17 @@ def _image(path: Path, display: str, where: str) -> str | tuple[int, int]:
     try:
         if path.suffix.lower() == ".svg":
             return "ok" if svg_drawing(path) is not None else "unreadable"
+        import warnings
+
         from PIL import Image
 
-        with Image.open(io.BytesIO(raw)) as im:
-            width, height = im.size
-            if width * height > MAX_PIXELS:
-                return (width, height)
-            im.verify()
+        with warnings.catch_warnings():  # the size is checked here, against MAX_PIXELS
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(raw)) as im:
+                width, height = im.size
+                if width * height > MAX_PIXELS:
+                    return (width, height)
+                im.load()  # decoded whole: a file whose header is fine but data is not fails
         return "ok"
     except Exception:
         return "unreadable"
@@ -130,9 +147,15 @@ def svg_drawing(path: Path) -> Any:
 
     logging.getLogger("svglib").setLevel(logging.ERROR)  # unsupported bits are skipped quietly
     try:
-        return svg2rlg(str(path))
+        drawing = svg2rlg(str(path))
     except Exception:
         return None
+    if drawing is None:
+        return None
+    w, h = drawing.width, drawing.height
+    if not (MIN_SVG_PT <= w <= MAX_SVG_PT and MIN_SVG_PT <= h <= MAX_SVG_PT):
+        return None  # no size (an empty or broken file), or a size no page could hold
+    return drawing
 
 
 def _display(path: Path) -> str:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.errors import Problem, UserError, did_you_mean, placed
 from facilitation.load.files import is_inside, link_out_problem
 from facilitation.load.validation import Locator, problems_from
 from facilitation.load.yamlio import Document, format_path, read_path
@@ -245,27 +245,42 @@ def theme(name: str = "default") -> Theme:
     patches = _models("themes", ThemePatch)
     seen: list[str] = []
 
-    def resolve(n: str) -> dict[str, Any]:
+    def where(n: str, key: str) -> tuple[str | None, int | None, int | None]:
+        """Where theme `n` writes `key` (its `extends`, its `logo`)."""
+        doc = table[n][1]
+        line, col = doc.where((n, key))
+        return doc.file, line, col
+
+    def resolve(n: str, child: str | None = None) -> dict[str, Any]:
         if n not in patches:
-            raise _unknown(_("unknown theme '{name}'"), n, patches)
+            exc = _unknown(_("unknown theme '{name}'"), n, patches)
+            raise placed(exc, where(child, "extends")) if child else exc
         if n in seen:
             raise UserError(
                 Problem(
                     _("themes extend each other in a circle: {names}").format(
-                        names=" -> ".join(seen)
-                    )
+                        names=" -> ".join(seen + [n])
+                    ),
+                    *where(seen[-1], "extends"),
                 )
             )
         seen.append(n)
         data = patches[n].model_dump(exclude_none=True, exclude_unset=True)
         parent = data.pop("extends", None)
-        return _merge(resolve(parent), data) if parent else data
+        return _merge(resolve(parent, n), data) if parent else data
 
     data = resolve(name)
     raw, doc, folder = table[name]
     resolved = validate_entry(doc, (name,), data, Theme)
     _check_icons(resolved, name, doc)
-    return resolved.model_copy(update={"id": name, "folder": folder})
+    logo_by = next((n for n in seen if patches[n].logo), None)  # the theme that names it
+    return resolved.model_copy(
+        update={
+            "id": name,
+            "folder": folder,
+            "logo_where": where(logo_by, "logo") if logo_by else None,
+        }
+    )
 
 
 def _check_icons(th: Theme, name: str, doc: Document) -> None:

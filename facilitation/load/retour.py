@@ -19,9 +19,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from facilitation.errors import Problem, UserError, did_you_mean
+from facilitation.load.files import read_regular
 from facilitation.load.sessions import LoadedSession, iter_blocks
 from facilitation.load.validation import Locator, problems_from
-from facilitation.load.yamlio import Document, format_path, read_path
+from facilitation.load.yamlio import Document, format_path, read_bytes
+from facilitation.model.limits import MAX_FILE_BYTES
 from facilitation.model.retour import BlockRetour, Photo, Quote, Retour, parse_place
 from facilitation.model.session import Block
 from facilitation.model.words import language_name, logistics_label
@@ -125,7 +127,20 @@ def load_retour(path: Path, loaded: LoadedSession, lang: str | None = None) -> L
     them, the compte rendu refuses them. With `lang`, texts missing in it are warned."""
     if path.exists() and not path.is_file():  # a folder, a FIFO: never read (it would block)
         raise UserError(Problem(_("the retour is not a regular file"), file=str(path)))
-    doc = read_path(path, display=str(path))
+    raw = read_regular(path, MAX_FILE_BYTES, str(path))
+    if not any(ln.strip() and not ln.lstrip().startswith(b"#") for ln in raw.splitlines()):
+        raise UserError(
+            Problem(
+                _("the retour is empty"),
+                file=str(path),
+                line=1,
+                hint=_(
+                    "say what happened, block by block: 'facilitation new retour' writes a "
+                    "retour listing every block of the session (move this one away first)"
+                ),
+            )
+        )
+    doc = read_bytes(raw, str(path))
     if not isinstance(doc.data, dict):
         raise UserError(
             Problem(_("a retour file must be a mapping of keys"), file=doc.file, line=1)
@@ -428,7 +443,7 @@ def check_photo(root: Path, rel: str) -> tuple[Path, int, int]:
     real_root = root.resolve()
     try:
         resolved = (root / p).resolve(strict=True)
-    except (FileNotFoundError, OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):  # ValueError: a NUL in the name
         raise PhotoProblem(
             _("photo '{file}' not found").format(file=rel),
             _("paths are written from the session's folder ({folder})").format(folder=root),

@@ -93,6 +93,34 @@ class Locator:
         line, col = best[1].where(path, key=key)
         return best[1].file, line, col
 
+    def find(self, wanted: Any) -> tuple[str, int | None, int | None] | None:
+        """Where the first text of the chain for which `wanted(text)` holds is written (the
+        child's files first), or None. Why: a problem met while drawing a card (a glyph the
+        font lacks, a text too long) knows the text, not the field it came from."""
+        for doc in self.docs:
+            path = _find_text(doc.data, wanted, ())
+            if path is not None:
+                line, col = doc.where(path)
+                return doc.file, line, col
+        return None
+
+
+def _find_text(data: Any, wanted: Any, path: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    if isinstance(data, str):
+        return path if wanted(data) else None
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    for k, v in items:
+        found = _find_text(v, wanted, path + (k,))
+        if found is not None:
+            return found
+    return None
+
 
 # Which aliases table helps with a near-miss value, by the field that holds it.
 _VALUE_WORDS = {
@@ -301,3 +329,11 @@ def _real_loc(
 def _is_field(root: type[BaseModel], at: tuple[Any, ...], part: Any) -> bool:
     model = model_at(root, at)
     return model is not None and isinstance(part, str) and part in model.model_fields
+
+
+def exercise_where(ex: Any, path: tuple[Any, ...]) -> tuple[str | None, int | None, int | None]:
+    """Where a field of an exercise is written (its own file or a parent's), else its file."""
+    locator = ex.__dict__.get("locator")
+    if locator is not None:
+        return locator.locate(path)  # type: ignore[no-any-return]
+    return (ex.origin or None, None, None)

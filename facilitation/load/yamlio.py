@@ -18,7 +18,8 @@ import yaml
 from facilitation.errors import Problem, UserError
 from facilitation.load.files import read_regular, too_large
 from facilitation.model.limits import MAX_FILE_BYTES, MAX_TEXT
-from facilitation.text.messages import _, ngettext
+from facilitation.text.messages import N_, _, ngettext
+from facilitation.text.visible import code_point, hidden_characters
 
 MAX_BYTES = MAX_FILE_BYTES
 MAX_NODES = 200_000
@@ -26,6 +27,12 @@ MAX_DEPTH = 64
 MAX_KEY = 200  # characters in one key
 
 Path_ = tuple[str | int, ...]
+# control characters (an escape written "\x1b" in quotes), right-to-left overrides, line
+# separators: nothing a person means to print, and a terminal obeys some of them
+_HIDDEN_HINT = N_(
+    "remove it: it would print as nothing or as a box, and some such characters change how a "
+    "terminal or an editor shows the text"
+)
 
 _STR = "tag:yaml.org,2002:str"
 _ALLOWED = {
@@ -188,6 +195,22 @@ def read_text(text: str, file: str) -> Document:
         else:
             what = invalid_yaml(what)
         raise UserError(_problem(file, what, exc.problem_mark or exc.context_mark, hint)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        pos = max(0, min(int(exc.position), len(text)))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        c = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise UserError(
+            Problem(
+                _("a character that cannot be printed ({code}) in the file").format(
+                    code=code_point(c[:1] or "?")
+                ),
+                file=file,
+                line=line,
+                column=col,
+                hint=_(_HIDDEN_HINT),
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise UserError(Problem(invalid_yaml(str(exc)), file=file)) from None
     if node is None:
@@ -253,6 +276,16 @@ class _Builder:
                 self._fail(_("a key must be a plain word"), key_node)
                 continue
             key = str(key_node.value)
+            hidden = hidden_characters(key, tabs_and_newlines=False)
+            if hidden:
+                self._fail(
+                    _("a character that cannot be printed ({code}) in a key").format(
+                        code=code_point(hidden[0])
+                    ),
+                    key_node,
+                    _(_HIDDEN_HINT),
+                )
+                continue
             if len(key) > MAX_KEY:
                 self._fail(
                     ngettext(
@@ -292,6 +325,16 @@ class _Builder:
                 ).format(n=len(value), limit=MAX_TEXT),
                 node,
                 _("a card, a step or a note this long cannot be printed; shorten it or split it"),
+            )
+            return None
+        hidden = hidden_characters(value)
+        if hidden:
+            self._fail(
+                _("a character that cannot be printed ({code}) in a text").format(
+                    code=code_point(hidden[0])
+                ),
+                node,
+                _(_HIDDEN_HINT),
             )
             return None
         if tag == _STR or tag == "tag:yaml.org,2002:timestamp":

@@ -23,3 +23,5 @@ MAX_ITEMS = 10_000  # items of one list parameter: statements, personas... (5 to
 MAX_CARDS = 20_000  # cards printed by one command (a kit: 100 to 400)
 MAX_CANVASES = 500  # copies of one canvas or sheet in one file (1 to 20)
 MIN_YEAR, MAX_YEAR = 1900, 2199  # years of a session's dates
+MAX_WISH_WORDS = 60  # words of what `suggest` or `propose --goal` is asked for (3 to 10)
+MAX_PLAN_ENTRIES = 100  # entries of a plan line (`propose --plan`), as blocks in a day (5 to 15)

@@ -164,6 +164,7 @@ class Theme(Model):
     # colours by the word a card's `colour` field uses (the six hats: white, red...)
     swatches: dict[str, HexColour] = {}
     folder: Any = Field(None, exclude=True)  # the library folder that declared it
+    logo_where: Any = Field(None, exclude=True)  # (file, line, column) of its `logo`
 
     @model_validator(mode="after")
     def _every_arc(self) -> Theme:

@@ -31,6 +31,7 @@ from pydantic import (
 )
 
 from facilitation.model.exercise import Logistics
+from facilitation.model.limits import MAX_DAYS, MAX_PARTICIPANTS
 from facilitation.model.session import Date, Texts, Time
 from facilitation.model.types import ID_RE, Id, Minutes, Model, Text
 from facilitation.text.i18n import is_localized
@@ -108,7 +109,7 @@ class Ran(Model):
     """How a block really ran, where it differs from the plan: another day (its number in the
     session), another start, another end or length. What is not given is as planned."""
 
-    day: int | None = Field(None, ge=1)
+    day: int | None = Field(None, ge=1, le=MAX_DAYS)
     start: Time | None = None
     end: Time | None = None
     duration: Minutes | None = None
@@ -181,7 +182,7 @@ def _dates(value: Any) -> Any:
 class NextSession(Model):
     """The next session: its dates, and what it is about, where."""
 
-    dates: Annotated[list[Date], BeforeValidator(_dates)] = []
+    dates: Annotated[list[Date], BeforeValidator(_dates), Field(max_length=MAX_DAYS)] = []
     title: Text | None = None
     place: Text | None = None
 
@@ -191,7 +192,7 @@ class Retour(Model):
 
     author: str | None = None  # who signs the compte rendu ("L'équipe de la Transfo")
     credit: Text | None = None  # the credit of photos that have none of their own
-    participants: int | None = Field(None, ge=0)  # how many were there
+    participants: int | None = Field(None, ge=0, le=MAX_PARTICIPANTS)  # how many were there
     intro: Text | None = None  # the context and the practical case, for readers
     goals: Texts = []  # the learning goals
     named: list[Id] = []  # the session's people the compte rendu names (they agreed)

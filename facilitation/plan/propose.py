@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from facilitation.errors import Problem, UserError, did_you_mean
 from facilitation.model.exercise import Exercise
+from facilitation.model.limits import MAX_PLAN_ENTRIES
 from facilitation.plan.checks import configuration_problem
 from facilitation.plan.suggest import fits_people, named_concepts, shortest_for, suggest
 from facilitation.plan.supports import missing_pictures
@@ -417,11 +418,24 @@ def parse_line(line: str, exercises: dict[str, Exercise]) -> list[tuple[str, int
     """(id, minutes or None) for each entry of a plan line (`id` or `id:minutes`; the
     beginning of an id is enough when only one id begins so); bad entries are UserErrors."""
     from facilitation.text.durations import DurationError, parse_duration
-    from facilitation.text.messages import _
+    from facilitation.text.messages import _, ngettext
 
+    entries = line.split(",")
+    if len(entries) > MAX_PLAN_ENTRIES:
+        raise UserError(
+            Problem(
+                ngettext(
+                    "a plan line of {n} entry: at most {limit}",
+                    "a plan line of {n} entries: at most {limit}",
+                    len(entries),
+                ).format(n=len(entries), limit=MAX_PLAN_ENTRIES),
+                path="--plan",
+                hint=_("a plan line is one day, a few methods separated by commas"),
+            )
+        )
     out: list[tuple[str, int | None]] = []
     problems = []
-    for n, raw in enumerate(x.strip() for x in line.split(",")):
+    for n, raw in enumerate(x.strip() for x in entries):
         if not raw:
             continue
         ex_id, _sep, length = raw.partition(":")
@@ -468,11 +482,25 @@ def expand(
 ) -> Proposal:
     """The plan a line describes, block by block, as written: minutes as given, else each
     method's usual length."""
+    from facilitation.text.dates import hm
+    from facilitation.text.durations import format_duration
+    from facilitation.text.messages import _, language
+
     items = []
     for ex_id, minutes in parse_line(line, exercises):
         ex = exercises[ex_id]
         items.append(Item(ex_id, minutes or ex.duration.typical, ex.logistics))
     total = sum(i.minutes for i in items)
+    if start + total > 24 * 60:  # said here, not met as a day ending at 100008:00
+        raise UserError(
+            Problem(
+                _("the plan line lasts {length}: from {start}, it ends after midnight").format(
+                    length=format_duration(total, language()), start=hm(start)
+                ),
+                path="--plan",
+                hint=_("a plan line is one day: shorten its blocks, or start earlier (--start)"),
+            )
+        )
     return Proposal(items, start, max(total, budget or 0), people, None, goal)
 
 

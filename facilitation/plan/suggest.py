@@ -17,9 +17,11 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from facilitation.load.vocabulary import family_words, tag_words
 from facilitation.model.exercise import TRANSFO_SIZE, Exercise
+from facilitation.model.limits import MAX_WISH_WORDS
 from facilitation.plan.steps import time_steps
 from facilitation.text.aliases import other_words
 from facilitation.text.i18n import LANGS, fold
@@ -158,6 +160,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 def tokens(text: str) -> list[str]:
     """The folded words of a text ('l'équipe' gives 'l', 'equipe')."""
     return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """tokens(), kept: each text of a method is looked at once for every word of a wish."""
+    return tuple(tokens(text))
 
 
 def same_word(a: str, b: str) -> bool:
@@ -357,15 +365,35 @@ def field_words(ex: Exercise) -> set[str]:
 
 
 def score_text(
-    ex: Exercise, words: list[str], lang: str, weights: dict[str, float] | None = None
+    ex: Exercise,
+    words: list[str],
+    lang: str,
+    weights: dict[str, float] | None = None,
+    matches: dict[str, frozenset[str]] | None = None,
 ) -> tuple[float, list[Reason], set[str]]:
     """Words of the query found in the method's texts, each weighted by how rare it is in
-    the library (`weights`): (score, reasons, words found)."""
+    the library (`weights`): (score, reasons, words found). `matches` gives, for a word, the
+    words of the library that are the same word give or take an ending (worked out once for
+    all the methods rather than word against word in each)."""
+
+    def found_in(w: str, text: str) -> bool:
+        if matches is not None and w in matches:
+            return not matches[w].isdisjoint(_tokens(text))
+        return any(same_word(w, t) for t in _tokens(text))
+
     score = 0.0
     reasons: list[Reason] = []
     found: set[str] = set()
     other = next(x for x in LANGS if x != lang)
+    bests: dict[str, tuple[float, str, str, str]] = {}  # a word said twice is looked for once
     for w in words:
+        if w in bests:
+            best = bests[w]
+            if best[0]:
+                score += best[0] * (weights or {}).get(w, 1.0)
+                if best[1] != "title":
+                    reasons.append(Reason("text", best[1], w, best[2], lang=best[3]))
+            continue
         best = (0.0, "", "", "")
         for name, weight in FIELD_WEIGHTS.items():
             for text in _field_texts(ex, name):
@@ -373,13 +401,12 @@ def score_text(
                     value = text.get(language) or text.get("*") or ""
                     if not value or weight * factor * FIRST_SENTENCE <= best[0]:
                         continue
-                    if any(same_word(w, t) for t in tokens(value)):
-                        if name == "purpose" and any(
-                            same_word(w, t) for t in tokens(re.split(r"[.!?:;]", value)[0])
-                        ):
+                    if found_in(w, value):
+                        if name == "purpose" and found_in(w, re.split(r"[.!?:;]", value)[0]):
                             factor *= FIRST_SENTENCE
                         shown = "" if language == lang or "*" in text else language
                         best = (weight * factor, name, _snippet(value, w), shown)
+        bests[w] = best
         if best[0]:
             score += best[0] * (weights or {}).get(w, 1.0)
             found.add(w)
@@ -395,6 +422,27 @@ def score_text(
     return score, kept, found
 
 
+def check_wish(query: str, option: str = "") -> None:
+    """Refuse a wish of more than MAX_WISH_WORDS words: it is a sentence, and each of its
+    words is looked for in every method's texts (a page pasted by mistake took minutes)."""
+    n = len(tokens(query))
+    if n > MAX_WISH_WORDS:
+        from facilitation.errors import Problem, UserError
+        from facilitation.text.messages import _, ngettext
+
+        raise UserError(
+            Problem(
+                ngettext(
+                    "{n} word to say what the methods are for: at most {limit}",
+                    "{n} words to say what the methods are for: at most {limit}",
+                    n,
+                ).format(n=n, limit=MAX_WISH_WORDS),
+                path=option,
+                hint=_('say it in a few words, such as "clore la journée"'),
+            )
+        )
+
+
 def suggest(
     exercises: Iterable[Exercise],
     query: str = "",
@@ -404,6 +452,7 @@ def suggest(
     limit: int = 5,
 ) -> Suggestions:
     """The methods for a wish, a time and a head count, best first (at most `limit`)."""
+    check_wish(query)
     named = named_concepts(query) if query else []
     phrase_words = {w for n in named for w in tokens(n.said) if len(tokens(n.said)) > 1}
     content = [w for w in tokens(query) if w not in STOP] if query else []
@@ -414,9 +463,12 @@ def suggest(
     exercises = list(exercises)
     n = len(exercises)
     vocabulary = [field_words(ex) for ex in exercises] if content else []
+    every_word = set().union(*vocabulary) if vocabulary else set()
+    matches = {
+        w: frozenset(v for v in every_word if same_word(w, v)) for w in dict.fromkeys(content)
+    }
     weights = {
-        w: rarity(sum(1 for vs in vocabulary if any(same_word(w, v) for v in vs)), n)
-        for w in content
+        w: rarity(sum(1 for vs in vocabulary if not matches[w].isdisjoint(vs)), n) for w in matches
     }
     tag_weights = {
         c.concept.id: rarity(sum(1 for ex in exercises if c.concept.id in ex.tags), n)
@@ -444,7 +496,7 @@ def suggest(
                 continue
             direct = True
             said.update(tokens(n.said))
-        text_score, text_reasons, found = score_text(ex, text_words, lang, weights)
+        text_score, text_reasons, found = score_text(ex, text_words, lang, weights, matches)
         score += text_score + TITLE_WEIGHT * title_cover(ex, text_words, lang)
         reasons += text_reasons
         if content:

@@ -15,6 +15,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from facilitation.errors import UserError
 from facilitation.render.pdf import (
     BOLD,
     MM,
@@ -107,8 +108,6 @@ def participants_pdf(
     """A4/Letter portrait, one page per day: times, titles, a line of purpose, rooms, each
     block with its pictogram and colour; with `form="timeline"`, each day as a
     time-proportional column, as on the wall."""
-    from facilitation.layout.look import block_look
-    from facilitation.render.pages import Pictogram, page_frame
 
     theme = _theme(theme)
     if form == "timeline":
@@ -116,6 +115,20 @@ def participants_pdf(
 
         timeline_pdf(view, path, size, theme, wall=False)
         return
+    try:
+        _participants_list(view, path, size, theme, split=False)
+    except UserError:  # a block taller than a page (a very long purpose): split it, rather
+        _participants_list(view, path, size, theme, split=True)  # than refuse the agenda
+
+
+def _participants_list(
+    view: dict[str, Any], path: Path, size: tuple[float, float], theme: Any, split: bool
+) -> None:
+    """The agenda as a list; `split`: a block may run over a page break (only when one
+    cannot fit on a page: otherwise a block stays whole, on the next page if need be)."""
+    from facilitation.layout.look import block_look
+    from facilitation.render.pages import Pictogram, page_frame
+
     lang = view["lang"]
     meta = Meta(
         title=f"{view['words']['agenda']} — {view['title']}",
@@ -206,6 +219,7 @@ def participants_pdf(
             colWidths=[30 * MM, 10 * MM, width - 30 * MM - 10 * MM - 36 * MM, 36 * MM],
             style=TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 10)] + styles),
             repeatRows=0,
+            splitInRow=1 if split else 0,
         )
         story.append(table)
         story.append(Spacer(1, 4 * MM))

@@ -11,7 +11,7 @@ from typing import Any
 
 from facilitation.model.exercise import Exercise
 from facilitation.plan.timeline import Slot
-from facilitation.text.messages import _
+from facilitation.text.messages import _, ngettext
 from facilitation.view.method import MethodView, method_view
 
 Run = tuple[str, Any]  # (style, text): label | bullet | step (meta, title, text) | italic | body
@@ -35,8 +35,13 @@ class SheetView:
     family: str = ""  # the method's family: its pictogram
 
     def bodies(self) -> list[list[Run]]:
-        """The body, whole first, then shorter."""
-        return [self.runs, *self.shorter]
+        """The body, whole first, then shorter (each once: a method without long contents
+        is the same at several levels)."""
+        out = [self.runs]
+        for b in self.shorter:
+            if b != out[-1]:
+                out.append(b)
+        return out
 
     def section_at(self, runs: list[Run], k: int) -> str:
         """The heading a back that starts at run `k` continues ('Steps (continued)')."""
@@ -52,11 +57,47 @@ def _section(runs: list[Run], label: str, items: list[str], style: str = "bullet
         runs.extend((style, x) for x in items)
 
 
+PARAM_LINES = {4: 12, 5: 4}  # a parameter's lines kept on the card at levels 4 and 5
+LINE_CHARS = {4: 160, 5: 90}  # characters kept of each of those lines
+
+
+def _clip(text: str, n: int) -> str:
+    """`text` cut at a word before `n` characters, with an ellipsis."""
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0] if " " in text[:n] else text[:n]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _param_lines(p: Any, level: int) -> list[str]:
+    """A parameter's lines as the card prints them at `level`: whole, then one short line
+    each, then (4, 5) the first few only, each cut short, and how many more the cards and
+    the booklet hold."""
+    if level < 1:
+        return p.items
+    if level < 4:
+        return p.short
+    keep = PARAM_LINES[level]
+    lines = [_clip(x, LINE_CHARS[level]) for x in p.short[:keep]]
+    more = len(p.short) - len(lines)
+    if more > 0:
+        lines.append(
+            ngettext(
+                "… and {n} more: on the cards and in the booklet",
+                "… and {n} more: on the cards and in the booklet",
+                more,
+            ).format(n=more)
+        )
+    return lines
+
+
 def sheet_runs(m: MethodView, level: int = 0) -> list[Run]:
     """The method as runs of a facilitator card, in the order the day needs them. Level 0
     is the whole method; each level above leaves something to the booklet and `show`, for a
     method too long for both sides of an A5 card: 1 the contents participants get in one
-    short line each, 2 the tips, 3 the preparation's steps and the variants' descriptions."""
+    short line each, 2 the tips, 3 the preparation's steps and the variants' descriptions,
+    4 all but the first twelve lines of each content (a hundred statements), each cut to a
+    line or two, 5 all but the first four."""
     runs: list[Run] = []
     if m.purpose:
         runs += [("label", _("Purpose")), ("body", m.purpose)]
@@ -82,7 +123,7 @@ def sheet_runs(m: MethodView, level: int = 0) -> list[Run]:
     for s in m.steps:
         runs.append(("step", (s.meta, f"{s.number}. {s.title}", s.instructions)))
     for p in m.params:
-        _section(runs, p.label, p.short if level >= 1 else p.items)
+        _section(runs, p.label, _param_lines(p, level))
     if level < 2:
         _section(runs, _("Tips"), m.tips)
     _section(runs, _("Pitfalls"), m.pitfalls)
@@ -120,6 +161,6 @@ def sheet_view(
         tagline=m.tagline,
         facts=facts,
         runs=sheet_runs(m),
-        shorter=[sheet_runs(m, level) for level in (1, 2, 3)],
+        shorter=[sheet_runs(m, level) for level in (1, 2, 3, 4, 5)],
         continued=_("continued"),
     )
