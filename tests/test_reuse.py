@@ -282,7 +282,7 @@ DUNKERQUE = {  # 20 participants + 3 facilitators = 23 people; 10 pairs
 }
 METZ_1 = {  # 18 participants + 4 names under facilitators = 22; tracks of 6 and 12
     ("coffee", None): 220,  # welcome 2 x 22 x 2 days, four breaks, two lunches
-    ("breakfast", None): 44,
+    ("breakfast", None): 22,  # day 1 only: day 2 opens with the coffee welcome (accueil-court)
     ("meals", None): 44,
     ("badges", None): 22,
     ("flipchart-paper", None): 13,  # welcome 1 x 2, debate 3, desk research 4 x 1 group x 2
@@ -309,7 +309,7 @@ METZ_1 = {  # 18 participants + 4 names under facilitators = 22; tracks of 6 and
 }
 METZ_4 = {  # 20 participants + 3 = 23; day 1: five tracks of 2 pairs
     ("coffee", None): 345,  # welcome 2 x 23 x 3 days, six breaks, three lunches
-    ("breakfast", None): 69,
+    ("breakfast", None): 23,  # day 1 only: days 2 and 3 open with the coffee welcome
     ("meals", None): 69,
     ("badges", None): 23,
     ("flipchart-paper", None): 7,  # welcome 1 x 3, analysis 4
@@ -346,7 +346,7 @@ METZ_4 = {  # 20 participants + 3 = 23; day 1: five tracks of 2 pairs
 }
 STRASBOURG_10 = {  # 16 participants + 3 = 19; two parallel briefs of 8
     ("coffee", None): 190,
-    ("breakfast", None): 38,
+    ("breakfast", None): 19,  # day 1 only: day 2 opens with the coffee welcome
     ("meals", None): 38,
     ("badges", None): 19,
     ("flipchart-paper", None): 15,  # welcome 2, criteria 2, hats 3 groups, briefs 2 x 2 x 2
@@ -368,7 +368,7 @@ STRASBOURG_10 = {  # 16 participants + 3 = 19; two parallel briefs of 8
 }
 STRASBOURG_8 = {  # 18 participants + 3 = 21; 9 pairs
     ("coffee", None): 189,
-    ("breakfast", None): 42,
+    ("breakfast", None): 21,  # day 1 only: day 2 opens with the coffee welcome
     ("meals", None): 42,
     ("badges", None): 21,
     ("flipchart-paper", None): 10,
@@ -691,3 +691,42 @@ def test_the_kit_honours_variants_everywhere(tmp_path, run, library):
     runsheet = flat(text(tmp_path / "kit" / "01-transfo-bretagne-runsheet-en.pdf"))
     assert "Count heads" in runsheet and runsheet.count("Hand out the envelopes") == 1
     assert sign_supports(library.get("accueil"), "accueil-court") == []
+
+
+EVENING = """\
+programme: Civic Lab Leeds
+title: {{en: Libraries after six, fr: Les bibliothèques après 18 h}}
+language: en
+participants: 24
+days:
+  - date: 2027-02-10
+    start: "{start}"
+    end: "{end}"
+    blocks:
+      - {{logistics: welcome, duration: 20 min{variant}}}
+      - {{exercise: un-deux-quatre-tous, duration: 40 min}}
+      - {{exercise: tour-de-cloture, duration: 30 min}}
+"""
+
+
+def _evening(tmp_path, library, start="18:00", end="21:00", variant=""):
+    path = tmp_path / "soir.yaml"
+    path.write_text(EVENING.format(start=start, end=end, variant=variant), encoding="utf-8")
+    plan = schedule(load_session(path, library))
+    needs = {n.item: n.quantity for n in material_needs(plan, "en")}
+    return plan.days[0].slots[0], needs
+
+
+def test_an_evening_welcome_serves_no_breakfast(tmp_path, library):
+    """A session at 18:00 printed "Welcome and breakfast" and counted 24 breakfasts."""
+    slot, needs = _evening(tmp_path, library)
+    assert slot.block.variant == "accueil-soir"
+    assert (slot.title("en"), slot.title("fr")) == ("Welcome", "Accueil")
+    assert "breakfast" not in needs and needs["badges"] == 24
+    slot, needs = _evening(tmp_path, library, start="9:00", end="12:00")  # a morning: breakfast
+    assert slot.block.variant is None and slot.title("fr") == "Accueil et petit déjeuner"
+    assert needs["breakfast"] == 24
+    chosen = ", variant: accueil-court"  # the session's own choice wins, at any hour
+    slot, needs = _evening(tmp_path, library, variant=chosen)
+    assert slot.block.variant == "accueil-court" and slot.title("en") == "Coffee welcome"
+    assert "breakfast" not in needs and "badges" not in needs

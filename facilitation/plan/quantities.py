@@ -72,6 +72,9 @@ class Need:
     quantity: float = 0
     reusable: bool = False
     uses: list[Exercise] = field(default_factory=list)
+    # the same, each with the variant a logistics block runs (a welcome with coffee only is
+    # named as such on the checklist)
+    uses_as: list[tuple[Exercise, str | None]] = field(default_factory=list)
     # equipment: (day, start, end, quantity) for each block that has some in use
     in_use: list[tuple[int, int, int, float]] = field(default_factory=list)
 
@@ -134,6 +137,9 @@ def material_needs(plan: Plan, lang: str) -> list[Need]:
                     need.quantity += qty
                 if ex not in need.uses:
                     need.uses.append(ex)
+                use = (ex, first.block.variant if first.block.logistics else None)
+                if use not in need.uses_as:
+                    need.uses_as.append(use)
     for need in needs.values():
         if need.reusable:
             need.quantity = peak(need.in_use)

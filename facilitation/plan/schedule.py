@@ -142,6 +142,7 @@ def _slot(
         participants = block.participants
     guests = guests + [GuestParty(g, own=True) for g in block.guests]
     ex = loaded.exercise_for(block)
+    block = _welcome_of_the_hour(block, ex, start)
     slot = Slot(
         block,
         path,
@@ -250,3 +251,23 @@ def _tracks(
     parent.children = children
     check_tracks_people(parent, sized, here, warn)
     return parent
+
+
+LATE_WELCOME = 11 * 60  # a welcome from this time on serves no breakfast
+LATE_WELCOME_VARIANT = "accueil-soir"
+
+
+def _welcome_of_the_hour(block: Any, ex: Any, start: int) -> Any:
+    """A welcome that starts at 11:00 or later, with no variant chosen, runs as the method's
+    `accueil-soir` variant (drinks, badges, the agenda; no breakfast), when the method has
+    one. Why: an evening session printed "Welcome and breakfast" at 18:00 and counted a
+    breakfast for everyone."""
+    if (
+        getattr(block, "logistics", None) != "welcome"
+        or block.variant
+        or ex is None
+        or start < LATE_WELCOME
+        or ex.variant_of(LATE_WELCOME_VARIANT) is None
+    ):
+        return block
+    return block.model_copy(update={"variant": LATE_WELCOME_VARIANT})

@@ -97,6 +97,9 @@ class Slot:
         if b.free:
             return tr(b.free, lang)
         if self.exercise:
+            variant = self.exercise.variant_of(b.variant) if b.variant and b.logistics else None
+            if variant is not None:  # a welcome with coffee only is announced as such
+                return tr(variant.title, lang)
             return tr(self.exercise.title, lang)
         tracks = getattr(b, "tracks", None)
         if tracks:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from facilitation.load.printdata import catalogue
 from facilitation.plan.quantities import Need
@@ -37,11 +38,17 @@ def checklist_lines(needs: list[Need], lang: str) -> list[ChecklistLine]:
                 n.quantity,
                 unit=unit_word(entry.unit if entry else None, _shown(n.quantity), lang),
                 reusable=n.reusable,
-                uses=list(dict.fromkeys(tr(ex.title, lang) for ex in n.uses)),
+                uses=list(dict.fromkeys(_use_title(ex, v, lang) for ex, v in n.uses_as)),
                 pack=entry.pack if entry else None,
             )
         )
     return sorted(lines, key=lambda n: (ORDER.get(n.item, 9), n.label, n.colour or ""))
+
+
+def _use_title(ex: Any, variant: str | None, lang: str) -> str:
+    """A method as the checklist names it: a logistics block by its variant's title."""
+    v = ex.variant_of(variant) if variant else None
+    return tr(v.title if v is not None else ex.title, lang)
 
 
 def _shown(quantity: float) -> float:
