@@ -192,6 +192,18 @@ def test_every_draw_follows_the_arc_fits_the_time_and_checks_clean(budget, peopl
         only_contents_to_choose(path, schedule(load_session(path, LIB), "fr"))
 
 
+def test_a_drawn_day_ends_on_the_hour_it_was_asked_for():
+    """Three hours from 14:00 end at 17:00, not at 16:59 with a debrief of 29 minutes: the
+    last minutes go to a method whose length is not a multiple of five (one draw in five
+    ended a few minutes short before)."""
+    for budget, people, start in [(90, 8, 18 * 60), (180, 16, 14 * 60), (420, 24, 9 * 60)]:
+        for seed in range(1, 13):
+            p = propose(EXERCISES, budget, people, seed=seed, start=start)
+            total = sum(i.minutes for i in p.items)
+            assert total == budget, (seed, p.line(EXERCISES))
+            assert (start + total) % 5 == 0
+
+
 def test_strings_are_followed_where_the_library_has_them():
     followed = 0
     for seed in range(10):
