@@ -250,6 +250,25 @@ def test_the_command_without_previews(tmp_path, run, user_library):
     assert not (tmp_path / "site" / "previews").exists()
 
 
+def test_a_new_catalogue_into_the_same_folder_drops_the_pages_of_methods_gone(
+    tmp_path, run, user_library
+):
+    """The Lorient pack was lent for one catalogue: built again without it, the folder holds
+    no page of its criée any more, while a file the user put there stays."""
+    site = tmp_path / "site"
+    first = run("catalogue", "-o", site, "--no-previews", "--library", user_library)
+    assert first.exit_code == 0, first.output
+    assert (site / "fr" / "criee-de-quartier.html").exists()
+    (site / "notes-de-l-equipe.txt").write_text("à garder", encoding="utf-8")
+    again = run("catalogue", "-o", site, "--no-previews")
+    assert again.exit_code == 0, again.output
+    assert not list(site.rglob("criee-de-quartier*"))
+    assert (site / "notes-de-l-equipe.txt").read_text(encoding="utf-8") == "à garder"
+    assert (site / "fr" / "tour-de-cloture.html").exists()  # the built-in one, back again
+    manifest = json.loads((site / "catalogue-manifest.json").read_text(encoding="utf-8"))
+    assert "fr/criee-de-quartier.html" not in manifest["files"]
+
+
 # -- in a browser --------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def browser():

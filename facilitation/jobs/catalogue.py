@@ -254,8 +254,27 @@ def build_catalogue(
         set_language(was)
     for name in ASSETS:
         out.path(f"assets/{name}").write_bytes(asset(name))
+    _manifest(out)
     n_previews = sum(len(v) for v in found.values())
     return CatalogueReport(len(exercises), written, n_previews, cached, time.perf_counter() - start)
+
+
+MANIFEST = "catalogue-manifest.json"
+MANIFEST_LANG = "fr+en"  # a catalogue holds both languages
+
+
+def _manifest(out: Outputs) -> None:
+    """List what the catalogue wrote, so that the next one into this folder removes the pages
+    and previews of methods that have left the library (and only those: a file changed since,
+    or that the catalogue did not write, is the user's and is never touched)."""
+    from facilitation.jobs.kit import _sha256, previous_kit_files
+
+    files = {n: _sha256(out.tmp / n) for n in out.written if n != MANIFEST}
+    out.replaces(previous_kit_files(out, MANIFEST_LANG))
+    data = {"kind": "catalogue", "lang": MANIFEST_LANG, "files": files}
+    out.path(MANIFEST, last=True).write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def _count(origins: dict[str, Origin], folder: str) -> int:
