@@ -410,3 +410,23 @@ def test_icons_are_the_vendored_tabler_set_with_its_licence():
     for name in used:  # strokes inside the 24-unit box
         pts = [v for s in icon_shapes(name) for op in s.ops for v in op[1:]]
         assert pts and 0 <= min(pts) and max(pts) <= 24
+
+
+def test_the_stored_icon_strokes_are_those_svglib_reads_from_the_svgs():
+    """shapes.json spares each process reading the SVGs with svglib: it must hold, for every
+    icon, the very strokes svglib reads (run tools/icon_shapes.py after changing an icon)."""
+    import json
+
+    from facilitation.load.icons import (
+        SHAPES_FILE,
+        icon_names,
+        icon_shapes,
+        shapes_table,
+        svg_shapes,
+    )
+    from facilitation.resources import icon_dir
+
+    stored = json.loads((icon_dir() / SHAPES_FILE).read_text(encoding="utf-8"))
+    assert stored == json.loads(json.dumps(shapes_table())), "run tools/icon_shapes.py"
+    for name in sorted(icon_names()):
+        assert icon_shapes(name) == svg_shapes(name), name

@@ -115,6 +115,7 @@ def main() -> int:
         shutil.copyfile(pkg / "LICENSE", DEST / "LICENSE")
         (DEST / "CREDITS.txt").write_text(CREDITS + "\n", encoding="utf-8")
     print(f"{len(ICONS)} icons in {DEST.relative_to(ROOT)}")
+    subprocess.run([sys.executable, str(ROOT / "tools" / "icon_shapes.py")], check=True)
     return 0
 
 

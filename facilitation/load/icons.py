@@ -8,8 +8,11 @@ their colour; render/icons.py draws each as a PDF form once per file.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from facilitation.resources import icon_dir
 
@@ -29,11 +32,55 @@ def icon_names() -> frozenset[str]:
     return frozenset(p.stem for p in icon_dir().glob("*.svg"))
 
 
+SHAPES_FILE = "shapes.json"  # every icon's strokes, worked out by svglib once (tools/)
+
+
 @cache
 def icon_shapes(name: str) -> tuple[Shape, ...]:
-    """An icon's strokes, in its own 24 × 24 box with y going up (KeyError: no such icon)."""
+    """An icon's strokes, in its own 24 × 24 box with y going up (KeyError: no such icon):
+    from shapes.json when it holds this very SVG (same SHA-256), else read with svglib.
+
+    Why the file: reading an SVG with svglib takes about 7 ms, and each of the kit's two
+    processes read a dozen; the strokes are data that only change with the icons."""
     if name not in icon_names():
         raise KeyError(name)
+    entry = _stored().get(name)
+    if entry is not None and entry.get("sha256") == _svg_digest(name):
+        return tuple(
+            Shape(tuple(tuple(op) for op in s["ops"]), bool(s.get("fill"))) for s in entry["shapes"]
+        )
+    return svg_shapes(name)
+
+
+@cache
+def _stored() -> dict[str, Any]:
+    path = icon_dir() / SHAPES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _svg_digest(name: str) -> str:
+    return hashlib.sha256((icon_dir() / f"{name}.svg").read_bytes()).hexdigest()
+
+
+def shapes_table() -> dict[str, Any]:
+    """What shapes.json holds: each icon's SVG digest and strokes, read with svglib."""
+    return {
+        name: {
+            "sha256": _svg_digest(name),
+            "shapes": [
+                {"ops": [list(op) for op in s.ops], "fill": s.fill} for s in svg_shapes(name)
+            ],
+        }
+        for name in sorted(icon_names())
+    }
+
+
+def svg_shapes(name: str) -> tuple[Shape, ...]:
+    """An icon's strokes read from its SVG with svglib."""
     import logging
 
     from reportlab.graphics import shapes as rl
