@@ -723,6 +723,10 @@ def test_an_evening_welcome_serves_no_breakfast(tmp_path, library):
     assert slot.block.variant == "accueil-soir"
     assert (slot.title("en"), slot.title("fr")) == ("Welcome", "Accueil")
     assert "breakfast" not in needs and needs["badges"] == 24
+    from facilitation.view.sheet import sheet_view
+
+    card = sheet_view(slot.exercise, "en", slot)  # the facilitator card names it so too
+    assert card.title == "Welcome" and "variant" not in card.facts
     slot, needs = _evening(tmp_path, library, start="9:00", end="12:00")  # a morning: breakfast
     assert slot.block.variant is None and slot.title("fr") == "Accueil et petit déjeuner"
     assert needs["breakfast"] == 24

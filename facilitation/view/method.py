@@ -256,13 +256,16 @@ def method_view(
         prep = " · ".join(x for x in (tr(p.when, lang) if p.when else "", about) if x)
         prep_steps = [tr(s, lang) for s in p.steps]
     titles = titles or {}
+    # a logistics block is named by its variant (a coffee welcome, the trip back), as in the
+    # agendas, rather than by the method with "variant: ..." beside it
+    named = variant is not None and bool(slot.block.logistics)
     return MethodView(
         id=ex.id,
         arc=ex.arc,
-        title=tr(ex.title, lang),
+        title=tr(variant.title if named and variant else ex.title, lang),
         tagline=tr(ex.tagline, lang) if ex.tagline else "",
         facts=facts_text(ex, slot, lang, session),
-        variant=tr(variant.title, lang) if variant else "",
+        variant=tr(variant.title, lang) if variant and not named else "",
         purpose=tr(ex.purpose, lang) if ex.purpose else "",
         invitation=tr(ex.invitation, lang) if ex.invitation else "",
         space=tr(ex.space, lang) if ex.space else "",
