@@ -118,3 +118,33 @@ def test_persona_canvas_one_per_persona_filled(tmp_path, run):
     reader = PdfReader(str(pdf))
     assert len(reader.pages) == 1
     assert "Mathieu" not in reader.pages[0].extract_text()
+
+
+def test_a_long_prefilled_value_stays_in_its_box(tmp_path, run):
+    """A persona's situation longer than its box on an A4 canvas ran over the needs below it:
+    it is now cut at a word with an ellipsis (the persona's card holds it whole), and the
+    box's prompt gives its room to the value."""
+    from pdfcheck import text_positions
+
+    situation = (
+        "Aide-soignante de nuit à l'hôpital de Lorient, deux enfants au collège, pas "
+        "d'ordinateur à la maison, elle passe au guichet le samedi matin quand il est fermé "
+    ) * 2
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    (lib / "personas-nuit.yaml").write_text(
+        "extends: personas\nparameters:\n  personas:\n    default:\n"
+        f"      - {{name: 'Maëlle, 34 ans', situation: \"{situation}\", quote: 'Je passe quand"
+        " c''est fermé, forcément, et personne ne répond au téléphone après dix-sept heures.'}\n",
+        encoding="utf-8",
+    )
+    r = run("canvas", "personas-nuit", "--size", "a4", "--library", lib, "-o", tmp_path / "o")
+    assert r.exit_code == 0, r.output
+    pdf = sorted((tmp_path / "o").glob("*.pdf"))[0]
+    runs = text_positions(pdf)[0]
+    heading_y = max(y for _x, y, t in runs if t.startswith("Besoins"))
+    situation_runs = [(y, t) for _x, y, t in runs if "Aide-soignante" in t]
+    assert situation_runs, runs
+    assert min(y for y, _t in situation_runs) > heading_y + 10  # above the needs' heading
+    page = PdfReader(str(pdf)).pages[0].extract_text()
+    assert "…" in page and "Ce qu'il ou elle pourrait dire" not in page

@@ -45,9 +45,12 @@ def _para(
     max_h: float | None = None,
     floor: float = 6.0,
     hyphenate: bool = True,
+    cut: bool = False,
 ) -> float:
     """Draw a paragraph with its top at `top` (mm); shrink to fit max_h, no smaller than
-    `floor` points; return its height."""
+    `floor` points; return its height. With `cut`, a text that does not fit even at `floor`
+    is cut at a word and ends with an ellipsis rather than running over what lies below (a
+    persona's situation on an A4 canvas: the whole text is on the persona's card)."""
     if not text:
         return 0.0
     while True:
@@ -59,8 +62,29 @@ def _para(
         if max_h is None or h <= max_h * MM or size <= floor:
             break
         size = max(floor, size * 0.9)
+    if cut and max_h is not None and h > max_h * MM:
+        p, h = _cut_to(text, st, lang, w * MM, max_h * MM)
+        if p is None:
+            return 0.0
     p.drawOn(c, x * MM, top * MM - h)
     return h / MM
+
+
+def _cut_to(text: str, st: Any, lang: str, w: float, room: float) -> tuple[Any, float]:
+    """The longest beginning of `text`, cut at a word and ended with an ellipsis, that fits
+    `room` points high (found by bisection over the words), or (None, 0)."""
+    words = text.split()
+    best: tuple[Any, float] = (None, 0.0)
+    lo, hi = 1, len(words) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        p = para(" ".join(words[:mid]).rstrip(" ,;:.") + "…", st, lang)
+        _, h = p.wrap(w, 10_000)
+        if h <= room:
+            best, lo = (p, h), mid + 1
+        else:
+            hi = mid - 1
+    return best
 
 
 def draw_canvas(c: Any, g: CanvasGeometry, lang: str) -> None:
@@ -222,7 +246,7 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
             max_h=z.h * 0.4,
             floor=min(floor, size),
         )
-    if z.prompt:
+    if z.prompt and not z.value:  # a pre-filled box needs no prompt: its room goes to the value
         used += (
             _para(
                 c,
@@ -234,8 +258,9 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
                 lang,
                 italic=True,
                 colour=MUTED,
-                max_h=z.h * 0.3,
+                max_h=max(z.h * 0.3, z.h - pad - used - 0.8),
                 floor=min(floor, s["body"] * 0.85),
+                cut=True,
             )
             + 0.8
         )
@@ -249,8 +274,9 @@ def _zone(c: Any, z: Zone, g: CanvasGeometry, lang: str) -> None:
             s["body"] * 1.2,
             lang,
             bold=True,
-            max_h=z.h - 2 * pad - used,
+            max_h=z.h - pad - used - 1,
             floor=min(floor, s["body"] * 1.2),
+            cut=True,
         )
     if z.lines:
         step = max(7.0, s["body"] * PT * 2.1)
