@@ -226,13 +226,16 @@ def common(f: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def output_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """-o/--output, the folder a command writes into."""
+def output_option(
+    help_text: str, default: str | None = None
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """-o/--output, the folder a command writes into (required unless it has a default)."""
     return click.option(
         "-o",
         "--output",
         "out_dir",
-        required=True,
+        required=default is None,
+        default=default,
         type=click.Path(file_okay=False),
         metavar=N_("FOLDER"),
         help=help_text,
@@ -1216,15 +1219,7 @@ def new() -> None:
 
 @new.command("exercise", help=N_("Write EXERCISE_ID.yaml, a skeleton that validates as it is."))
 @click.argument("exercise_id", metavar=N_("EXERCISE_ID"))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default=".",
-    type=click.Path(file_okay=False),
-    metavar=N_("FOLDER"),
-    help=N_("Folder to write into (default: here)."),
-)
+@output_option(N_("Folder to write into (default: here)."), default=".")
 @common
 def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> None:
     from facilitation.jobs.skeleton import write_exercise
@@ -1238,15 +1233,7 @@ def new_exercise(exercise_id: str, out_dir: str, lang: str, settings: Any) -> No
     help=N_("Write NAME.yaml, a commented session skeleton in your language that checks clean."),
 )
 @click.argument("name", metavar=N_("NAME"))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    default=".",
-    type=click.Path(file_okay=False),
-    metavar=N_("FOLDER"),
-    help=N_("Folder to write into (default: here)."),
-)
+@output_option(N_("Folder to write into (default: here)."), default=".")
 @common
 def new_session(name: str, out_dir: str, lang: str, settings: Any) -> None:
     from facilitation.jobs.skeleton import write_session

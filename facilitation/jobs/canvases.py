@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from facilitation.errors import Problem, UserError, placed
 from facilitation.jobs.job import Job
@@ -20,6 +22,8 @@ from facilitation.plan.supports import canvas_supports, support_value
 from facilitation.text.i18n import tr
 from facilitation.text.messages import _, ngettext
 from facilitation.view.canvas import resolve
+
+R = TypeVar("R")
 
 
 @dataclass
@@ -196,36 +200,24 @@ def plan_support(
     )
 
 
+def _said_at_the_block(fn: Callable[..., R]) -> Callable[..., R]:
+    """A problem found while laying out a block's canvases (a canvas too dense, a glyph the
+    font lacks) is said at the block's print choice (`where`), else at the block (`at`), else
+    at the exercise's supports."""
+
+    @functools.wraps(fn)
+    def placed_at(ex: Exercise, *args: Any, at: Any = None, **kw: Any) -> R:
+        try:
+            return fn(ex, *args, **kw)
+        except UserError as exc:
+            where = kw.get("where") or at or exercise_where(ex, ("supports",))
+            raise placed(exc, where) from None
+
+    return placed_at
+
+
+@_said_at_the_block
 def canvas_prints(
-    ex: Exercise,
-    opts: CanvasOptions,
-    copies_for: Any = None,
-    overrides: dict[str, Any] | None = None,
-    variant: str | None = None,
-    supports: list[Support] | None = None,
-    choice: PrintChoice | None = None,
-    where: tuple[str, int | None, int | None] | None = None,
-    at: Any = None,
-) -> list[CanvasPrint]:
-    """The canvases of a block as they print (_canvas_prints); a problem found there (a canvas
-    too dense, a glyph the font lacks) is said at the block's print choice, else at the block
-    (`at`), else at the exercise's supports."""
-    try:
-        return _canvas_prints(
-            ex=ex,
-            opts=opts,
-            copies_for=copies_for,
-            overrides=overrides,
-            variant=variant,
-            supports=supports,
-            choice=choice,
-            where=where,
-        )
-    except UserError as exc:
-        raise placed(exc, where or at or exercise_where(ex, ("supports",))) from None
-
-
-def _canvas_prints(
     ex: Exercise,
     opts: CanvasOptions,
     copies_for: Any = None,
@@ -270,40 +262,8 @@ def glyph_check(pages: list[CanvasGeometry], where: str) -> None:
         raise UserError(problems)
 
 
+@_said_at_the_block
 def write_exercise_canvases(
-    ex: Exercise,
-    opts: CanvasOptions,
-    out: Outputs,
-    copies_for: Any = None,
-    overrides: dict[str, Any] | None = None,
-    variant: str | None = None,
-    prefix: str = "",
-    supports: list[Support] | None = None,
-    choice: PrintChoice | None = None,
-    where: tuple[str, int | None, int | None] | None = None,
-    at: Any = None,
-) -> list[Job]:
-    """The canvases of an exercise (_write_exercise_canvases); a problem found there (a canvas
-    too dense, a glyph the font lacks) is said at the block's print choice, else at the block
-    (`at`), else at the exercise's supports."""
-    try:
-        return _write_exercise_canvases(
-            ex=ex,
-            opts=opts,
-            out=out,
-            copies_for=copies_for,
-            overrides=overrides,
-            variant=variant,
-            prefix=prefix,
-            supports=supports,
-            choice=choice,
-            where=where,
-        )
-    except UserError as exc:
-        raise placed(exc, where or at or exercise_where(ex, ("supports",))) from None
-
-
-def _write_exercise_canvases(
     ex: Exercise,
     opts: CanvasOptions,
     out: Outputs,
@@ -323,7 +283,7 @@ def _write_exercise_canvases(
 
     lang = opts.lang
     if opts.office is not None:
-        prints = _canvas_prints(
+        prints = canvas_prints.__wrapped__(  # placed once, by this function's own wrapper
             ex, opts, copies_for, overrides, variant, supports, choice=choice, where=where
         )
         return write_prints(ex, [p for p in prints if p.choice.how != "real"], opts, out, prefix)
