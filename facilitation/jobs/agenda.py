@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from facilitation.errors import Problem, UserError
-from facilitation.jobs.output import Outputs
+from facilitation.errors import UserError
+from facilitation.jobs.output import Outputs, format_list
 from facilitation.plan.timeline import Plan
-from facilitation.text.messages import _
 
 FORMATS = ("pdf", "md", "html", "ics")
 MAX_SLUG = 60
@@ -166,19 +165,7 @@ def write_agenda(plan: Plan, out: Outputs, lang: str, **options: Any) -> list[Wr
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
-    parts = tuple(p.strip().lower() for p in value.split(",") if p.strip())
-    if "all" in parts:
-        return FORMATS
-    bad = [p for p in parts if p not in FORMATS]
-    if bad or not parts:
-        raise UserError(
-            Problem(
-                _("unknown format '{format}'").format(format=bad[0] if bad else value),
-                path="--format",
-                hint=_("choose among pdf, md, html, ics (comma-separated) or all"),
-            )
-        )
-    return parts
+    return format_list(value, FORMATS)
 
 
 def _previous_calendar(path: Path) -> bytes | None:

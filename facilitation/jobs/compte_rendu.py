@@ -21,7 +21,7 @@ from typing import Any
 
 from facilitation.errors import Problem, UserError
 from facilitation.jobs.agenda import Written, agenda_glyph_check, slug
-from facilitation.jobs.output import Outputs
+from facilitation.jobs.output import Outputs, format_list
 from facilitation.jobs.skeleton import write_new
 from facilitation.load.retour import (
     LoadedRetour,
@@ -65,19 +65,7 @@ def speaking(lang: str) -> Iterator[None]:
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
-    parts = tuple(p.strip().lower() for p in value.split(",") if p.strip())
-    if "all" in parts:
-        return FORMATS
-    bad = [p for p in parts if p not in FORMATS]
-    if bad or not parts:
-        raise UserError(
-            Problem(
-                _("unknown format '{format}'").format(format=bad[0] if bad else value),
-                path="--format",
-                hint=_("choose among md, html, pdf (comma-separated) or all"),
-            )
-        )
-    return parts
+    return format_list(value, FORMATS)
 
 
 def base_name(plan: Plan) -> str:

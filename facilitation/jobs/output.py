@@ -493,3 +493,23 @@ def _rmdir(path: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def format_list(value: str, formats: tuple[str, ...]) -> tuple[str, ...]:
+    """`--format md,pdf` as the formats it names, in the order given (`all`: every one of
+    `formats`), or a UserError naming the one it does not know."""
+    parts = tuple(p.strip().lower() for p in value.split(",") if p.strip())
+    if "all" in parts:
+        return formats
+    bad = [p for p in parts if p not in formats]
+    if bad or not parts:
+        raise UserError(
+            Problem(
+                _("unknown format '{format}'").format(format=bad[0] if bad else value),
+                path="--format",
+                hint=_("choose among {formats} (comma-separated) or all").format(
+                    formats=", ".join(formats)
+                ),
+            )
+        )
+    return parts
